@@ -186,7 +186,7 @@ func formatRelative(d time.Duration) string {
 		out += strconv.FormatInt(int64(days), 10) + "d"
 	}
 	if d > 0 || days == 0 {
-		out += strings.TrimSuffix(strings.TrimSuffix(d.String(), "0s"), "0m")
+		out += d.String()
 	}
 	return out
 }
