@@ -34,6 +34,9 @@ func sanitize(s string, block bool) string {
 			b.WriteString("    ")
 		case r < 0x20 || r == 0x7f:
 			writeControl(&b, r)
+		case unsafeRune(r) && r > 0xffff:
+			b.WriteString(`\U`)
+			writeHex(&b, uint32(r), 8)
 		case unsafeRune(r):
 			b.WriteString(`\u`)
 			writeHex(&b, uint32(r), 4)
