@@ -1,0 +1,164 @@
+package awsx
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"golang.org/x/time/rate"
+
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+// defaultProfile is the shared-config profile the SDK reads when none is named.
+const defaultProfile = "default"
+
+// lookupEventsPerSecond is CloudTrail's LookupEvents quota per account and region.
+const lookupEventsPerSecond = 2
+
+// Options says how to reach AWS. The zero value uses the SDK's default chain:
+// environment, shared config and profiles, SSO, assume-role and EC2 IMDS.
+type Options struct {
+	// Profile names a shared-config profile; empty leaves AWS_PROFILE or "default".
+	Profile string
+	// Region overrides the profile's and the environment's region.
+	Region string
+	// EndpointURL, when set, sends Secrets Manager, CloudTrail and STS calls
+	// there (an emulator, moto, a VPC endpoint). When empty, the SDK's own
+	// AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> variables still apply.
+	EndpointURL string
+	// HTTPClient, when set, carries every request.
+	HTTPClient *http.Client
+	// Credentials, when set, replace the default credential chain.
+	Credentials aws.CredentialsProvider
+	// RetryMaxAttempts, when positive, caps the SDK's attempts per call.
+	RetryMaxAttempts int
+}
+
+// Client calls Secrets Manager, CloudTrail and STS for one profile and region.
+// It is safe for concurrent use.
+type Client struct {
+	sm       *secretsmanager.Client
+	trail    *cloudtrail.Client
+	sts      *sts.Client
+	profile  string
+	region   string
+	endpoint string
+	// usesSSO is set when the profile gets its credentials from IAM Identity Center.
+	usesSSO bool
+	// trailLimiter keeps LookupEvents within CloudTrail's per-client rate.
+	trailLimiter *rate.Limiter
+}
+
+// New loads the AWS configuration and builds a Client. Credentials are
+// resolved lazily, on the first call, so a missing or expired login shows
+// up as a KindCredentials error from that call. A missing region is an error
+// here (KindInvalidRequest, code MissingRegion): guessing one would show the
+// wrong account's secrets without a word.
+func New(ctx context.Context, opts Options) (*Client, error) {
+	cfg, err := config.LoadDefaultConfig(ctx, loadOptions(opts)...)
+	if err != nil {
+		return nil, classifyConfig(opts.Profile, err)
+	}
+	profile := resolvedProfile(opts.Profile, cfg.ConfigSources)
+	if cfg.Region == "" {
+		return nil, missingRegion(profile)
+	}
+	cfg.Credentials = tagCredentialErrors(cfg.Credentials)
+
+	c := &Client{
+		profile:      profile,
+		region:       cfg.Region,
+		usesSSO:      profileUsesSSO(cfg.ConfigSources),
+		trailLimiter: rate.NewLimiter(lookupEventsPerSecond, 1),
+	}
+	endpoint := opts.EndpointURL
+	c.sm = secretsmanager.NewFromConfig(cfg, func(o *secretsmanager.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+	})
+	c.trail = cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+		o.APIOptions = append(o.APIOptions, rateLimitAttempts(c.trailLimiter))
+	})
+	c.sts = sts.NewFromConfig(cfg, func(o *sts.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+	})
+	c.endpoint = aws.ToString(c.sm.Options().BaseEndpoint)
+	return c, nil
+}
+
+// loadOptions turns Options into the SDK's configuration loaders.
+func loadOptions(opts Options) []func(*config.LoadOptions) error {
+	var load []func(*config.LoadOptions) error
+	if opts.Profile != "" {
+		load = append(load, config.WithSharedConfigProfile(opts.Profile))
+	}
+	if opts.Region != "" {
+		load = append(load, config.WithRegion(opts.Region))
+	}
+	if opts.HTTPClient != nil {
+		load = append(load, config.WithHTTPClient(opts.HTTPClient))
+	}
+	if opts.Credentials != nil {
+		load = append(load, config.WithCredentialsProvider(opts.Credentials))
+	}
+	if opts.RetryMaxAttempts > 0 {
+		load = append(load, config.WithRetryMaxAttempts(opts.RetryMaxAttempts))
+	}
+	return load
+}
+
+// resolvedProfile is the shared-config profile in effect: the one asked for,
+// else AWS_PROFILE, else "default".
+func resolvedProfile(asked string, sources []any) string {
+	if asked != "" {
+		return asked
+	}
+	for _, src := range sources {
+		if env, ok := src.(config.EnvConfig); ok && env.SharedConfigProfile != "" {
+			return env.SharedConfigProfile
+		}
+	}
+	return defaultProfile
+}
+
+// profileUsesSSO reports whether the loaded profile signs in through IAM Identity Center.
+func profileUsesSSO(sources []any) bool {
+	for _, src := range sources {
+		if shared, ok := src.(config.SharedConfig); ok {
+			return shared.SSOSessionName != "" || shared.SSOStartURL != ""
+		}
+	}
+	return false
+}
+
+// missingRegion is the error New returns when no region is configured.
+func missingRegion(profile string) error {
+	return &model.Error{
+		Kind:    model.KindInvalidRequest,
+		Op:      "LoadConfig",
+		Code:    "MissingRegion",
+		Message: "no AWS region is set for profile " + profile,
+		Fix:     "pass --region, set AWS_REGION, or add region to profile " + profile,
+	}
+}
+
+// Profile is the shared-config profile in effect.
+func (c *Client) Profile() string { return c.profile }
+
+// Region is the region every call goes to.
+func (c *Client) Region() string { return c.region }
+
+// Endpoint is the Secrets Manager endpoint override in effect, from Options
+// or the environment; empty means AWS's own endpoint.
+func (c *Client) Endpoint() string { return c.endpoint }
