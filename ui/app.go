@@ -1,0 +1,227 @@
+// Package ui is keyhole's terminal interface: the root model that owns the
+// page stack, the header, the status bar and the global keys.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/clipboard"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/detail"
+	"github.com/keyhole-tui/keyhole/ui/keys"
+	"github.com/keyhole-tui/keyhole/ui/list"
+	"github.com/keyhole-tui/keyhole/ui/styles"
+)
+
+// Config is how the app was started.
+type Config struct {
+	Profile  string
+	Region   string
+	Endpoint string
+	Demo     bool
+	// ReadWrite enables mutations (--rw).
+	ReadWrite bool
+	// Mouse turns on wheel and click (--mouse).
+	Mouse            bool
+	RevealTimeout    time.Duration
+	ClipboardTimeout time.Duration
+	Clipboard        clipboard.Backend
+	// ASCII draws without Unicode symbols.
+	ASCII bool
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Logger receives message types, never their contents; nil discards.
+	Logger *slog.Logger
+}
+
+// identityMsg carries STS GetCallerIdentity's answer.
+type identityMsg struct {
+	identity model.Identity
+	err      error
+}
+
+// App is the root model.
+type App struct {
+	cfg    Config
+	c      common.Common
+	styles styles.Styles
+	keys   keys.KeyMap
+	log    *slog.Logger
+
+	stack         []common.Page
+	width, height int
+
+	status    string
+	statusErr bool
+	identity  model.Identity
+	showHelp  bool
+	help      help.Model
+	clip      *clipboard.Manager
+}
+
+// New builds the app on a backend.
+func New(ctx context.Context, b common.Backend, cfg Config) *App {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a := &App{cfg: cfg, styles: styles.New(true), keys: keys.Default(), log: log, help: help.New()}
+	a.c = common.Common{
+		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys,
+		Now: cfg.Now, ASCII: cfg.ASCII, RevealTimeout: cfg.RevealTimeout,
+	}
+	a.clip = clipboard.NewManager(cfg.Clipboard, cfg.ClipboardTimeout, cfg.Now)
+	a.stack = []common.Page{list.New(a.c)}
+	return a
+}
+
+// Init starts loading the list and asks who we are and how the terminal looks.
+func (a *App) Init() tea.Cmd {
+	b, ctx := a.c.Backend, a.c.Ctx
+	identity := func() tea.Msg {
+		id, err := b.CallerIdentity(ctx)
+		return identityMsg{identity: id, err: err}
+	}
+	return tea.Batch(a.top().Init(), identity, tea.RequestBackgroundColor)
+}
+
+func (a *App) top() common.Page { return a.stack[len(a.stack)-1] }
+
+// Update routes a message: global messages and keys first, then keys to the
+// top page and everything else to every page.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.log.Debug("message", "type", fmt.Sprintf("%T", msg))
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		for _, p := range a.stack {
+			p.SetSize(a.pageSize())
+		}
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.styles = styles.New(msg.IsDark())
+		return a, nil
+	case identityMsg:
+		a.identity = msg.identity
+		return a, nil
+	case common.StatusMsg:
+		a.setStatus(msg)
+		return a, nil
+	case common.OpenSecretMsg:
+		return a, a.push(detail.New(a.c, msg.Secret))
+	case common.BackMsg:
+		if len(a.stack) > 1 {
+			a.stack = a.stack[:len(a.stack)-1]
+		}
+		return a, nil
+	case common.CopyMsg:
+		a.status, a.statusErr = "", false
+		return a, a.clip.Copy(msg.Value, msg.What)
+	case clipboard.ResultMsg:
+		if msg.Err != nil {
+			a.setStatus(common.StatusMsg{Err: msg.Err})
+		} else if msg.Cleared {
+			a.setStatus(common.StatusMsg{Text: "clipboard cleared"})
+		}
+		return a, nil
+	case tea.BlurMsg:
+		return a, a.broadcast(common.RemaskMsg{})
+	case tea.KeyPressMsg:
+		if cmd, handled := a.globalKey(msg); handled {
+			return a, cmd
+		}
+		a.status, a.statusErr = "", false
+		p, cmd := a.top().Update(msg)
+		a.stack[len(a.stack)-1] = p
+		return a, cmd
+	}
+	if cmd := a.clip.Update(msg); cmd != nil {
+		return a, cmd
+	}
+	return a, a.broadcast(msg)
+}
+
+// globalKey handles keys that work on every screen.
+func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if msg.String() == "ctrl+c" {
+		return a.quit(), true
+	}
+	if a.top().Capturing() {
+		return nil, false
+	}
+	switch {
+	case a.showHelp:
+		if key.Matches(msg, a.keys.Quit) {
+			return a.quit(), true
+		}
+		a.showHelp = false
+		return nil, true
+	case key.Matches(msg, a.keys.Quit):
+		return a.quit(), true
+	case key.Matches(msg, a.keys.Help):
+		a.showHelp = true
+		return nil, true
+	case msg.String() == "ctrl+z":
+		return tea.Sequence(a.broadcast(common.RemaskMsg{}), tea.Suspend), true
+	}
+	return nil, false
+}
+
+// quit clears a clipboard that still counts down, then ends the program.
+func (a *App) quit() tea.Cmd {
+	if clear := a.clip.ClearNow(); clear != nil {
+		return tea.Sequence(clear, tea.Quit)
+	}
+	return tea.Quit
+}
+
+func (a *App) push(p common.Page) tea.Cmd {
+	p.SetSize(a.pageSize())
+	a.stack = append(a.stack, p)
+	return p.Init()
+}
+
+// broadcast hands msg to every page.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, p := range a.stack {
+		var cmd tea.Cmd
+		a.stack[i], cmd = p.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) setStatus(msg common.StatusMsg) {
+	if msg.Err != nil {
+		a.status, a.statusErr = model.Sanitize(msg.Err.Error()), true
+		return
+	}
+	a.status, a.statusErr = msg.Text, false
+}
+
+// pageSize is the area below the header and above the status bar.
+func (a *App) pageSize() (int, int) { return a.width, max(a.height-2, 1) }
+
+// View draws header, page (or help) and status bar.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.ReportFocus = true
+	v.WindowTitle = "keyhole"
+	if a.cfg.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+// render lays out the screen as one string.
+func (a *App) render() string {
+	if a.width == 0 || a.height == 0 {
+		return ""
+	}
+	body := a.top().View()
+	if a.showHelp {
+		body = a.helpView()
+	}
+	return a.header() + "\n" + body + "\n" + a.statusBar()
+}
+
+// header shows where keyhole is pointed: demo badge, profile, region,
+// account, endpoint override and the RO/RW mode.
+func (a *App) header() string {
+	st := &a.styles
+	parts := []string{st.AppName.Render("keyhole")}
+	if a.cfg.Demo {
+		parts = append(parts, st.BadgeDemo.Render("DEMO"))
+	}
+	item := func(label, value string) {
+		if value != "" {
+			parts = append(parts, st.HeaderItem.Render(label+" "+model.Sanitize(value)))
+		}
+	}
+	item("profile", a.cfg.Profile)
+	item("region", a.cfg.Region)
+	item("account", a.identity.Account)
+	item("endpoint", a.cfg.Endpoint)
+	mode := st.BadgeRO.Render("RO")
+	if a.cfg.ReadWrite {
+		mode = st.BadgeRW.Render("RW")
+	}
+	left := strings.Join(parts, "")
+	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(mode)
+	if gap < 0 {
+		left = ansi.Truncate(left, a.width-ansi.StringWidth(mode), "")
+		gap = 0
+	}
+	return left + st.Header.Render(strings.Repeat(" ", gap)) + mode
+}
+
+// statusBar shows the last message or error, the clipboard countdown, and
+// otherwise the main keys.
+func (a *App) statusBar() string {
+	st := &a.styles
+	var left string
+	switch {
+	case a.status != "" && a.statusErr:
+		left = st.Error.Render(" " + a.status)
+	case a.status != "":
+		left = " " + a.status
+	default:
+		left = " " + a.shortHelp()
+	}
+	right := a.clip.Status()
+	if right != "" {
+		right = st.Warning.Render(model.Sanitize(right) + " ")
+	}
+	room := a.width - ansi.StringWidth(right)
+	return render.Fit(ansi.Truncate(left, max(room, 0), a.c.Ellipsis()), max(room, 0), "") + right
+}
+
+func (a *App) shortHelp() string {
+	var parts []string
+	for _, b := range a.top().ShortHelp() {
+		if b.Enabled() {
+			h := b.Help()
+			parts = append(parts, h.Key+" "+h.Desc)
+		}
+	}
+	return a.styles.Muted.Render(strings.Join(parts, " · "))
+}
+
+// helpView lists every key by section.
+func (a *App) helpView() string {
+	var groups [][]key.Binding
+	for _, s := range a.keys.Sections() {
+		groups = append(groups, s.Bindings)
+	}
+	text := a.styles.Title.Render("Keys") + "   " + a.styles.Muted.Render("any key closes") + "\n\n" + a.help.FullHelpView(groups)
+	lines := strings.Split(text, "\n")
+	_, h := a.pageSize()
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:h], "\n")
+}

@@ -1,0 +1,87 @@
+package clipboard
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+// tickMsg advances the countdown of copy generation gen.
+type tickMsg struct{ gen int }
+
+// Manager copies values and clears them after a timeout, counting down in
+// the status bar. It keeps only a fingerprint of what it copied.
+type Manager struct {
+	backend  Backend
+	timeout  time.Duration
+	now      func() time.Time
+	gen      int
+	deadline time.Time
+	fp       [sha256.Size]byte
+	what     string
+}
+
+// NewManager makes a manager; a timeout of zero never clears.
+func NewManager(b Backend, timeout time.Duration, now func() time.Time) *Manager {
+	return &Manager{backend: b, timeout: timeout, now: now}
+}
+
+// Backend is the clipboard in use.
+func (m *Manager) Backend() Backend { return m.backend }
+
+// Copy puts v on the clipboard and (re)starts the countdown.
+func (m *Manager) Copy(v model.Value, what string) tea.Cmd {
+	text := string(v.Reveal())
+	m.gen++
+	m.what = what
+	m.fp = sha256.Sum256([]byte(text))
+	write := m.backend.Write(text)
+	if m.timeout <= 0 {
+		m.deadline = time.Time{}
+		return write
+	}
+	m.deadline = m.now().Add(m.timeout)
+	return tea.Batch(write, m.tick())
+}
+
+func (m *Manager) tick() tea.Cmd {
+	gen := m.gen
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// Update advances the countdown and clears the clipboard at the deadline.
+func (m *Manager) Update(msg tea.Msg) tea.Cmd {
+	t, ok := msg.(tickMsg)
+	if !ok || t.gen != m.gen || m.deadline.IsZero() {
+		return nil
+	}
+	if m.now().Before(m.deadline) {
+		return m.tick()
+	}
+	return m.ClearNow()
+}
+
+// Counting reports whether a countdown runs.
+func (m *Manager) Counting() bool { return !m.deadline.IsZero() }
+
+// ClearNow clears the clipboard if a copy is still counting down.
+func (m *Manager) ClearNow() tea.Cmd {
+	if m.deadline.IsZero() {
+		return nil
+	}
+	m.deadline = time.Time{}
+	m.gen++
+	return m.backend.Clear(m.fp)
+}
+
+// Status is the countdown line, empty when none runs.
+func (m *Manager) Status() string {
+	if m.deadline.IsZero() {
+		return ""
+	}
+	left := max(m.deadline.Sub(m.now()).Round(time.Second), 0)
+	return fmt.Sprintf("%s copied · clipboard clears in %ds", m.what, int(left/time.Second))
+}

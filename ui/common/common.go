@@ -1,0 +1,42 @@
+// Package common holds what every screen is handed: the backend, styles,
+// keys, size and clock, and the messages screens send to the root.
+package common
+
+import (
+	"context"
+	"time"
+
+	"github.com/keyhole-tui/keyhole/ui/keys"
+	"github.com/keyhole-tui/keyhole/ui/styles"
+)
+
+// Common is handed to every screen's constructor in place of globals.
+type Common struct {
+	Ctx     context.Context
+	Backend Backend
+	Styles  *styles.Styles
+	Keys    *keys.KeyMap
+	// Now is the clock, so renders can be repeated in tests.
+	Now func() time.Time
+	// ASCII draws with ASCII only, for terminals without UTF-8.
+	ASCII bool
+	// RevealTimeout re-masks revealed values after this much idle time.
+	RevealTimeout time.Duration
+}
+
+// Mask is the fixed-width mask drawn in place of a hidden value. Its width
+// never depends on the value.
+func (c Common) Mask() string {
+	if c.ASCII {
+		return "********"
+	}
+	return "••••••••"
+}
+
+// Ellipsis marks cut text.
+func (c Common) Ellipsis() string {
+	if c.ASCII {
+		return "~"
+	}
+	return "…"
+}

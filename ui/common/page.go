@@ -1,0 +1,21 @@
+package common
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Page is one screen on the root's stack. Key presses go to the top page
+// only; every other message goes to every page, which drops what is not
+// its own.
+type Page interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Page, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	// ShortHelp lists the keys the status bar suggests.
+	ShortHelp() []key.Binding
+	// Capturing reports whether the page takes every key itself, as while
+	// typing a filter, so global keys must not fire.
+	Capturing() bool
+}

@@ -1,0 +1,56 @@
+package detail
+
+import (
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+// copyFormat is one way to put a secret on the clipboard.
+type copyFormat int
+
+const (
+	copyRaw copyFormat = iota
+	copyJSON
+	copyEnv
+	copyARN
+	copyName
+	copyFormats
+)
+
+func (f copyFormat) String() string {
+	switch f {
+	case copyJSON:
+		return "whole value as JSON"
+	case copyEnv:
+		return "KEY=value lines"
+	case copyARN:
+		return "ARN"
+	case copyName:
+		return "name"
+	}
+	return "raw (selected field)"
+}
+
+// needsValue reports whether the format copies the secret's value.
+func (f copyFormat) needsValue() bool { return f <= copyEnv }
+
+// picker is the copy-format menu.
+type picker struct {
+	open   bool
+	cursor copyFormat
+}
+
+// copyText builds what a format puts on the clipboard. field is the selected
+// field, used by copyRaw.
+func copyText(f copyFormat, s model.Secret, v model.Value, field model.Value) model.Value {
+	switch f {
+	case copyJSON:
+		return v.AsJSON()
+	case copyEnv:
+		return v.AsEnv(s.Name)
+	case copyARN:
+		return model.StringValue(s.ARN)
+	case copyName:
+		return model.StringValue(s.Name)
+	}
+	return field
+}

@@ -1,0 +1,327 @@
+// Package detail is the screen that shows one secret: its metadata, and its
+// value masked until the user asks.
+package detail
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+// action is what to do once a requested value arrives.
+type action int
+
+const (
+	actNone action = iota
+	actReveal
+	actRevealAll
+	actCopy
+	actCopyAs
+)
+
+// Page shows one secret. No value is fetched until the user reveals or
+// copies; the fetched value lives only as long as the page.
+type Page struct {
+	c             common.Common
+	width, height int
+
+	secret      model.Secret
+	detail      *model.SecretDetail
+	describeErr error
+
+	stage    string
+	valueGen int
+	loading  bool
+	version  *model.SecretVersion
+	parsed   model.Parsed
+	revealed []bool
+	field    int
+	valueErr error
+	after    action
+	afterFmt copyFormat
+
+	idleGen int
+	picker  picker
+	scroll  int
+}
+
+// New makes the detail screen of a secret picked in the list.
+func New(c common.Common, s model.Secret) *Page {
+	return &Page{c: c, secret: s, stage: model.StageCurrent}
+}
+
+// Init asks for the secret's description.
+func (p *Page) Init() tea.Cmd { return describeCmd(p.c.Ctx, p.c.Backend, p.secret.ARN) }
+
+// SetSize sets the area the screen may draw in.
+func (p *Page) SetSize(width, height int) { p.width, p.height = width, height }
+
+// Secret is the secret the page shows.
+func (p *Page) Secret() model.Secret { return p.secret }
+
+// Capturing reports whether the page takes every key: never.
+func (p *Page) Capturing() bool { return false }
+
+// AnyRevealed reports whether a value is on screen.
+func (p *Page) AnyRevealed() bool { return slices.Contains(p.revealed, true) }
+
+// Update handles a message for the detail screen.
+func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case describedMsg:
+		return p, p.described(msg)
+	case valueLoadedMsg:
+		return p, p.valueLoaded(msg)
+	case idleMsg:
+		if msg.gen == p.idleGen {
+			p.maskAll()
+		}
+	case common.RemaskMsg:
+		p.maskAll()
+	case tea.KeyPressMsg:
+		cmd := p.key(msg)
+		return p, tea.Batch(cmd, p.touch())
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			p.moveField(-1)
+		} else if msg.Button == tea.MouseWheelDown {
+			p.moveField(1)
+		}
+	}
+	return p, nil
+}
+
+func (p *Page) described(msg describedMsg) tea.Cmd {
+	if msg.arn != p.secret.ARN {
+		return nil
+	}
+	if model.IsKind(msg.err, model.KindNotFound) {
+		name := model.Sanitize(p.secret.Name)
+		return tea.Batch(
+			func() tea.Msg { return common.BackMsg{} },
+			func() tea.Msg { return common.StatusMsg{Err: errGone(name)} },
+		)
+	}
+	if msg.err != nil {
+		p.describeErr = msg.err
+		return nil
+	}
+	p.describeErr = nil
+	p.detail = &msg.detail
+	p.secret = msg.detail.Secret
+	return nil
+}
+
+func (p *Page) valueLoaded(msg valueLoadedMsg) tea.Cmd {
+	if msg.gen != p.valueGen {
+		return nil
+	}
+	p.loading = false
+	if msg.err != nil {
+		p.valueErr = msg.err
+		p.after = actNone
+		return nil
+	}
+	p.version = &msg.version
+	p.parsed = msg.version.Value.Parse()
+	p.revealed = make([]bool, len(p.parsed.Fields))
+	p.field = min(p.field, max(len(p.parsed.Fields)-1, 0))
+	after, f := p.after, p.afterFmt
+	p.after = actNone
+	return p.do(after, f)
+}
+
+// do runs an action on the loaded value.
+func (p *Page) do(a action, f copyFormat) tea.Cmd {
+	switch a {
+	case actReveal:
+		if len(p.revealed) > 0 {
+			p.revealed[p.field] = !p.revealed[p.field]
+		}
+	case actRevealAll:
+		show := !p.AnyRevealed() || slices.Contains(p.revealed, false)
+		for i := range p.revealed {
+			p.revealed[i] = show
+		}
+	case actCopy:
+		return p.copy(copyRaw)
+	case actCopyAs:
+		return p.copy(f)
+	}
+	return nil
+}
+
+func (p *Page) copy(f copyFormat) tea.Cmd {
+	var value, field model.Value
+	what := f.String() + " of " + model.Sanitize(p.secret.Name)
+	if p.version != nil {
+		value = p.version.Value
+		if len(p.parsed.Fields) > 0 {
+			fl := p.parsed.Fields[p.field]
+			field = fl.Value
+			if f == copyRaw && fl.Path != "" {
+				what = model.Sanitize(fl.Path) + " of " + model.Sanitize(p.secret.Name)
+			} else if f == copyRaw {
+				what = "value of " + model.Sanitize(p.secret.Name)
+			}
+		}
+	}
+	text := copyText(f, p.secret, value, field)
+	return func() tea.Msg { return common.CopyMsg{Value: text, What: what} }
+}
+
+// request runs a on the value, fetching it first if needed.
+func (p *Page) request(a action, f copyFormat) tea.Cmd {
+	if p.version != nil {
+		return p.do(a, f)
+	}
+	p.after, p.afterFmt = a, f
+	if p.loading {
+		return nil
+	}
+	p.loading, p.valueErr = true, nil
+	p.valueGen++
+	ref := model.ValueRef{SecretID: p.secret.ARN, Stage: p.stage}
+	return getValueCmd(p.c.Ctx, p.c.Backend, p.valueGen, ref)
+}
+
+func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.c.Keys
+	if p.picker.open {
+		return p.pickerKey(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return common.BackMsg{} }
+	case key.Matches(msg, k.Up):
+		p.moveField(-1)
+	case key.Matches(msg, k.Down):
+		p.moveField(1)
+	case key.Matches(msg, k.Top):
+		p.moveField(-len(p.parsed.Fields))
+	case key.Matches(msg, k.Bottom):
+		p.moveField(len(p.parsed.Fields))
+	case key.Matches(msg, k.Reveal):
+		return p.request(actReveal, 0)
+	case key.Matches(msg, k.RevealAll):
+		return p.request(actRevealAll, 0)
+	case key.Matches(msg, k.Copy):
+		return p.request(actCopy, 0)
+	case key.Matches(msg, k.CopyAs):
+		p.picker = picker{open: true}
+	case key.Matches(msg, k.Stage):
+		return p.nextStage()
+	}
+	return nil
+}
+
+func (p *Page) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		p.picker.open = false
+	case key.Matches(msg, k.Up):
+		p.picker.cursor = max(p.picker.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		p.picker.cursor = min(p.picker.cursor+1, copyFormats-1)
+	case key.Matches(msg, k.Open):
+		p.picker.open = false
+		f := p.picker.cursor
+		if !f.needsValue() {
+			return p.copy(f)
+		}
+		return p.request(actCopyAs, f)
+	default:
+		if n := msg.String(); len(n) == 1 && n[0] >= '1' && n[0] < '1'+byte(copyFormats) {
+			p.picker.cursor = copyFormat(n[0] - '1')
+			return p.pickerKey(tea.KeyPressMsg{Code: tea.KeyEnter})
+		}
+	}
+	return nil
+}
+
+// nextStage picks the next stage label and forgets the loaded value.
+func (p *Page) nextStage() tea.Cmd {
+	labels := render.Labels(p.secret.VersionStages)
+	if len(labels) == 0 {
+		return nil
+	}
+	i := slices.Index(labels, p.stage)
+	p.stage = labels[(i+1)%len(labels)]
+	p.dropValue()
+	stage := p.stage
+	return func() tea.Msg { return common.StatusMsg{Text: "showing " + model.Sanitize(stage) + " (v loads it)"} }
+}
+
+func (p *Page) dropValue() {
+	p.valueGen++
+	p.version, p.parsed, p.revealed, p.valueErr = nil, model.Parsed{}, nil, nil
+	p.loading, p.after, p.field = false, actNone, 0
+}
+
+func (p *Page) maskAll() {
+	for i := range p.revealed {
+		p.revealed[i] = false
+	}
+}
+
+func (p *Page) moveField(d int) {
+	if n := len(p.parsed.Fields); n > 0 {
+		p.field = max(min(p.field+d, n-1), 0)
+		return
+	}
+	p.scroll = max(p.scroll+d, 0)
+}
+
+// touch restarts the idle timer while anything is revealed.
+func (p *Page) touch() tea.Cmd {
+	if !p.AnyRevealed() || p.c.RevealTimeout <= 0 {
+		return nil
+	}
+	p.idleGen++
+	gen := p.idleGen
+	return tea.Tick(p.c.RevealTimeout, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
+}
+
+// ShortHelp lists the keys shown in the footer.
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.c.Keys
+	return []key.Binding{k.Reveal, k.RevealAll, k.Copy, k.CopyAs, k.Stage, k.Back, k.Help}
+}
+
+// View draws the metadata, then the value area, scrolled so the selected
+// field is visible.
+func (p *Page) View() string {
+	lines, focus := p.lines()
+	height := max(p.height, 1)
+	var menu []string
+	if p.picker.open {
+		menu = p.pickerLines()
+		height = max(height-len(menu), 1)
+	}
+	return strings.Join(append(window(lines, focus, height, p.scroll, p.width), menu...), "\n")
+}
+
+// window cuts lines to height starting at scroll, moved as little as needed
+// to keep line focus in view, and each line to width.
+func window(lines []string, focus, height, scroll, width int) []string {
+	if focus >= 0 {
+		scroll = min(max(scroll, focus-height+1), focus)
+	}
+	scroll = max(min(scroll, len(lines)-height), 0)
+	out := lines[scroll:min(scroll+height, len(lines))]
+	for i, l := range out {
+		out[i] = ansi.Truncate(l, width, "")
+	}
+	for len(out) < height {
+		out = append(out, "")
+	}
+	return out
+}

@@ -1,0 +1,81 @@
+// Package keys defines keyhole's key bindings as data: the help screen and
+// the documentation are built from the same definitions.
+package keys
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every binding keyhole knows.
+type KeyMap struct {
+	Quit key.Binding
+	Help key.Binding
+	Back key.Binding
+
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+
+	Filter        key.Binding
+	Open          key.Binding
+	Reload        key.Binding
+	Retry         key.Binding
+	Sort          key.Binding
+	ToggleDeleted key.Binding
+
+	Reveal    key.Binding
+	RevealAll key.Binding
+	Copy      key.Binding
+	CopyAs    key.Binding
+	Stage     key.Binding
+}
+
+// Section is a named group of bindings, as the help screen shows them.
+type Section struct {
+	Name     string
+	Bindings []key.Binding
+}
+
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// Default returns the default bindings.
+func Default() KeyMap {
+	return KeyMap{
+		Quit: bind("q", "quit", "q", "ctrl+c"),
+		Help: bind("?", "help", "?"),
+		Back: bind("esc", "back", "esc"),
+
+		Up:       bind("↑/k", "up", "up", "k"),
+		Down:     bind("↓/j", "down", "down", "j"),
+		PageUp:   bind("pgup", "page up", "pgup", "ctrl+u"),
+		PageDown: bind("pgdn", "page down", "pgdown", "ctrl+d"),
+		Top:      bind("home/g", "top", "home", "g"),
+		Bottom:   bind("end/G", "bottom", "end", "G"),
+
+		Filter:        bind("/", "filter", "/"),
+		Open:          bind("enter", "open", "enter"),
+		Reload:        bind("ctrl+r", "reload", "ctrl+r"),
+		Retry:         bind("R", "retry failed page", "R"),
+		Sort:          bind("s", "sort", "s"),
+		ToggleDeleted: bind("D", "show pending deletion", "D"),
+
+		Reveal:    bind("v", "reveal/mask field", "v"),
+		RevealAll: bind("V", "reveal/mask all", "V"),
+		Copy:      bind("c", "copy field", "c"),
+		CopyAs:    bind("C", "copy as…", "C"),
+		Stage:     bind("l", "next stage label", "l"),
+	}
+}
+
+// Sections groups the bindings for the help screen and the docs.
+func (k KeyMap) Sections() []Section {
+	return []Section{
+		{"Everywhere", []key.Binding{k.Help, k.Back, k.Quit}},
+		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
+		{"List", []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Reload, k.Retry}},
+		{"Detail", []key.Binding{k.Reveal, k.RevealAll, k.Copy, k.CopyAs, k.Stage}},
+	}
+}

@@ -1,0 +1,143 @@
+package list
+
+import (
+	"strings"
+	"time"
+
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+// query is a parsed filter: every term must match.
+type query struct {
+	text  string
+	words []string
+	tags  []tagTerm
+	rots  []model.RotationStatus
+	// bad names a term that could not be understood, for the status line.
+	bad string
+}
+
+type tagTerm struct {
+	key, value string
+	anyValue   bool
+}
+
+// rotationTerm reads the state a rot: term names.
+func rotationTerm(word string) (model.RotationStatus, bool) {
+	for state := model.RotationDisabled; state <= model.RotationStuck; state++ {
+		if state.String() == word {
+			return state, true
+		}
+	}
+	return 0, false
+}
+
+// parseQuery reads a filter such as "payments tag:env=prod rot:stuck".
+// Plain words match name, description and tags, fuzzily; tag:KEY[=VALUE]
+// needs a tag; rot:STATE needs a rotation state.
+func parseQuery(text string) query {
+	q := query{text: text}
+	for _, term := range strings.Fields(strings.ToLower(text)) {
+		switch {
+		case strings.HasPrefix(term, "tag:"):
+			k, v, hasValue := strings.Cut(term[len("tag:"):], "=")
+			q.tags = append(q.tags, tagTerm{key: k, value: v, anyValue: !hasValue})
+		case strings.HasPrefix(term, "rot:"):
+			state, ok := rotationTerm(term[len("rot:"):])
+			if !ok {
+				q.bad = term
+				continue
+			}
+			q.rots = append(q.rots, state)
+		default:
+			q.words = append(q.words, term)
+		}
+	}
+	return q
+}
+
+// empty reports whether the query selects everything.
+func (q query) empty() bool { return len(q.words) == 0 && len(q.tags) == 0 && len(q.rots) == 0 }
+
+// narrows reports whether every match of q is also a match of prev, so q
+// can be applied to prev's results instead of to everything.
+// That holds when q only adds terms or extends prev's last plain word.
+func (q query) narrows(prev query) bool {
+	if prev.empty() || prev.bad != "" || !strings.HasPrefix(q.text, prev.text) {
+		return false
+	}
+	fields := strings.Fields(prev.text)
+	last := strings.ToLower(fields[len(fields)-1])
+	endsTerm := strings.HasSuffix(prev.text, " ")
+	return endsTerm || !(strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "rot:"))
+}
+
+// match tells how well an entry matches: 0 none, 1 fuzzily, 2 every word as
+// a substring.
+func (q query) match(e *entry, now time.Time) int {
+	for _, t := range q.tags {
+		if !matchTag(e.secret.Tags, t) {
+			return 0
+		}
+	}
+	if len(q.rots) > 0 {
+		state := e.secret.Rotation(now)
+		ok := false
+		for _, r := range q.rots {
+			ok = ok || r == state
+		}
+		if !ok {
+			return 0
+		}
+	}
+	score := 2
+	for _, w := range q.words {
+		switch {
+		case strings.Contains(e.haystack, w):
+		case fuzzy(e.haystack, w):
+			score = 1
+		default:
+			return 0
+		}
+	}
+	return score
+}
+
+func matchTag(tags []model.Tag, t tagTerm) bool {
+	for _, tag := range tags {
+		if !strings.EqualFold(tag.Key, t.key) {
+			continue
+		}
+		if t.anyValue || strings.Contains(strings.ToLower(tag.Value), t.value) {
+			return true
+		}
+	}
+	return false
+}
+
+// fuzzy reports whether the letters of word appear in s in order.
+func fuzzy(s, word string) bool {
+	for i := 0; i < len(word); i++ {
+		j := strings.IndexByte(s, word[i])
+		if j < 0 {
+			return false
+		}
+		s = s[j+1:]
+	}
+	return true
+}
+
+// haystack is the lower-cased text plain words are matched against.
+func haystack(s model.Secret) string {
+	var b strings.Builder
+	b.WriteString(strings.ToLower(s.Name))
+	b.WriteByte(' ')
+	b.WriteString(strings.ToLower(s.Description))
+	for _, t := range s.Tags {
+		b.WriteByte(' ')
+		b.WriteString(strings.ToLower(t.Key))
+		b.WriteByte('=')
+		b.WriteString(strings.ToLower(t.Value))
+	}
+	return b.String()
+}

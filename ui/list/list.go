@@ -1,0 +1,304 @@
+// Package list is the screen that lists every secret in the account.
+package list
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+// Page lists every secret, loaded page by page, filtered and sorted locally.
+type Page struct {
+	c             common.Common
+	width, height int
+
+	idx    index
+	cursor int
+	offset int
+
+	input     textinput.Model
+	filtering bool
+
+	gen         int
+	loading     bool
+	loadErr     error
+	failedToken string
+	spinner     spinner.Model
+}
+
+// New makes the list screen; Init starts loading.
+func New(c common.Common) *Page {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.Placeholder = "name, description, tag:KEY=VALUE, rot:stuck"
+	return &Page{c: c, input: in, spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+}
+
+// Init starts loading the first page.
+func (p *Page) Init() tea.Cmd { return p.reload() }
+
+// SetSize sets the area the screen may draw in.
+func (p *Page) SetSize(width, height int) {
+	p.width, p.height = width, height
+	p.input.SetWidth(max(width-2, 1))
+	p.clampCursor()
+}
+
+// Count is the number of loaded secrets and whether loading goes on.
+func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.entries), p.loading }
+
+// Capturing reports whether the filter input has the keys.
+func (p *Page) Capturing() bool { return p.filtering }
+
+func (p *Page) reload() tea.Cmd {
+	p.gen++
+	p.idx = index{sort: p.idx.sort, showDeleted: p.idx.showDeleted, q: p.idx.q}
+	p.cursor, p.offset = 0, 0
+	p.loading, p.loadErr, p.failedToken = true, nil, ""
+	return tea.Batch(loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, ""), p.spinner.Tick)
+}
+
+// Update handles a message for the list.
+func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case pageLoadedMsg:
+		return p, p.pageLoaded(msg)
+	case spinner.TickMsg:
+		if !p.loading {
+			return p, nil
+		}
+		var cmd tea.Cmd
+		p.spinner, cmd = p.spinner.Update(msg)
+		return p, cmd
+	case tea.KeyPressMsg:
+		if p.filtering {
+			return p, p.filterKey(msg)
+		}
+		return p, p.key(msg)
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			p.move(-3)
+		} else if msg.Button == tea.MouseWheelDown {
+			p.move(3)
+		}
+	case tea.MouseClickMsg:
+		if row := msg.Y - p.listTop() - 2; row >= 0 && p.offset+row < p.idx.len() {
+			p.cursor = p.offset + row
+		}
+	}
+	return p, nil
+}
+
+func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
+	if msg.gen != p.gen {
+		return nil
+	}
+	if msg.err != nil {
+		p.loading, p.loadErr, p.failedToken = false, msg.err, msg.token
+		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.entries), msg.err)
+		return func() tea.Msg { return common.StatusMsg{Err: err} }
+	}
+	var selected int32 = -1
+	if p.idx.len() > 0 {
+		selected = p.idx.entryAt(p.cursor)
+	}
+	p.idx.add(msg.page.Secrets, p.c.Now())
+	if selected >= 0 {
+		if i := p.idx.position(selected); i >= 0 {
+			p.cursor = i
+		}
+	}
+	p.clampCursor()
+	if msg.page.NextToken == "" {
+		p.loading = false
+		return nil
+	}
+	return loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, msg.page.NextToken)
+}
+
+func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.c.Keys
+	switch {
+	case key.Matches(msg, k.Up):
+		p.move(-1)
+	case key.Matches(msg, k.Down):
+		p.move(1)
+	case key.Matches(msg, k.PageUp):
+		p.move(-p.rows())
+	case key.Matches(msg, k.PageDown):
+		p.move(p.rows())
+	case key.Matches(msg, k.Top):
+		p.move(-p.idx.len())
+	case key.Matches(msg, k.Bottom):
+		p.move(p.idx.len())
+	case key.Matches(msg, k.Filter):
+		p.filtering = true
+		return p.input.Focus()
+	case key.Matches(msg, k.Back):
+		if p.input.Value() != "" {
+			p.input.SetValue("")
+			p.idx.filter(parseQuery(""), p.c.Now())
+			p.clampCursor()
+		}
+	case key.Matches(msg, k.Open):
+		if p.idx.len() > 0 {
+			s := *p.idx.at(p.cursor)
+			return func() tea.Msg { return common.OpenSecretMsg{Secret: s} }
+		}
+	case key.Matches(msg, k.Sort):
+		p.idx.setSort((p.idx.sort+1)%sortModes, p.c.Now())
+		p.cursor, p.offset = 0, 0
+		return status("sorted by " + p.idx.sort.String())
+	case key.Matches(msg, k.ToggleDeleted):
+		p.idx.setShowDeleted(!p.idx.showDeleted, p.c.Now())
+		p.clampCursor()
+		if p.idx.showDeleted {
+			return status("showing secrets pending deletion")
+		}
+		return status("hiding secrets pending deletion")
+	case key.Matches(msg, k.Reload):
+		return p.reload()
+	case key.Matches(msg, k.Retry):
+		if p.loadErr != nil {
+			p.loading, p.loadErr = true, nil
+			return tea.Batch(loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, p.failedToken), p.spinner.Tick)
+		}
+	}
+	return nil
+}
+
+func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter":
+		p.filtering = false
+		p.input.Blur()
+		return nil
+	case "esc":
+		p.filtering = false
+		p.input.Blur()
+		p.input.SetValue("")
+		p.idx.filter(parseQuery(""), p.c.Now())
+		p.clampCursor()
+		return nil
+	case "up", "down":
+		p.filtering = false
+		p.input.Blur()
+		return p.key(msg)
+	}
+	before := p.input.Value()
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	if after := p.input.Value(); after != before {
+		q := parseQuery(after)
+		p.idx.filter(q, p.c.Now())
+		p.cursor, p.offset = 0, 0
+		if q.bad != "" {
+			return tea.Batch(cmd, status("unknown filter term "+q.bad+" (rot: takes off, on, never, overdue, rotating, stuck)"))
+		}
+	}
+	return cmd
+}
+
+func status(text string) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text} }
+}
+
+func (p *Page) move(delta int) {
+	p.cursor += delta
+	p.clampCursor()
+}
+
+func (p *Page) clampCursor() {
+	n := p.idx.len()
+	p.cursor = max(min(p.cursor, n-1), 0)
+	rows := p.rows()
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+rows {
+		p.offset = p.cursor - rows + 1
+	}
+	p.offset = max(min(p.offset, n-rows), 0)
+}
+
+// listTop is how many lines the filter line takes above the table.
+func (p *Page) listTop() int {
+	if p.filtering || p.input.Value() != "" {
+		return 1
+	}
+	return 0
+}
+
+// rows is how many secrets fit on screen.
+func (p *Page) rows() int { return max(p.height-p.listTop()-2, 1) }
+
+// View draws the list: filter line, column titles, visible rows, summary.
+func (p *Page) View() string {
+	var b strings.Builder
+	st := p.c.Styles
+	if p.listTop() > 0 {
+		b.WriteString(p.input.View())
+		b.WriteByte('\n')
+	}
+	cols := render.ListColumns(p.width)
+	b.WriteString(render.ListHeader(cols, st))
+	b.WriteByte('\n')
+	rows := p.rows()
+	end := min(p.offset+rows, p.idx.len())
+	opts := render.RowOptions{Now: p.c.Now(), ASCII: p.c.ASCII}
+	for i := p.offset; i < end; i++ {
+		opts.Selected = i == p.cursor
+		b.WriteString(render.SecretRow(*p.idx.at(i), cols, st, opts))
+		b.WriteByte('\n')
+	}
+	if p.idx.len() == 0 {
+		b.WriteString(st.Muted.Render(p.emptyText()))
+		b.WriteByte('\n')
+		end++
+	}
+	for i := end - p.offset; i < rows; i++ {
+		b.WriteByte('\n')
+	}
+	b.WriteString(p.summary())
+	return b.String()
+}
+
+func (p *Page) emptyText() string {
+	switch {
+	case p.loading:
+		return "  loading secrets…"
+	case p.loadErr != nil:
+		return "  could not list secrets: " + p.loadErr.Error() + " (R retries)"
+	case p.input.Value() != "":
+		return "  no secret matches the filter"
+	}
+	return "  no secrets in this account and region"
+}
+
+func (p *Page) summary() string {
+	st := p.c.Styles
+	total := len(p.idx.entries)
+	text := fmt.Sprintf(" %d of %d secrets · sorted by %s", p.idx.len(), total, p.idx.sort)
+	if p.idx.showDeleted {
+		text += " · pending deletion shown"
+	}
+	switch {
+	case p.loading:
+		text += " · " + p.spinner.View() + " loading"
+	case p.loadErr != nil:
+		return st.Error.Render(text + " · listing failed (R retries)")
+	}
+	return st.Muted.Render(text)
+}
+
+// ShortHelp lists the keys shown in the footer.
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.c.Keys
+	return []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Help, k.Quit}
+}

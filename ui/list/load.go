@@ -1,0 +1,34 @@
+package list
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
+)
+
+// pageSize is how many secrets each ListSecrets call asks for.
+const pageSize = 100
+
+// pageLoadedMsg carries one ListSecrets page for load generation gen.
+type pageLoadedMsg struct {
+	gen   int
+	token string
+	page  model.SecretPage
+	err   error
+}
+
+// listQuery is what the list asks AWS for: everything, pending deletion
+// included, so that showing those is instant.
+func listQuery() model.ListQuery {
+	return model.ListQuery{IncludePlannedDeletion: true, SortBy: model.SortByName, PageSize: pageSize}
+}
+
+// loadPageCmd fetches the page after token for generation gen.
+func loadPageCmd(ctx context.Context, b common.Backend, gen int, token string) tea.Cmd {
+	return func() tea.Msg {
+		page, err := b.ListSecretsPage(ctx, listQuery(), token)
+		return pageLoadedMsg{gen: gen, token: token, page: page, err: err}
+	}
+}

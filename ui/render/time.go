@@ -1,0 +1,58 @@
+// Package render turns model values into the strings screens draw: pure
+// functions of their inputs, so they can be golden-tested.
+package render
+
+import (
+	"strconv"
+	"time"
+)
+
+// Ago tells how long before now t was, in the shortest useful unit:
+// "just now", "5m ago", "3h ago", "12d ago", "4mo ago", "2y ago"; future
+// times read "in 3d". The zero time is "-".
+func Ago(t, now time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	d := now.Sub(t)
+	if d < 0 {
+		return "in " + span(-d)
+	}
+	if d < time.Minute {
+		return "just now"
+	}
+	return span(d) + " ago"
+}
+
+func span(d time.Duration) string {
+	const day = 24 * time.Hour
+	switch {
+	case d < time.Minute:
+		return strconv.Itoa(int(d/time.Second)) + "s"
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	case d < day:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	case d < 60*day:
+		return strconv.Itoa(int(d/day)) + "d"
+	case d < 365*day:
+		return strconv.Itoa(int(d/(30*day))) + "mo"
+	}
+	return strconv.Itoa(int(d/(365*day))) + "y"
+}
+
+// Stamp is an absolute time in UTC, to the minute.
+func Stamp(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// When is a time both ways: "12d ago (2026-11-16 09:30 UTC)".
+func When(t, now time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return Ago(t, now) + " (" + Stamp(t) + ")"
+}

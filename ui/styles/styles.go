@@ -1,0 +1,95 @@
+// Package styles holds the lipgloss styles every screen draws with, built
+// once for the terminal's background.
+package styles
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Styles is every style keyhole draws with.
+type Styles struct {
+	App        lipgloss.Style
+	Header     lipgloss.Style
+	AppName    lipgloss.Style
+	HeaderItem lipgloss.Style
+	BadgeDemo  lipgloss.Style
+	BadgeRO    lipgloss.Style
+	BadgeRW    lipgloss.Style
+
+	ColumnHeader lipgloss.Style
+	Row          lipgloss.Style
+	SelectedRow  lipgloss.Style
+	PathPrefix   lipgloss.Style
+	PathLeaf     lipgloss.Style
+	Muted        lipgloss.Style
+	Deleted      lipgloss.Style
+
+	Title      lipgloss.Style
+	Label      lipgloss.Style
+	FieldValue lipgloss.Style
+	Mask       lipgloss.Style
+	Revealed   lipgloss.Style
+	Selected   lipgloss.Style
+
+	OK      lipgloss.Style
+	Warning lipgloss.Style
+	Error   lipgloss.Style
+
+	StatusBar lipgloss.Style
+	Filter    lipgloss.Style
+	Dialog    lipgloss.Style
+}
+
+// New builds the styles for a dark or a light background.
+func New(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	var (
+		text    = ld(lipgloss.Color("#1f2328"), lipgloss.Color("#e6edf3"))
+		muted   = ld(lipgloss.Color("#6e7781"), lipgloss.Color("#8b949e"))
+		accent  = ld(lipgloss.Color("#0969da"), lipgloss.Color("#58a6ff"))
+		selBg   = ld(lipgloss.Color("#ddf4ff"), lipgloss.Color("#1f3a5f"))
+		okC     = ld(lipgloss.Color("#1a7f37"), lipgloss.Color("#3fb950"))
+		warnC   = ld(lipgloss.Color("#9a6700"), lipgloss.Color("#d29922"))
+		errC    = ld(lipgloss.Color("#cf222e"), lipgloss.Color("#f85149"))
+		barBg   = ld(lipgloss.Color("#eaeef2"), lipgloss.Color("#21262d"))
+		reveal  = ld(lipgloss.Color("#8250df"), lipgloss.Color("#d2a8ff"))
+		onBadge = lipgloss.Color("#ffffff")
+	)
+	badge := func(bg color.Color) lipgloss.Style {
+		return lipgloss.NewStyle().Bold(true).Padding(0, 1).Foreground(onBadge).Background(bg)
+	}
+	return Styles{
+		App:        lipgloss.NewStyle().Foreground(text),
+		Header:     lipgloss.NewStyle().Background(barBg).Foreground(text),
+		AppName:    lipgloss.NewStyle().Bold(true).Foreground(accent).Background(barBg).Padding(0, 1),
+		HeaderItem: lipgloss.NewStyle().Foreground(muted).Background(barBg).Padding(0, 1),
+		BadgeDemo:  badge(lipgloss.Color("#8250df")),
+		BadgeRO:    badge(lipgloss.Color("#1a7f37")),
+		BadgeRW:    badge(lipgloss.Color("#cf222e")),
+
+		ColumnHeader: lipgloss.NewStyle().Bold(true).Foreground(muted),
+		Row:          lipgloss.NewStyle().Foreground(text),
+		SelectedRow:  lipgloss.NewStyle().Background(selBg).Foreground(text),
+		PathPrefix:   lipgloss.NewStyle().Foreground(muted),
+		PathLeaf:     lipgloss.NewStyle().Bold(true).Foreground(text),
+		Muted:        lipgloss.NewStyle().Foreground(muted),
+		Deleted:      lipgloss.NewStyle().Foreground(errC).Strikethrough(true),
+
+		Title:      lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Label:      lipgloss.NewStyle().Foreground(muted),
+		FieldValue: lipgloss.NewStyle().Foreground(text),
+		Mask:       lipgloss.NewStyle().Foreground(muted),
+		Revealed:   lipgloss.NewStyle().Foreground(reveal),
+		Selected:   lipgloss.NewStyle().Background(selBg),
+
+		OK:      lipgloss.NewStyle().Foreground(okC),
+		Warning: lipgloss.NewStyle().Foreground(warnC),
+		Error:   lipgloss.NewStyle().Foreground(errC),
+
+		StatusBar: lipgloss.NewStyle().Background(barBg).Foreground(text),
+		Filter:    lipgloss.NewStyle().Foreground(accent),
+		Dialog:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+	}
+}
