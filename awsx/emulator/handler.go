@@ -1,0 +1,207 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// maxBodyBytes bounds a request body; the largest legal one is far smaller.
+const maxBodyBytes = 4 << 20
+
+// call is one request being served.
+type call struct {
+	service   string
+	op        string
+	body      []byte
+	caller    identity
+	sourceIP  string
+	userAgent string
+	now       time.Time
+	requestID string
+	// secretID is the SecretId the request names, if any.
+	secretID string
+	// event collects what the CloudTrail event of the call records.
+	event *eventDraft
+}
+
+// decode reads the request body into v.
+func (c *call) decode(v any) *apiError {
+	if len(c.body) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(c.body, v); err != nil {
+		return newError("SerializationException", "Start of structure or map found where not expected.")
+	}
+	return nil
+}
+
+// ServeHTTP serves one awsJson1_1 call.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	service, op, ok := parseTarget(r.Header.Get("X-Amz-Target"))
+	if r.Method != http.MethodPost || !ok {
+		writeError(w, "", newError("UnknownOperationException", "Unknown operation"))
+		return
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
+	if err != nil {
+		writeError(w, "", newError("SerializationException", "could not read the request body"))
+		return
+	}
+	var ref struct{ SecretId string }
+	_ = json.Unmarshal(body, &ref)
+
+	s.mu.Lock()
+	c := &call{
+		service:   service,
+		op:        op,
+		body:      body,
+		caller:    s.identityFor(accessKeyFromRequest(r)),
+		sourceIP:  remoteIP(r.RemoteAddr),
+		userAgent: r.UserAgent(),
+		now:       s.now(),
+		secretID:  ref.SecretId,
+	}
+	c.requestID = newUUID(s.secrets.rng)
+	delay, fault := s.matchFaults(op, s.secretNames(ref.SecretId))
+	s.mu.Unlock()
+
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if fault != nil && fault.Kind == FaultDropConnection {
+		s.logRequest(c, 0, true)
+		dropConnection(w)
+		return
+	}
+
+	s.mu.Lock()
+	c.now = s.now()
+	result, apiErr := s.serve(c, fault)
+	s.mu.Unlock()
+
+	if fault != nil && fault.Kind == FaultDropResponse {
+		status := http.StatusOK
+		if apiErr != nil {
+			status = apiErr.Status
+		}
+		s.logRequest(c, status, true)
+		dropConnection(w)
+		return
+	}
+	var status int
+	if apiErr != nil {
+		status = writeError(w, c.requestID, apiErr)
+	} else {
+		status = writeJSON(w, c.requestID, result)
+	}
+	s.logRequest(c, status, false)
+}
+
+// serve runs the call, or the fault that replaces it, and records it in
+// CloudTrail. The caller holds s.mu.
+func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
+	s.secrets.expire(c.now)
+	var result any
+	var apiErr *apiError
+	if c.service == "cloudtrail" {
+		if fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle) {
+			return nil, s.faultError(c, fault, "cloudtrail:LookupEvents")
+		}
+		return s.lookupEvents(c)
+	}
+	c.event = newEventDraft(c)
+	switch {
+	case fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle):
+		apiErr = s.faultError(c, fault, "secretsmanager:"+c.op)
+	default:
+		handler, ok := s.handler(c.op)
+		if !ok {
+			return nil, newError("UnknownOperationException", "Unknown operation %s", c.op)
+		}
+		result, apiErr = handler(c)
+	}
+	s.recordCall(c, apiErr)
+	return result, apiErr
+}
+
+func (s *Server) faultError(c *call, f *Fault, action string) *apiError {
+	if f.Kind == FaultThrottle {
+		return errThrottled()
+	}
+	return faultError(f.ErrorCode, c.caller.arn, action, c.secretID)
+}
+
+// secretNames lists the names the secret id goes by, for fault matching.
+func (s *Server) secretNames(id string) []string {
+	if id == "" {
+		return nil
+	}
+	if sec := s.secrets.lookup(id); sec != nil {
+		return []string{id, sec.name, sec.arn}
+	}
+	return []string{id}
+}
+
+func (s *Server) logRequest(c *call, status int, dropped bool) {
+	s.mu.Lock()
+	s.requests = append(s.requests, Request{
+		Time:        c.now,
+		Operation:   c.op,
+		SecretID:    c.secretID,
+		AccessKeyID: c.caller.accessKeyID,
+		Status:      status,
+		Dropped:     dropped,
+	})
+	s.mu.Unlock()
+	s.logger.Info("request", "op", c.op, "secretId", c.secretID, "accessKeyId", c.caller.accessKeyID,
+		"status", status, "dropped", dropped, "requestId", c.requestID)
+}
+
+// parseTarget splits X-Amz-Target into service and operation.
+func parseTarget(target string) (service, op string, ok bool) {
+	if strings.HasSuffix(target, "CloudTrail_20131101.LookupEvents") {
+		return "cloudtrail", "LookupEvents", true
+	}
+	if op, ok := strings.CutPrefix(target, "secretsmanager."); ok && op != "" {
+		return "secretsmanager", op, true
+	}
+	return "", "", false
+}
+
+func remoteIP(addr string) string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	return host
+}
+
+// dropConnection closes the client connection without an answer.
+func dropConnection(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler)
+	}
+	conn, _, err := hj.Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
+}
+
+// newUUID makes a random version 4 UUID.
+func newUUID(rng interface{ Uint64() uint64 }) string {
+	a, b := rng.Uint64(), rng.Uint64()
+	a = a&^0xf000 | 0x4000
+	b = b&^(0xc<<60) | 0x8<<60
+	return fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", a>>32, (a>>16)&0xffff, a&0xffff, b>>48, b&0xffffffffffff)
+}

@@ -1,0 +1,229 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+// LoadJSON reads a Seed document and loads it.
+func (s *Server) LoadJSON(r io.Reader) error {
+	var seed Seed
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&seed); err != nil {
+		return fmt.Errorf("read seed: %w", err)
+	}
+	return s.Load(seed)
+}
+
+// Load adds the seed's secrets and events; relative times count from the
+// clock at load. Nothing is loaded when the seed has an error.
+func (s *Server) Load(seed Seed) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if seed.AccountID != "" {
+		s.account = seed.AccountID
+	}
+	if seed.Region != "" {
+		s.region = seed.Region
+	}
+	for k, v := range seed.Identities {
+		s.identities[k] = v
+	}
+	secrets := make([]*secret, 0, len(seed.Secrets))
+	names := map[string]bool{}
+	for i, ss := range seed.Secrets {
+		sec, err := s.seedSecret(ss, now)
+		if err != nil {
+			return fmt.Errorf("load seed secret %d (%q): %w", i, ss.Name, err)
+		}
+		if names[sec.name] || s.secrets.byName[sec.name] != nil {
+			return fmt.Errorf("load seed secret %d: name %q is used twice", i, ss.Name)
+		}
+		names[sec.name] = true
+		secrets = append(secrets, sec)
+	}
+	for _, sec := range secrets {
+		s.secrets.add(sec)
+	}
+	for _, se := range seed.Events {
+		s.seedEvent(se, now)
+	}
+	return nil
+}
+
+func (s *Server) seedSecret(ss SeedSecret, now time.Time) (*secret, error) {
+	if !validName(ss.Name) {
+		return nil, fmt.Errorf("invalid name")
+	}
+	created := ss.Created.Resolve(now)
+	if created.IsZero() {
+		created = now
+	}
+	sec := &secret{
+		arn:           s.secrets.newARN(arnPrefix(s.region, s.account), ss.Name),
+		name:          ss.Name,
+		description:   ss.Description,
+		kmsKeyID:      ss.KMSKeyID,
+		tags:          slices.Clone(ss.Tags),
+		created:       created.UTC(),
+		lastChanged:   created.UTC(),
+		owningService: ss.OwningService,
+		primaryRegion: ss.PrimaryRegion,
+		replicas:      slices.Clone(ss.Replicas),
+		policy:        ss.Policy,
+	}
+	if t := ss.LastAccessed.Resolve(now); !t.IsZero() {
+		sec.lastAccessed = t.UTC().Truncate(24 * time.Hour)
+	}
+	for j, sv := range ss.Versions {
+		v, err := s.seedVersion(sec, sv, created, now)
+		if err != nil {
+			return nil, fmt.Errorf("version %d: %w", j, err)
+		}
+		if v.created.After(sec.lastChanged) {
+			sec.lastChanged = v.created
+		}
+	}
+	if len(sec.versions) > 0 && len(sec.versionStages()) == 0 {
+		// A seed that names no stages at all makes its newest version current.
+		sec.attachStage(sec.versions[len(sec.versions)-1], stageCurrent)
+	}
+	if r := ss.Rotation; r != nil {
+		cfg := rotationConfig{
+			enabled:                r.Enabled,
+			lambdaARN:              r.LambdaARN,
+			automaticallyAfterDays: r.AutomaticallyAfterDays,
+			scheduleExpression:     r.ScheduleExpression,
+			duration:               r.Duration,
+			lastRotated:            r.LastRotated.Resolve(now).UTC(),
+			nextRotation:           r.NextRotation.Resolve(now).UTC(),
+		}
+		if err := checkRotationRules(cfg); err != nil {
+			return nil, fmt.Errorf("rotation: %s", err.Message)
+		}
+		if cfg.nextRotation.IsZero() {
+			cfg.nextRotation = cfg.nextAfter(cfg.lastRotated, now)
+		}
+		sec.rotation = cfg
+	}
+	if !ss.Deleted.IsZero() {
+		days := ss.RecoveryWindowDays
+		if days == 0 {
+			days = 30
+		}
+		if days < 7 || days > 30 {
+			return nil, fmt.Errorf("recovery window %d days is outside 7-30", days)
+		}
+		sec.deletedAt = ss.Deleted.Resolve(now).UTC()
+		sec.deletionDate = sec.deletedAt.Add(time.Duration(days) * 24 * time.Hour)
+	}
+	if ss.Policy != "" {
+		if _, err := parsePolicy(ss.Policy); err != nil {
+			return nil, fmt.Errorf("policy: %s", err.Message)
+		}
+	}
+	return sec, nil
+}
+
+func (s *Server) seedVersion(sec *secret, sv SeedVersion, created, now time.Time) (*version, error) {
+	if (sv.String == nil) == (sv.Binary == nil) {
+		return nil, fmt.Errorf("want exactly one of string and binary")
+	}
+	if err := checkValue(sv.String, sv.Binary, true); err != nil {
+		return nil, fmt.Errorf("value too large")
+	}
+	id := sv.ID
+	if id == "" {
+		id = newUUID(s.secrets.rng)
+	}
+	if sec.versionByID(id) != nil {
+		return nil, fmt.Errorf("version id %q is used twice", id)
+	}
+	at := sv.Created.Resolve(now)
+	if at.IsZero() {
+		at = created
+	}
+	v := &version{id: id, str: sv.String, bin: sv.Binary, created: at.UTC()}
+	sec.versions = append(sec.versions, v)
+	for _, stage := range sv.Stages {
+		if stage == stageCurrent {
+			// Later versions win a label; AWSPREVIOUS is whatever the seed says.
+			if old := sec.versionByStage(stageCurrent); old != nil {
+				old.removeStage(stageCurrent)
+			}
+			v.stages = append(v.stages, stage)
+			continue
+		}
+		sec.attachStage(v, stage)
+	}
+	return v, nil
+}
+
+// seedEvent adds one CloudTrail event of the seed's history. The caller holds s.mu.
+func (s *Server) seedEvent(se SeedEvent, now time.Time) {
+	key := se.AccessKeyID
+	if key == "" {
+		key = defaultAccessKeyID
+	}
+	who := identity{accessKeyID: key, arn: se.PrincipalARN, accountID: s.account}
+	sourceIP := se.SourceIP
+	if sourceIP == "" {
+		sourceIP = "AWS Internal"
+	}
+	source := se.EventSource
+	if source == "" {
+		source = secretsManagerSource
+	}
+	var resources, names []string
+	params := map[string]any(nil)
+	var response map[string]any
+	if se.SecretID != "" {
+		names = append(names, se.SecretID)
+		params = map[string]any{"secretId": se.SecretID}
+		if sec := s.secrets.lookup(se.SecretID); sec != nil {
+			resources = append(resources, sec.arn)
+			names = append(names, sec.name)
+			if !isReadOnly(se.EventName) && se.ErrorCode == "" {
+				response = map[string]any{"arn": sec.arn, "name": sec.name}
+			}
+		}
+	}
+	rec := cloudTrailRecord{
+		EventVersion:      "1.09",
+		UserIdentity:      who.userIdentity(),
+		EventSource:       source,
+		EventName:         se.EventName,
+		AWSRegion:         s.region,
+		SourceIPAddress:   sourceIP,
+		UserAgent:         se.UserAgent,
+		ErrorCode:         se.ErrorCode,
+		ErrorMessage:      se.ErrorMessage,
+		RequestParameters: params,
+		ResponseElements:  response,
+		RequestID:         newUUID(s.secrets.rng),
+		ReadOnly:          isReadOnly(se.EventName),
+		EventType:         "AwsApiCall",
+		ManagementEvent:   true,
+		RecipientAccount:  s.account,
+		EventCategory:     "Management",
+	}
+	if isRotationEvent(se.EventName) {
+		rec.EventType = "AwsServiceEvent"
+		rec.RequestParameters = nil
+		rec.AdditionalEvent = map[string]any{"SecretId": se.SecretID}
+	}
+	s.addEvent(rec, se.Time.Resolve(now), who, resources, names)
+}
+
+func isRotationEvent(name string) bool {
+	switch name {
+	case "RotationStarted", "RotationSucceeded", "RotationFailed", "RotationAbandoned":
+		return true
+	}
+	return false
+}
