@@ -40,7 +40,8 @@ func kindOfCode(code string) (model.ErrorKind, bool) {
 	case "InvalidParameterException", "InvalidRequestException", "ValidationException",
 		"LimitExceededException", "LimitExceeded", "MalformedPolicyDocumentException",
 		"PreconditionNotMetException", "InvalidNextTokenException", "InvalidTimeRangeException",
-		"InvalidLookupAttributesException", "InvalidMaxResultsException", "InvalidEventCategoryException":
+		"InvalidLookupAttributesException", "InvalidMaxResultsException", "InvalidEventCategoryException",
+		"InvalidParameterValue", "InvalidParameterCombination", "MissingParameter":
 		return model.KindInvalidRequest, true
 	case "ResourceExistsException":
 		return model.KindConflict, true

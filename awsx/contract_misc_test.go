@@ -1,0 +1,238 @@
+package awsx_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+
+	"github.com/keyhole-tui/keyhole/awsx"
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+func testRandomPassword(t *testing.T, c *awsx.Client, _ backend) {
+	v, err := c.RandomPassword(testContext(t), model.PasswordSpec{
+		Length:                  24,
+		ExcludeCharacters:       "abcXYZ",
+		ExcludePunctuation:      true,
+		RequireEachIncludedType: true,
+	})
+	if err != nil {
+		t.Fatalf("random password: %v", err)
+	}
+	pw := string(v.Reveal())
+	if len(pw) != 24 {
+		t.Errorf("password has %d characters, want 24", len(pw))
+	}
+	var upper, lower, digit bool
+	for _, r := range pw {
+		switch {
+		case strings.ContainsRune("abcXYZ", r):
+			t.Errorf("password holds excluded character %q", r)
+		case unicode.IsUpper(r):
+			upper = true
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsDigit(r):
+			digit = true
+		default:
+			t.Errorf("password holds %q though punctuation is excluded", r)
+		}
+	}
+	if !upper || !lower || !digit {
+		t.Errorf("password lacks a required type: upper %v lower %v digit %v", upper, lower, digit)
+	}
+	if s := fmt.Sprint(v); s != model.Redacted {
+		t.Errorf("printing the password shows %q, want %q", s, model.Redacted)
+	}
+}
+
+func testResourcePolicy(t *testing.T, c *awsx.Client, b backend) {
+	name := uniqueName(t, "policy")
+	arn, _ := mustCreate(t, c, model.CreateInput{Name: name, Value: model.StringValue(fakeValue(t))})
+	got, err := c.GetResourcePolicy(testContext(t), name)
+	if err != nil {
+		t.Fatalf("policy of a new secret: %v", err)
+	}
+	if got != "" {
+		t.Errorf("a new secret has policy %q, want none", got)
+	}
+
+	policy := `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::123456789012:root"},` +
+		`"Action":"secretsmanager:GetSecretValue","Resource":"` + arn + `"}]}`
+	putPolicy(t, b, name, policy)
+	got, err = c.GetResourcePolicy(testContext(t), name)
+	if err != nil {
+		t.Fatalf("get policy: %v", err)
+	}
+	if !sameJSON(t, got, policy) {
+		t.Errorf("policy = %s, want %s", got, policy)
+	}
+
+	_, err = c.ValidateResourcePolicy(testContext(t), name, policy)
+	if b.quirks.noValidateResourcePolicy {
+		// moto does not implement ValidateResourcePolicy.
+		if err == nil {
+			t.Errorf("validate policy succeeded on a backend said not to implement it")
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("validate policy: %v", err)
+	}
+}
+
+// putPolicy attaches a resource policy with the SDK directly: keyhole
+// itself never writes policies.
+func putPolicy(t *testing.T, b backend, secretID, policy string) {
+	t.Helper()
+	sm := secretsmanager.New(secretsmanager.Options{
+		Region:       testRegion,
+		BaseEndpoint: aws.String(b.endpoint),
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIAKEYHOLETEST", "test-secret-key", ""),
+	})
+	_, err := sm.PutResourcePolicy(testContext(t), &secretsmanager.PutResourcePolicyInput{
+		SecretId:       aws.String(secretID),
+		ResourcePolicy: aws.String(policy),
+	})
+	if err != nil {
+		t.Fatalf("put policy: %v", err)
+	}
+}
+
+// sameJSON reports whether two JSON documents are equal once parsed.
+func sameJSON(t *testing.T, a, b string) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal([]byte(a), &x); err != nil {
+		t.Fatalf("parse %s: %v", a, err)
+	}
+	if err := json.Unmarshal([]byte(b), &y); err != nil {
+		t.Fatalf("parse %s: %v", b, err)
+	}
+	return reflect.DeepEqual(x, y)
+}
+
+func testBatchGet(t *testing.T, c *awsx.Client, _ backend) {
+	prefix := uniqueName(t, "batch")
+	want := map[string]string{}
+	var ids []string
+	for i := range 21 { // more than the 20 ids one request may name
+		name := fmt.Sprintf("%s/%02d", prefix, i)
+		value := fakeValue(t)
+		mustCreateValue(t, c, name, model.StringValue(value))
+		want[name] = value
+		ids = append(ids, name)
+	}
+	missing := prefix + "/missing"
+	ids = append(ids, missing)
+
+	values, failed, err := c.BatchGetSecretValue(testContext(t), ids)
+	if err != nil {
+		t.Fatalf("batch get: %v", err)
+	}
+	if len(values) != len(want) {
+		t.Errorf("got %d values, want %d", len(values), len(want))
+	}
+	for _, v := range values {
+		if !v.Value.Equal(model.StringValue(want[v.Name])) {
+			t.Errorf("%s: value differs from the one stored", v.Name)
+		}
+	}
+	if len(failed) != 1 || failed[0].SecretID != missing {
+		t.Fatalf("failures %+v, want one for %s", failed, missing)
+	}
+	if e := wantKind(t, failed[0].Err, model.KindNotFound); e.Code != "ResourceNotFoundException" {
+		t.Errorf("missing secret: code %q, want ResourceNotFoundException", e.Code)
+	}
+
+	none, noneFailed, err := c.BatchGetSecretValue(testContext(t), nil)
+	if err != nil || len(none) != 0 || len(noneFailed) != 0 {
+		t.Errorf("batch get of nothing = %d values, %d failures, %v; want nothing", len(none), len(noneFailed), err)
+	}
+}
+
+func testErrorClassification(t *testing.T, c *awsx.Client, b backend) {
+	missing := uniqueName(t, "missing")
+	_, err := c.DescribeSecret(testContext(t), missing)
+	e := wantKind(t, err, model.KindNotFound)
+	if e.Op != "DescribeSecret" || e.Code != "ResourceNotFoundException" || e.Message == "" {
+		t.Errorf("not found: op %q code %q message %q", e.Op, e.Code, e.Message)
+	}
+	_, err = c.ListSecretVersions(testContext(t), missing, false)
+	if b.quirks.versionsOfMissingFail500 {
+		// moto fails with an internal error (HTTP 500) where AWS answers
+		// ResourceNotFoundException.
+		wantKind(t, err, model.KindService)
+	} else {
+		wantKind(t, err, model.KindNotFound)
+	}
+	_, err = c.GetSecretValue(testContext(t), model.ValueRef{SecretID: missing})
+	wantKind(t, err, model.KindNotFound)
+
+	name := uniqueName(t, "exists")
+	mustCreateValue(t, c, name, model.StringValue(fakeValue(t)))
+	_, _, err = c.CreateSecret(testContext(t), model.CreateInput{Name: name, Value: model.StringValue(fakeValue(t))})
+	if e := wantKind(t, err, model.KindConflict); e.Code != "ResourceExistsException" {
+		t.Errorf("existing name: code %q", e.Code)
+	}
+
+	// AWS allows letters, digits and /_+=.@- in a name.
+	badName := uniqueName(t, "bad name!")
+	_, _, err = c.CreateSecret(testContext(t), model.CreateInput{Name: badName, Value: model.StringValue(fakeValue(t))})
+	if b.quirks.acceptsInvalidNames {
+		// moto creates the secret anyway.
+		if err != nil {
+			t.Errorf("create %q: %v; this backend is known to accept it", badName, err)
+		}
+	} else {
+		wantKind(t, err, model.KindInvalidRequest)
+	}
+
+	_, err = c.GetSecretValue(testContext(t), model.ValueRef{SecretID: name, Stage: "NO-SUCH-STAGE"})
+	wantKind(t, err, model.KindNotFound)
+
+	_, err = c.DeleteSecret(testContext(t), model.DeleteInput{SecretID: name, RecoveryWindowDays: 3})
+	if e := wantKind(t, err, model.KindInvalidRequest); e.Code != "InvalidParameterException" {
+		t.Errorf("recovery window of 3 days: code %q, want InvalidParameterException", e.Code)
+	}
+
+	// AWS answers ValidationException; moto answers InvalidParameterValue.
+	// Both are invalid requests.
+	_, err = c.RandomPassword(testContext(t), model.PasswordSpec{Length: 5000})
+	wantKind(t, err, model.KindInvalidRequest)
+}
+
+func testErrorsNeverQuoteValues(t *testing.T, c *awsx.Client, _ backend) {
+	value := fakeValue(t)
+	missing := uniqueName(t, "novalue")
+	_, err := c.PutSecretValue(testContext(t), model.PutValueInput{SecretID: missing, Value: model.StringValue(value)})
+	wantKind(t, err, model.KindNotFound)
+	if containsText(err, value) {
+		t.Errorf("put error quotes the value: %v", err)
+	}
+
+	name := uniqueName(t, "dup")
+	mustCreateValue(t, c, name, model.StringValue(fakeValue(t)))
+	_, _, err = c.CreateSecret(testContext(t), model.CreateInput{Name: name, Value: model.StringValue(value)})
+	wantKind(t, err, model.KindConflict)
+	if containsText(err, value) || strings.Contains(fmt.Sprintf("%+v %#v", err, err), value) {
+		t.Errorf("create error quotes the value: %v", err)
+	}
+}
+
+func testCallerIdentity(t *testing.T, c *awsx.Client, _ backend) {
+	id, err := c.CallerIdentity(testContext(t))
+	if err != nil {
+		t.Fatalf("caller identity: %v", err)
+	}
+	if len(id.Account) != 12 || !strings.HasPrefix(id.ARN, "arn:aws:") || id.UserID == "" {
+		t.Errorf("identity %+v: want a 12-digit account, an ARN and a user id", id)
+	}
+}
