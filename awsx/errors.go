@@ -149,8 +149,12 @@ func credentialMessage(err error) string {
 	if !errors.As(err, &ce) {
 		return err.Error()
 	}
-	msg := ce.err.Error()
-	return strings.TrimPrefix(msg, "failed to refresh cached credentials, ")
+	msg := strings.TrimPrefix(ce.err.Error(), "failed to refresh cached credentials, ")
+	if strings.HasPrefix(msg, "no EC2 IMDS role found") {
+		// The default chain tried every source and ended at the instance role.
+		return "no AWS credentials found in the environment, the shared config and credentials files, or an EC2 instance role"
+	}
+	return msg
 }
 
 // credentialFix says how to get working credentials again.

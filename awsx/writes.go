@@ -35,7 +35,7 @@ func (c *Client) CreateSecret(ctx context.Context, in model.CreateInput) (arn, v
 // The version gets in.Stages, or AWSCURRENT when none are given. The
 // ClientRequestToken becomes the version id; a missing one is generated, so
 // the SDK's retries are idempotent. Reusing a token with a different value is
-// a KindInvalidRequest error.
+// a KindConflict error.
 func (c *Client) PutSecretValue(ctx context.Context, in model.PutValueInput) (versionID string, err error) {
 	req := &secretsmanager.PutSecretValueInput{
 		SecretId:           aws.String(in.SecretID),
