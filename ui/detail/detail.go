@@ -78,7 +78,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case describedMsg:
 		return p, p.described(msg)
 	case valueLoadedMsg:
-		return p, p.valueLoaded(msg)
+		cmd := p.valueLoaded(msg)
+		return p, tea.Batch(cmd, p.touch())
 	case idleMsg:
 		if msg.gen == p.idleGen {
 			p.maskAll()
