@@ -31,7 +31,10 @@ type Options struct {
 	// there (an emulator, moto, a VPC endpoint). When empty, the SDK's own
 	// AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> variables still apply.
 	EndpointURL string
-	// HTTPClient, when set, carries every request.
+	// HTTPClient, when set, carries the Secrets Manager, CloudTrail and STS
+	// calls. Credential providers (SSO, assume-role, IMDS) keep the SDK's own
+	// client, so a CA bundle from AWS_CA_BUNDLE or ca_bundle still applies
+	// to them.
 	HTTPClient *http.Client
 	// Credentials, when set, replace the default credential chain.
 	Credentials aws.CredentialsProvider
@@ -76,19 +79,23 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 		usesSSO:      profileUsesSSO(cfg.ConfigSources),
 		trailLimiter: rate.NewLimiter(lookupEventsPerSecond, 1),
 	}
+	serviceCfg := cfg.Copy()
+	if opts.HTTPClient != nil {
+		serviceCfg.HTTPClient = opts.HTTPClient
+	}
 	endpoint := opts.EndpointURL
-	c.sm = secretsmanager.NewFromConfig(cfg, func(o *secretsmanager.Options) {
+	c.sm = secretsmanager.NewFromConfig(serviceCfg, func(o *secretsmanager.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
 	})
-	c.trail = cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+	c.trail = cloudtrail.NewFromConfig(serviceCfg, func(o *cloudtrail.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
 		o.APIOptions = append(o.APIOptions, rateLimitAttempts(c.trailLimiter))
 	})
-	c.sts = sts.NewFromConfig(cfg, func(o *sts.Options) {
+	c.sts = sts.NewFromConfig(serviceCfg, func(o *sts.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
@@ -105,9 +112,6 @@ func loadOptions(opts Options) []func(*config.LoadOptions) error {
 	}
 	if opts.Region != "" {
 		load = append(load, config.WithRegion(opts.Region))
-	}
-	if opts.HTTPClient != nil {
-		load = append(load, config.WithHTTPClient(opts.HTTPClient))
 	}
 	if opts.Credentials != nil {
 		load = append(load, config.WithCredentialsProvider(opts.Credentials))

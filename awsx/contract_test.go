@@ -61,8 +61,10 @@ type quirks struct {
 }
 
 // backends lists every backend the contract suite runs against. Add a new
-// implementation here and every scenario runs against it too.
-func backends() []backend {
+// implementation here and every scenario runs against it too; an in-process
+// one can serve its http.Handler with httptest.NewServer in start.
+func backends(t *testing.T) []backend {
+	t.Helper()
 	return []backend{
 		{
 			name:  "moto",
@@ -114,7 +116,7 @@ func scenarios() []scenario {
 
 // TestContract runs every scenario against every backend.
 func TestContract(t *testing.T) {
-	for _, b := range backends() {
+	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			b.endpoint = b.start(t)
 			isolateAWSEnv(t) // after start: a backend may need the real HOME to launch

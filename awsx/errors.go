@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -172,21 +173,22 @@ func isThrottle(err error) bool {
 	return errors.As(err, &quota)
 }
 
-// isNetwork reports whether the request never got an answer: refused or
-// reset connections, DNS failures, timeouts.
+// isNetwork reports whether the request never got a full answer: refused
+// or reset connections, DNS failures, timeouts of the HTTP client.
 func isNetwork(err error) bool {
 	var (
-		send *smithyhttp.RequestSendError
-		op   *net.OpError
-		dns  *net.DNSError
-		ne   net.Error
+		send    *smithyhttp.RequestSendError
+		urlErr  *url.Error
+		op      *net.OpError
+		dns     *net.DNSError
+		timeout *awshttp.ResponseTimeoutError
 	)
 	switch {
-	case errors.As(err, &send), errors.As(err, &op), errors.As(err, &dns):
+	case errors.As(err, &send), errors.As(err, &urlErr), errors.As(err, &op), errors.As(err, &dns):
+		return true
+	case errors.As(err, &timeout):
 		return true
 	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
-		return true
-	case errors.As(err, &ne) && ne.Timeout():
 		return true
 	}
 	return false

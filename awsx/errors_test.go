@@ -225,3 +225,17 @@ func TestUnknownProfileIsACredentialsError(t *testing.T) {
 		t.Errorf("fix %q does not name the profile", e.Fix)
 	}
 }
+
+func TestHTTPClientTimeoutIsNetworkError(t *testing.T) {
+	release := make(chan struct{})
+	url := newHandlerEndpoint(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(func() { close(release) }) // runs before the server closes
+	c := newStaticClient(t, awsx.Options{EndpointURL: url, HTTPClient: &http.Client{Timeout: 100 * time.Millisecond}})
+	_, err := c.DescribeSecret(context.Background(), "anything")
+	wantKind(t, err, model.KindNetwork)
+}
