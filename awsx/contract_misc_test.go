@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/model"
@@ -88,16 +89,52 @@ func testResourcePolicy(t *testing.T, c *awsx.Client, b backend) {
 	}
 }
 
-// putPolicy attaches a resource policy with the SDK directly: keyhole
-// itself never writes policies.
-func putPolicy(t *testing.T, b backend, secretID, policy string) {
-	t.Helper()
-	sm := secretsmanager.New(secretsmanager.Options{
+func testDescribeReplicas(t *testing.T, c *awsx.Client, b backend) {
+	name := uniqueName(t, "replica")
+	_, err := rawClient(b).CreateSecret(testContext(t), &secretsmanager.CreateSecretInput{
+		Name:              aws.String(name),
+		SecretString:      aws.String(fakeValue(t)),
+		AddReplicaRegions: []types.ReplicaRegionType{{Region: aws.String("eu-west-1")}},
+	})
+	if err != nil {
+		t.Fatalf("create with a replica: %v", err)
+	}
+	wantPrimary := testRegion
+	if b.quirks.omitsPrimaryRegion {
+		// moto leaves PrimaryRegion out of the primary secret.
+		wantPrimary = ""
+	}
+	d := mustDescribe(t, c, name)
+	if d.PrimaryRegion != wantPrimary {
+		t.Errorf("primary region %q, want %q", d.PrimaryRegion, wantPrimary)
+	}
+	if len(d.Replicas) != 1 || d.Replicas[0].Region != "eu-west-1" {
+		t.Fatalf("replicas %+v, want one in eu-west-1", d.Replicas)
+	}
+	if s := d.Replicas[0].Status; s != "InSync" && s != "InProgress" {
+		t.Errorf("replica status %q, want InSync or InProgress", s)
+	}
+	listed := listAll(t, c, byNamePrefix(name))
+	if len(listed) != 1 || listed[0].PrimaryRegion != wantPrimary {
+		t.Errorf("listed %+v, want the secret with primary region %q", listed, wantPrimary)
+	}
+}
+
+// rawClient is a Secrets Manager client of the SDK itself, for setting up
+// state keyhole has no call for.
+func rawClient(b backend) *secretsmanager.Client {
+	return secretsmanager.New(secretsmanager.Options{
 		Region:       testRegion,
 		BaseEndpoint: aws.String(b.endpoint),
 		Credentials:  credentials.NewStaticCredentialsProvider("AKIAKEYHOLETEST", "test-secret-key", ""),
 	})
-	_, err := sm.PutResourcePolicy(testContext(t), &secretsmanager.PutResourcePolicyInput{
+}
+
+// putPolicy attaches a resource policy with the SDK directly: keyhole
+// itself never writes policies.
+func putPolicy(t *testing.T, b backend, secretID, policy string) {
+	t.Helper()
+	_, err := rawClient(b).PutResourcePolicy(testContext(t), &secretsmanager.PutResourcePolicyInput{
 		SecretId:       aws.String(secretID),
 		ResourcePolicy: aws.String(policy),
 	})

@@ -58,6 +58,9 @@ type quirks struct {
 	// acceptsInvalidNames: CreateSecret accepts names with characters
 	// outside letters, digits and /_+=.@-, which AWS rejects.
 	acceptsInvalidNames bool
+	// omitsPrimaryRegion: DescribeSecret and ListSecrets leave PrimaryRegion
+	// out for a replicated secret's primary, where AWS names its region.
+	omitsPrimaryRegion bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -77,6 +80,7 @@ func backends(t *testing.T) []backend {
 				putsWhilePendingDeletion: true,
 				versionsOfMissingFail500: true,
 				acceptsInvalidNames:      true,
+				omitsPrimaryRegion:       true,
 			},
 		},
 	}
@@ -92,6 +96,7 @@ type scenario struct {
 func scenarios() []scenario {
 	return []scenario{
 		{"CreateDescribeGet", testCreateDescribeGet},
+		{"DescribeReplicas", testDescribeReplicas},
 		{"BinaryValue", testBinaryValue},
 		{"PutMovesCurrentAndPrevious", testPutMovesCurrentAndPrevious},
 		{"PutWithCustomStageLeavesCurrent", testPutWithCustomStageLeavesCurrent},

@@ -161,8 +161,8 @@ func testRotate(t *testing.T, c *awsx.Client, b backend) {
 	if !d.RotationEnabled || d.RotationRules.AutomaticallyAfterDays != 30 {
 		t.Errorf("after rotate: enabled %v, rules %+v; want enabled every 30 days", d.RotationEnabled, d.RotationRules)
 	}
-	if d.LastRotatedDate.IsZero() {
-		t.Errorf("after rotate: no last rotated date")
+	if d.LastRotatedDate.IsZero() || d.NextRotationDate.IsZero() {
+		t.Errorf("after rotate: last rotated %v, next rotation %v; want both", d.LastRotatedDate, d.NextRotationDate)
 	}
 	wantStages(t, c, name, map[string][]string{v2: {model.StageCurrent}, v1: {model.StagePrevious}})
 

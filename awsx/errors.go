@@ -57,8 +57,8 @@ func kindOfCode(code string) (model.ErrorKind, bool) {
 // "... is not authorized to perform: secretsmanager:GetSecretValue on resource ...".
 var deniedAction = regexp.MustCompile(`not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)`)
 
-// classify turns an SDK error from operation op into a *model.Error. A nil
-// error stays nil; an error that is already classified is returned as is.
+// classify turns an SDK error from operation op into a *model.Error; a nil
+// error stays nil.
 func (c *Client) classify(ctx context.Context, op string, err error) error {
 	if err == nil {
 		return nil
@@ -72,13 +72,9 @@ type credentialHint struct {
 	sso     bool
 }
 
-// classifyError is classify without a Client, for errors of loading the
-// configuration and for tests.
+// classifyError decides what kind of failure err is; hint shapes the fix
+// for a credentials failure.
 func classifyError(ctx context.Context, op string, err error, hint credentialHint) *model.Error {
-	var done *model.Error
-	if errors.As(err, &done) {
-		return done
-	}
 	e := &model.Error{Op: op, Err: err}
 	switch {
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
