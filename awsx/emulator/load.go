@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -57,7 +58,13 @@ func (s *Server) Load(seed Seed) error {
 }
 
 func (s *Server) seedSecret(ss SeedSecret, now time.Time) (*secret, error) {
-	if !validName(ss.Name) {
+	name := ss.Name
+	if ss.OwningService != "" {
+		// A service's own secrets, such as RDS's rds!db-…, carry a '!'
+		// that CreateSecret refuses.
+		name = strings.ReplaceAll(name, "!", "-")
+	}
+	if !validName(name) {
 		return nil, fmt.Errorf("invalid name")
 	}
 	created := ss.Created.Resolve(now)
