@@ -27,6 +27,9 @@ type call struct {
 	secretID string
 	// event collects what the CloudTrail event of the call records.
 	event *eventDraft
+	// after runs once the call's own event is recorded, for work the
+	// call sets off, such as a rotation's first steps.
+	after []func()
 }
 
 // decode reads the request body into v.
@@ -130,6 +133,9 @@ func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 		result, apiErr = handler(c)
 	}
 	s.recordCall(c, apiErr)
+	for _, f := range c.after {
+		f()
+	}
 	return result, apiErr
 }
 

@@ -116,14 +116,16 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 	run.principal = s.rotationPrincipal(run.function)
 	sec.rotating = run
 	c.event.response["versionId"] = token
-	s.recordRotationEvent(sec, run, "RotationStarted", c.now, nil)
-	if s.opts.RotationStepDelay <= 0 {
-		for !s.advanceRotation(sec, run, c.now) {
+	c.after = append(c.after, func() {
+		s.recordRotationEvent(sec, run, "RotationStarted", c.now, nil)
+		if s.opts.RotationStepDelay <= 0 {
+			for !s.advanceRotation(sec, run, c.now) {
+			}
+			return
 		}
-	} else {
 		s.wg.Add(1)
 		go s.rotateInBackground(sec, run)
-	}
+	})
 	return writeOutput{ARN: sec.arn, Name: sec.name, VersionId: token}, nil
 }
 
