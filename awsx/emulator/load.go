@@ -26,19 +26,18 @@ func (s *Server) Load(seed Seed) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()
+	account, region := s.account, s.region
 	if seed.AccountID != "" {
-		s.account = seed.AccountID
+		account = seed.AccountID
 	}
 	if seed.Region != "" {
-		s.region = seed.Region
+		region = seed.Region
 	}
-	for k, v := range seed.Identities {
-		s.identities[k] = v
-	}
+	prefix := arnPrefix(region, account)
 	secrets := make([]*secret, 0, len(seed.Secrets))
 	names := map[string]bool{}
 	for i, ss := range seed.Secrets {
-		sec, err := s.seedSecret(ss, now)
+		sec, err := s.seedSecret(ss, prefix, now)
 		if err != nil {
 			return fmt.Errorf("load seed secret %d (%q): %w", i, ss.Name, err)
 		}
@@ -47,6 +46,10 @@ func (s *Server) Load(seed Seed) error {
 		}
 		names[sec.name] = true
 		secrets = append(secrets, sec)
+	}
+	s.account, s.region = account, region
+	for k, v := range seed.Identities {
+		s.identities[k] = v
 	}
 	for _, sec := range secrets {
 		s.secrets.add(sec)
@@ -57,7 +60,7 @@ func (s *Server) Load(seed Seed) error {
 	return nil
 }
 
-func (s *Server) seedSecret(ss SeedSecret, now time.Time) (*secret, error) {
+func (s *Server) seedSecret(ss SeedSecret, prefix string, now time.Time) (*secret, error) {
 	name := ss.Name
 	if ss.OwningService != "" {
 		// A service's own secrets, such as RDS's rds!db-…, carry a '!'
@@ -72,7 +75,7 @@ func (s *Server) seedSecret(ss SeedSecret, now time.Time) (*secret, error) {
 		created = now
 	}
 	sec := &secret{
-		arn:           s.secrets.newARN(arnPrefix(s.region, s.account), ss.Name),
+		arn:           s.secrets.newARN(prefix, ss.Name),
 		name:          ss.Name,
 		description:   ss.Description,
 		kmsKeyID:      ss.KMSKeyID,
