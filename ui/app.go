@@ -126,8 +126,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case common.CopyMsg:
-		a.status, a.statusErr = "", false
-		return a, a.clip.Copy(msg.Value, msg.What)
+		a.setStatus(common.StatusMsg{Text: msg.What + " copied (" + a.clip.Backend().Name() + ")"})
+		return a, a.clip.Copy(msg.Value)
 	case clipboard.ResultMsg:
 		if msg.Err != nil {
 			a.setStatus(common.StatusMsg{Err: msg.Err})

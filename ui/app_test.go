@@ -201,7 +201,8 @@ func TestCopyFieldPutsItOnTheClipboardWithoutShowingIt(t *testing.T) {
 	if got := h.clip.Writes(); got[0] != "payments_app" || got[1] != uitest.Canary {
 		t.Fatalf("clipboard writes = %q", got)
 	}
-	h.WaitForText("password of prod/payments/postgres copied · clipboard clears in")
+	h.WaitForText("password of prod/payments/postgres copied (test clipboard)")
+	h.WaitForText("clipboard clears in")
 	if s := h.Screen(); strings.Contains(s, uitest.Canary) || strings.Contains(s, "payments_app") {
 		t.Fatal("copy showed the value")
 	}

@@ -21,7 +21,6 @@ type Manager struct {
 	gen      int
 	deadline time.Time
 	fp       [sha256.Size]byte
-	what     string
 }
 
 // NewManager makes a manager; a timeout of zero never clears.
@@ -33,10 +32,9 @@ func NewManager(b Backend, timeout time.Duration, now func() time.Time) *Manager
 func (m *Manager) Backend() Backend { return m.backend }
 
 // Copy puts v on the clipboard and (re)starts the countdown.
-func (m *Manager) Copy(v model.Value, what string) tea.Cmd {
+func (m *Manager) Copy(v model.Value) tea.Cmd {
 	text := string(v.Reveal())
 	m.gen++
-	m.what = what
 	m.fp = sha256.Sum256([]byte(text))
 	write := m.backend.Write(text)
 	if m.timeout <= 0 {
@@ -83,5 +81,5 @@ func (m *Manager) Status() string {
 		return ""
 	}
 	left := max(m.deadline.Sub(m.now()).Round(time.Second), 0)
-	return fmt.Sprintf("%s copied · clipboard clears in %ds", m.what, int(left/time.Second))
+	return fmt.Sprintf("clipboard clears in %ds", int(left/time.Second))
 }

@@ -2,7 +2,12 @@
 // the documentation are built from the same definitions.
 package keys
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every binding keyhole knows.
 type KeyMap struct {
@@ -78,4 +83,21 @@ func (k KeyMap) Sections() []Section {
 		{"List", []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Reload, k.Retry}},
 		{"Detail", []key.Binding{k.Reveal, k.RevealAll, k.Copy, k.CopyAs, k.Stage}},
 	}
+}
+
+// Markdown renders the bindings as the README's key table.
+func (k KeyMap) Markdown() string {
+	var b strings.Builder
+	b.WriteString("| where | key | what it does |\n|---|---|---|\n")
+	for _, s := range k.Sections() {
+		for _, kb := range s.Bindings {
+			h := kb.Help()
+			keys := make([]string, len(kb.Keys()))
+			for i, key := range kb.Keys() {
+				keys[i] = "`" + key + "`"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", s.Name, strings.Join(keys, " "), h.Desc)
+		}
+	}
+	return b.String()
 }

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/keyhole-tui/keyhole/assets"
+	"github.com/keyhole-tui/keyhole/awsx"
+	"github.com/keyhole-tui/keyhole/awsx/emulator"
+)
+
+// demoAccessKey is the access key the app uses against the demo emulator;
+// the demo seed maps it to a principal so its own reads show in the audit.
+const demoAccessKey = "AKIAKEYHOLEDEMO"
+
+// demoStepDelay spaces the demo's rotation steps so the labels can be seen
+// moving.
+const demoStepDelay = 1500 * time.Millisecond
+
+// session is a client ready to use and what must be torn down after.
+type session struct {
+	client *awsx.Client
+	demo   bool
+	close  func()
+}
+
+// openSession connects to AWS as the global flags say, or starts the demo
+// emulator on a loopback port.
+func openSession(ctx context.Context, g globalFlags) (*session, error) {
+	if !g.demo {
+		client, err := awsx.New(ctx, awsx.Options{Profile: g.profile, Region: g.region, EndpointURL: g.endpointURL})
+		if err != nil {
+			return nil, err
+		}
+		return &session{client: client, close: func() {}}, nil
+	}
+	if g.endpointURL != "" {
+		return nil, errors.New("--demo runs its own emulator: drop --endpoint-url")
+	}
+	emu, err := demoEmulator()
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		emu.Close()
+		return nil, fmt.Errorf("start demo emulator: %w", err)
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	shutdown := func() {
+		_ = srv.Close()
+		emu.Close()
+	}
+	client, err := awsx.New(ctx, awsx.Options{
+		Region:      "us-east-1",
+		EndpointURL: "http://" + ln.Addr().String(),
+		Credentials: credentials.NewStaticCredentialsProvider(demoAccessKey, "demo-secret-key", ""),
+	})
+	if err != nil {
+		shutdown()
+		return nil, err
+	}
+	return &session{client: client, demo: true, close: shutdown}, nil
+}
+
+// demoEmulator is an emulator loaded with the embedded demo seed.
+func demoEmulator() (*emulator.Server, error) {
+	emu := emulator.New(emulator.Options{RotationStepDelay: demoStepDelay})
+	if err := emu.LoadJSON(bytes.NewReader(assets.DemoSeed())); err != nil {
+		emu.Close()
+		return nil, fmt.Errorf("load demo seed: %w", err)
+	}
+	return emu, nil
+}

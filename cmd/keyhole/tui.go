@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/ui"
+	"github.com/keyhole-tui/keyhole/ui/clipboard"
+)
+
+// runTUI opens a session and runs the interactive app until the user quits.
+func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
+	clip, err := clipboard.New(t.clipboard, clipboard.EnvFrom(os.Getenv))
+	if err != nil {
+		return err
+	}
+	logger, closeLog, err := openDebugLog(t.debugLog)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+
+	s, err := openSession(ctx, g)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	app := ui.New(ctx, s.client, ui.Config{
+		Profile:          s.client.Profile(),
+		Region:           s.client.Region(),
+		Endpoint:         endpointLabel(s),
+		Demo:             s.demo,
+		ReadWrite:        t.readWrite,
+		Mouse:            t.mouse,
+		RevealTimeout:    t.revealTimeout,
+		ClipboardTimeout: t.clipboardTimeout,
+		Clipboard:        clip,
+		ASCII:            !utf8Locale(os.Getenv),
+		Logger:           logger,
+	})
+	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// endpointLabel is the endpoint override to show in the header; the demo's
+// own loopback emulator is not worth showing.
+func endpointLabel(s *session) string {
+	if s.demo {
+		return ""
+	}
+	return s.client.Endpoint()
+}
+
+// utf8Locale reports whether the locale promises UTF-8 (LC_ALL, then
+// LC_CTYPE, then LANG, as the C library reads them).
+func utf8Locale(getenv func(string) string) bool {
+	for _, name := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := getenv(name); v != "" {
+			v = strings.ToLower(v)
+			return strings.Contains(v, "utf-8") || strings.Contains(v, "utf8")
+		}
+	}
+	return false
+}
+
+// openDebugLog opens the --debug log file, private to the user.
+func openDebugLog(path string) (*slog.Logger, func(), error) {
+	if path == "" {
+		return nil, func() {}, nil
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open debug log: %w", err)
+	}
+	logger := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	return logger, func() { _ = f.Close() }, nil
+}

@@ -1,0 +1,49 @@
+package keys
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestReadmeKeyTableMatchesTheKeymap fails when the README's key table
+// drifts from the bindings; run with KEYHOLE_UPDATE_README=1 to rewrite it.
+func TestReadmeKeyTableMatchesTheKeymap(t *testing.T) {
+	const path, begin, end = "../../README.md", "<!-- keys:begin -->\n", "<!-- keys:end -->"
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(raw)
+	i, j := strings.Index(readme, begin), strings.Index(readme, end)
+	if i < 0 || j < i {
+		t.Fatalf("README lacks the %q … %q markers", begin, end)
+	}
+	want := Default().Markdown()
+	if got := readme[i+len(begin) : j]; got != want {
+		if os.Getenv("KEYHOLE_UPDATE_README") == "1" {
+			if err := os.WriteFile(path, []byte(readme[:i+len(begin)]+want+readme[j:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Fatalf("README key table is stale; run KEYHOLE_UPDATE_README=1 go test ./ui/keys\n got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestEveryBindingHasKeysAndHelp(t *testing.T) {
+	seen := map[string]string{}
+	for _, s := range Default().Sections() {
+		for _, b := range s.Bindings {
+			if len(b.Keys()) == 0 || b.Help().Desc == "" {
+				t.Errorf("%s: binding without keys or help: %+v", s.Name, b.Help())
+			}
+			for _, k := range b.Keys() {
+				if other, dup := seen[k]; dup && s.Name != "Detail" && other != "Detail" {
+					t.Errorf("key %q bound twice: %s and %s", k, other, b.Help().Desc)
+				}
+				seen[k] = b.Help().Desc
+			}
+		}
+	}
+}
