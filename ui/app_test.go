@@ -54,7 +54,7 @@ func (h harness) openSecret(t *testing.T, name string) {
 	h.Type(name)
 	h.Press("enter", "enter")
 	h.WaitForText("Value · AWSCURRENT")
-	h.WaitForText("ARN")
+	h.WaitFor("the description", func(s string) bool { return !strings.Contains(s, "loading metadata") })
 }
 
 func TestListShowsEverySecretButThosePendingDeletion(t *testing.T) {

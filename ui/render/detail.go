@@ -32,6 +32,9 @@ func DetailFields(d model.SecretDetail, now time.Time) []Field {
 		{Label: "Accessed", Value: accessed(s.LastAccessedDate, now)},
 		{Label: "Rotation", Value: Rotation(s, now), Warn: s.Rotation(now) >= model.RotationNeverRotated},
 	}
+	if s.RotationLambdaARN != "" {
+		fields = append(fields, Field{Label: "Rotation by", Value: model.Sanitize(s.RotationLambdaARN)})
+	}
 	if s.RotationEnabled || !s.LastRotatedDate.IsZero() {
 		fields = append(fields,
 			Field{Label: "Last rotated", Value: When(s.LastRotatedDate, now)},
@@ -88,9 +91,6 @@ func Rotation(s model.Secret, now time.Time) string {
 	}
 	if sched := Schedule(s.RotationRules); sched != "" {
 		parts = append(parts, sched)
-	}
-	if s.RotationLambdaARN != "" {
-		parts = append(parts, "function "+model.Sanitize(s.RotationLambdaARN))
 	}
 	return strings.Join(parts, " · ")
 }
