@@ -30,6 +30,10 @@ func errNoValueForVersion(id string) *apiError {
 	return newError("ResourceNotFoundException", "Secrets Manager can't find the specified secret value for VersionId: %s", id)
 }
 
+func errTokenInUse(token, arn string) *apiError {
+	return newError("ResourceExistsException", "You can't use ClientRequestToken %s because that value is already in use for a version of secret %s.", token, arn)
+}
+
 func errMarkedForDeletion() *apiError {
 	return newError("InvalidRequestException", "You can't perform this operation on the secret because it was marked for deletion.")
 }

@@ -106,7 +106,7 @@ func (s *Server) listingFor(q listQuery) *listing {
 		}
 	}
 	compare := secretComparer(q.SortBy)
-	desc := q.SortOrder != "asc"
+	desc := q.SortOrder == "desc"
 	slices.SortFunc(matched, func(a, b *secret) int {
 		c := compare(a, b)
 		if c == 0 {

@@ -193,8 +193,8 @@ func TestListSecretsPagesThroughEverySecretOnce(t *testing.T) {
 		}
 		seen[n] = true
 	}
-	// Default order is newest first: secret-00000 was created last.
-	if names[0] != "secret-00000" {
+	// Default order is oldest first: secret-01049 was created first.
+	if names[0] != "secret-01049" {
 		t.Fatalf("first listed %s", names[0])
 	}
 }

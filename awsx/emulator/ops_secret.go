@@ -192,6 +192,11 @@ func (s *Server) deleteSecret(c *call) (any, *apiError) {
 			return nil, errInvalidParameter("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).")
 		}
 	}
+	sec := s.secrets.lookup(in.SecretId)
+	if sec == nil && force && validName(in.SecretId) {
+		// AWS answers a forced delete of a secret it doesn't know as done.
+		return deleteSecretOutput{ARN: s.secrets.newARN(arnPrefix(s.region, s.account), in.SecretId), Name: in.SecretId, DeletionDate: epoch(c.now)}, nil
+	}
 	sec, err := s.findSecret(c, in.SecretId)
 	if err != nil {
 		return nil, err

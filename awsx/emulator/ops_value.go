@@ -47,7 +47,7 @@ func (s *Server) putVersion(sec *secret, token *string, str *string, bin []byte,
 	case v != nil && v.hasValue() && v.sameValue(str, bin):
 		return v, nil
 	case v != nil && v.hasValue():
-		return nil, newError("ResourceExistsException", "You can't modify an existing version, you can only create a new version.")
+		return nil, errTokenInUse(id, sec.arn)
 	case v == nil:
 		v = &version{id: id, created: now}
 		sec.versions = append(sec.versions, v)
@@ -189,7 +189,7 @@ type listVersionsOutput struct {
 	NextToken string         `json:"NextToken,omitempty"`
 }
 
-// listSecretVersionIds lists versions newest first.
+// listSecretVersionIds lists versions oldest first.
 func (s *Server) listSecretVersionIds(c *call) (any, *apiError) {
 	var in listVersionsInput
 	if err := c.decode(&in); err != nil {
@@ -213,8 +213,7 @@ func (s *Server) listSecretVersionIds(c *call) (any, *apiError) {
 		kms = "DefaultEncryptionKey"
 	}
 	seen := 0
-	for i := len(sec.versions) - 1; i >= 0; i-- {
-		v := sec.versions[i]
+	for _, v := range sec.versions {
 		if len(v.stages) == 0 && !in.IncludeDeprecated {
 			continue
 		}
@@ -263,12 +262,12 @@ func (s *Server) updateSecretVersionStage(c *call) (any, *apiError) {
 		}
 	}
 	if in.MoveToVersionId != "" {
-		to = sec.versionByID(in.MoveToVersionId)
-		if to == nil {
-			return nil, errInvalidParameter("Not a valid version: %s", in.MoveToVersionId)
-		}
-		if holder := sec.versionByStage(in.VersionStage); holder != nil && holder != to && holder != from {
+		holder := sec.versionByStage(in.VersionStage)
+		if holder != nil && holder.id != in.MoveToVersionId && holder != from {
 			return nil, errInvalidParameter("The parameter RemoveFromVersionId can't be empty. Staging label %s is currently attached to version %s, so you must explicitly reference that version in RemoveFromVersionId.", in.VersionStage, holder.id)
+		}
+		if to = sec.versionByID(in.MoveToVersionId); to == nil {
+			return nil, errInvalidParameter("Not a valid version: %s", in.MoveToVersionId)
 		}
 	}
 	if from != nil && from != to {

@@ -41,8 +41,7 @@ func (s *Server) putResourcePolicy(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	block := in.BlockPublicPolicy == nil || *in.BlockPublicPolicy
-	if block && doc.public() {
+	if in.BlockPublicPolicy != nil && *in.BlockPublicPolicy && doc.public() {
 		return nil, newError("PublicPolicyException", "This resource policy will grant public access to the secret.")
 	}
 	sec.policy = in.ResourcePolicy

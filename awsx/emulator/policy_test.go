@@ -40,12 +40,14 @@ func TestResourcePolicyLifecycle(t *testing.T) {
 func TestPutResourcePolicyRefusesPublicAndMalformed(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	e.create(t, "s", "v")
-	_, err := e.sm.PutResourcePolicy(t.Context(), &secretsmanager.PutResourcePolicyInput{SecretId: aws.String("s"), ResourcePolicy: aws.String(publicPolicy)})
+	_, err := e.sm.PutResourcePolicy(t.Context(), &secretsmanager.PutResourcePolicyInput{
+		SecretId: aws.String("s"), ResourcePolicy: aws.String(publicPolicy), BlockPublicPolicy: aws.Bool(true),
+	})
 	wantAPIError(t, err, "PublicPolicyException", "")
 	if _, err := e.sm.PutResourcePolicy(t.Context(), &secretsmanager.PutResourcePolicyInput{
-		SecretId: aws.String("s"), ResourcePolicy: aws.String(publicPolicy), BlockPublicPolicy: aws.Bool(false),
+		SecretId: aws.String("s"), ResourcePolicy: aws.String(publicPolicy),
 	}); err != nil {
-		t.Fatalf("public policy with BlockPublicPolicy=false: %v", err)
+		t.Fatalf("public policies are not blocked by default: %v", err)
 	}
 	_, err = e.sm.PutResourcePolicy(t.Context(), &secretsmanager.PutResourcePolicyInput{SecretId: aws.String("s"), ResourcePolicy: aws.String("{not json")})
 	wantAPIError(t, err, "MalformedPolicyDocumentException", "")

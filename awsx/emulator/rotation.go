@@ -98,7 +98,7 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 		return nil, err
 	}
 	if sec.versionByID(token) != nil {
-		return nil, newError("ResourceExistsException", "You can't modify an existing version, you can only create a new version.")
+		return nil, errTokenInUse(token, sec.arn)
 	}
 	cfg.enabled, cfg.lambdaARN = true, lambda
 	cfg.nextRotation = cfg.nextAfter(cfg.lastRotated, c.now)

@@ -154,7 +154,7 @@ func TestPutSecretValueWithCustomStageLeavesCurrent(t *testing.T) {
 
 func TestClientRequestTokenIsIdempotent(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
-	e.create(t, "s", "v1")
+	arn := e.create(t, "s", "v1")
 	token := "0123456789abcdef0123456789abcdef"
 	put := func(v string) (*secretsmanager.PutSecretValueOutput, error) {
 		return e.sm.PutSecretValue(t.Context(), &secretsmanager.PutSecretValueInput{
@@ -177,7 +177,7 @@ func TestClientRequestTokenIsIdempotent(t *testing.T) {
 		t.Fatalf("repeat made a version: %d versions", len(all.Versions))
 	}
 	_, err = put("other")
-	wantAPIError(t, err, "ResourceExistsException", "You can't modify an existing version, you can only create a new version.")
+	wantAPIError(t, err, "ResourceExistsException", "You can't use ClientRequestToken "+token+" because that value is already in use for a version of secret "+arn+".")
 	_, err = e.sm.PutSecretValue(t.Context(), &secretsmanager.PutSecretValueInput{
 		SecretId: aws.String("s"), SecretString: aws.String("v"), ClientRequestToken: aws.String("short"),
 	})
@@ -278,6 +278,13 @@ func TestForceDeleteRemovesAtOnce(t *testing.T) {
 	_, err = e.sm.DescribeSecret(t.Context(), &secretsmanager.DescribeSecretInput{SecretId: aws.String("s")})
 	wantAPIError(t, err, "ResourceNotFoundException", "")
 	e.create(t, "s", "again")
+	// Like AWS, a forced delete of an unknown secret answers as done.
+	gone, err := e.sm.DeleteSecret(t.Context(), &secretsmanager.DeleteSecretInput{SecretId: aws.String("never-was"), ForceDeleteWithoutRecovery: aws.Bool(true)})
+	if err != nil || aws.ToString(gone.Name) != "never-was" {
+		t.Fatalf("forced delete of an unknown secret: %v", err)
+	}
+	_, err = e.sm.DeleteSecret(t.Context(), &secretsmanager.DeleteSecretInput{SecretId: aws.String("never-was")})
+	wantAPIError(t, err, "ResourceNotFoundException", "")
 }
 
 func TestTagUntagAndUpdateSecret(t *testing.T) {
