@@ -12,11 +12,13 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/audit"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/detail"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/list"
+	"github.com/keyhole-tui/keyhole/ui/rotation"
 	"github.com/keyhole-tui/keyhole/ui/styles"
 )
 
@@ -78,7 +80,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	a := &App{cfg: cfg, styles: styles.New(true), keys: keys.Default(), log: log, help: help.New()}
 	a.c = common.Common{
 		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys,
-		Now: cfg.Now, ASCII: cfg.ASCII, RevealTimeout: cfg.RevealTimeout,
+		Now: cfg.Now, ASCII: cfg.ASCII, RevealTimeout: cfg.RevealTimeout, ReadWrite: cfg.ReadWrite,
 	}
 	a.clip = clipboard.NewManager(cfg.Clipboard, cfg.ClipboardTimeout, cfg.Now)
 	a.stack = []common.Page{list.New(a.c)}
@@ -120,6 +122,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.OpenSecretMsg:
 		return a, a.push(detail.New(a.c, msg.Secret))
+	case common.OpenRotationMsg:
+		return a, a.push(rotation.New(a.c, msg.Secret))
+	case common.OpenAuditMsg:
+		return a, a.push(audit.New(a.c, msg.Secret))
 	case common.BackMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]

@@ -6,6 +6,7 @@ import (
 	"context"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/styles"
 )
@@ -22,6 +23,16 @@ type Common struct {
 	ASCII bool
 	// RevealTimeout re-masks revealed values after this much idle time.
 	RevealTimeout time.Duration
+	// ReadWrite allows mutations (--rw).
+	ReadWrite bool
+}
+
+// Send wraps a message in a command.
+func Send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// ReadOnlyMsg is the status line for a mutation key pressed without --rw.
+func ReadOnlyMsg(what string) tea.Cmd {
+	return Send(StatusMsg{Text: what + " needs --rw: keyhole is read-only unless started with --rw"})
 }
 
 // Mask is the fixed-width mask drawn in place of a hidden value. Its width

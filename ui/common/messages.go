@@ -23,3 +23,10 @@ type CopyMsg struct {
 
 // RemaskMsg tells a screen to hide every revealed value now.
 type RemaskMsg struct{}
+
+// OpenRotationMsg asks the root to open a secret's rotation view.
+type OpenRotationMsg struct{ Secret model.Secret }
+
+// OpenAuditMsg asks the root to open the audit trail of a secret, or of the
+// whole account when Secret is nil.
+type OpenAuditMsg struct{ Secret *model.Secret }

@@ -219,6 +219,13 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.picker = picker{open: true}
 	case key.Matches(msg, k.Stage):
 		return p.nextStage()
+	case key.Matches(msg, k.Rotation):
+		return common.Send(common.OpenRotationMsg{Secret: p.secret})
+	case key.Matches(msg, k.Audit):
+		s := p.secret
+		return common.Send(common.OpenAuditMsg{Secret: &s})
+	case key.Matches(msg, k.AccountAudit):
+		return common.Send(common.OpenAuditMsg{})
 	}
 	return nil
 }

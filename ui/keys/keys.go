@@ -34,6 +34,21 @@ type KeyMap struct {
 	Copy      key.Binding
 	CopyAs    key.Binding
 	Stage     key.Binding
+
+	Rotation     key.Binding
+	Audit        key.Binding
+	AccountAudit key.Binding
+
+	RotateNow      key.Binding
+	EditSchedule   key.Binding
+	CancelRotation key.Binding
+
+	TimeRange  key.Binding
+	ReadsWrite key.Binding
+	ErrorsOnly key.Binding
+	WhoRead    key.Binding
+
+	Confirm key.Binding
 }
 
 // Section is a named group of bindings, as the help screen shows them.
@@ -72,6 +87,21 @@ func Default() KeyMap {
 		Copy:      bind("c", "copy field", "c"),
 		CopyAs:    bind("C", "copy as…", "C"),
 		Stage:     bind("l", "next stage label", "l"),
+
+		Rotation:     bind("r", "rotation", "r"),
+		Audit:        bind("a", "audit trail", "a"),
+		AccountAudit: bind("A", "account audit trail", "A"),
+
+		RotateNow:      bind("R", "rotate now (--rw)", "R"),
+		EditSchedule:   bind("e", "edit schedule (--rw)", "e"),
+		CancelRotation: bind("X", "cancel rotation (--rw)", "X"),
+
+		TimeRange:  bind("t", "time range", "t"),
+		ReadsWrite: bind("w", "reads/writes/all", "w"),
+		ErrorsOnly: bind("E", "errors only", "E"),
+		WhoRead:    bind("tab", "events/who read it", "tab"),
+
+		Confirm: bind("y", "confirm", "y"),
 	}
 }
 
@@ -82,6 +112,10 @@ func (k KeyMap) Sections() []Section {
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
 		{"List", []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Reload, k.Retry}},
 		{"Detail", []key.Binding{k.Reveal, k.RevealAll, k.Copy, k.CopyAs, k.Stage}},
+		{"List and detail", []key.Binding{k.Rotation, k.Audit, k.AccountAudit}},
+		{"Rotation", []key.Binding{k.RotateNow, k.EditSchedule, k.CancelRotation}},
+		{"Audit", []key.Binding{k.Filter, k.TimeRange, k.ReadsWrite, k.ErrorsOnly, k.WhoRead, k.Open}},
+		{"Confirmations", []key.Binding{k.Confirm}},
 	}
 }
 

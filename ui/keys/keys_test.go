@@ -31,18 +31,23 @@ func TestReadmeKeyTableMatchesTheKeymap(t *testing.T) {
 	}
 }
 
-func TestEveryBindingHasKeysAndHelp(t *testing.T) {
-	seen := map[string]string{}
-	for _, s := range Default().Sections() {
+func TestEveryBindingHasKeysAndHelpAndGlobalKeysAreNotReused(t *testing.T) {
+	sections := Default().Sections()
+	global := map[string]bool{}
+	for _, b := range sections[0].Bindings {
+		for _, k := range b.Keys() {
+			global[k] = true
+		}
+	}
+	for _, s := range sections {
 		for _, b := range s.Bindings {
 			if len(b.Keys()) == 0 || b.Help().Desc == "" {
 				t.Errorf("%s: binding without keys or help: %+v", s.Name, b.Help())
 			}
 			for _, k := range b.Keys() {
-				if other, dup := seen[k]; dup && s.Name != "Detail" && other != "Detail" {
-					t.Errorf("key %q bound twice: %s and %s", k, other, b.Help().Desc)
+				if s.Name != sections[0].Name && global[k] {
+					t.Errorf("%s: %q is a global key", s.Name, k)
 				}
-				seen[k] = b.Help().Desc
 			}
 		}
 	}

@@ -151,6 +151,17 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			s := *p.idx.at(p.cursor)
 			return func() tea.Msg { return common.OpenSecretMsg{Secret: s} }
 		}
+	case key.Matches(msg, k.Rotation):
+		if p.idx.len() > 0 {
+			return common.Send(common.OpenRotationMsg{Secret: *p.idx.at(p.cursor)})
+		}
+	case key.Matches(msg, k.Audit):
+		if p.idx.len() > 0 {
+			s := *p.idx.at(p.cursor)
+			return common.Send(common.OpenAuditMsg{Secret: &s})
+		}
+	case key.Matches(msg, k.AccountAudit):
+		return common.Send(common.OpenAuditMsg{})
 	case key.Matches(msg, k.Sort):
 		p.idx.setSort((p.idx.sort+1)%sortModes, p.c.Now())
 		p.cursor, p.offset = 0, 0
@@ -300,5 +311,5 @@ func (p *Page) summary() string {
 // ShortHelp lists the keys shown in the footer.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Help, k.Quit}
+	return []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Rotation, k.Audit, k.AccountAudit, k.Help, k.Quit}
 }
