@@ -117,14 +117,14 @@ func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 	var apiErr *apiError
 	if c.service == "cloudtrail" {
 		if fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle) {
-			return nil, s.faultError(c, fault, "cloudtrail:LookupEvents")
+			return nil, s.forcedError(c, fault, "cloudtrail:LookupEvents")
 		}
 		return s.lookupEvents(c)
 	}
 	c.event = newEventDraft(c)
 	switch {
 	case fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle):
-		apiErr = s.faultError(c, fault, "secretsmanager:"+c.op)
+		apiErr = s.forcedError(c, fault, "secretsmanager:"+c.op)
 	default:
 		handler, ok := s.handler(c.op)
 		if !ok {
@@ -139,7 +139,8 @@ func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 	return result, apiErr
 }
 
-func (s *Server) faultError(c *call, f *Fault, action string) *apiError {
+// forcedError is the answer an error or throttling fault gives the call.
+func (s *Server) forcedError(c *call, f *Fault, action string) *apiError {
 	if f.Kind == FaultThrottle {
 		return errThrottled()
 	}

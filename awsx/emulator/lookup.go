@@ -11,7 +11,7 @@ import (
 // eventHistoryWindow is how far back CloudTrail event history reaches.
 const eventHistoryWindow = 90 * 24 * time.Hour
 
-// lookupAttributeKeys are the LookupAttributes keys LookupEvents accepts.
+// validLookupKey reports whether LookupEvents accepts k as an attribute key.
 func validLookupKey(k string) bool {
 	switch k {
 	case "EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId":

@@ -202,3 +202,42 @@ func index(list []string, s string) int {
 	}
 	return -1
 }
+
+func TestCancelRotateSecretStopsARotationInFlight(t *testing.T) {
+	e := newEnv(t, emulator.Options{RotationStepDelay: 20 * time.Millisecond})
+	e.create(t, "db", `{"password":"old"}`)
+	current := currentVersion(t, e, "db")
+	out, err := rotate(t, e, "db", "keyhole-rotate-password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.sm.CancelRotateSecret(t.Context(), &secretsmanager.CancelRotateSecretInput{SecretId: aws.String("db")}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(150 * time.Millisecond)
+	if currentVersion(t, e, "db") != current {
+		t.Fatal("a cancelled rotation still finished")
+	}
+	d, _ := e.sm.DescribeSecret(t.Context(), &secretsmanager.DescribeSecretInput{SecretId: aws.String("db")})
+	if !sameStages(d.VersionIdsToStages[aws.ToString(out.VersionId)], []string{"AWSPENDING"}) || aws.ToBool(d.RotationEnabled) {
+		t.Fatalf("after cancel: stages %v enabled %v", d.VersionIdsToStages, aws.ToBool(d.RotationEnabled))
+	}
+}
+
+func TestCloseStopsBackgroundRotation(t *testing.T) {
+	e := newEnv(t, emulator.Options{RotationStepDelay: time.Hour})
+	e.create(t, "db", `{"password":"old"}`)
+	if _, err := rotate(t, e, "db", "keyhole-rotate-password"); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		e.srv.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close did not stop the rotation")
+	}
+}

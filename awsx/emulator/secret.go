@@ -133,12 +133,3 @@ func (s *secret) touchRead(v *version, now time.Time) {
 		v.lastAccessed = day
 	}
 }
-
-func (s *secret) tagValue(key string) (string, bool) {
-	for _, t := range s.tags {
-		if t.Key == key {
-			return t.Value, true
-		}
-	}
-	return "", false
-}

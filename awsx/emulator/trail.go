@@ -118,8 +118,8 @@ func isReadOnly(op string) bool {
 	return false
 }
 
-// valueFields are request members that carry secret values; CloudTrail
-// never records them.
+// isValueField reports whether a request member carries a secret value;
+// CloudTrail never records those.
 func isValueField(name string) bool {
 	return name == "SecretString" || name == "SecretBinary"
 }
