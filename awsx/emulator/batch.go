@@ -63,6 +63,11 @@ func (s *Server) batchGetSecretValue(c *call) (any, *apiError) {
 			out.Errors = append(out.Errors, batchError{SecretId: id, ErrorCode: e.Code, Message: e.Message})
 			continue
 		}
+		if f := s.secretFault([]string{id, sec.name, sec.arn}); f != nil {
+			err := s.forcedError(c, f, "secretsmanager:GetSecretValue", id)
+			out.Errors = append(out.Errors, batchError{SecretId: id, ErrorCode: err.Code, Message: err.Message})
+			continue
+		}
 		v, err := s.readValue(sec, "", "", c.now)
 		if err != nil {
 			out.Errors = append(out.Errors, batchError{SecretId: id, ErrorCode: err.Code, Message: err.Message})

@@ -88,6 +88,27 @@ func (s *Server) matchFaults(op string, secretIDs []string) (time.Duration, *Fau
 	return delay, hit
 }
 
+// secretFault returns the error a fault aimed at one secret forces on a
+// read of it inside BatchGetSecretValue, using up one of the fault's uses.
+// The caller holds s.mu.
+func (s *Server) secretFault(secretIDs []string) *Fault {
+	for i, f := range s.faults {
+		aimed := f.SecretID != "" && (f.Kind == FaultError || f.Kind == FaultThrottle) &&
+			(f.Operation == "" || f.Operation == "BatchGetSecretValue" || f.Operation == "GetSecretValue")
+		if !aimed || !matchesSecret(f.SecretID, secretIDs) {
+			continue
+		}
+		fault := f.Fault
+		if f.Count > 0 {
+			if f.remaining--; f.remaining == 0 {
+				s.faults = append(s.faults[:i], s.faults[i+1:]...)
+			}
+		}
+		return &fault
+	}
+	return nil
+}
+
 func matchesSecret(want string, ids []string) bool {
 	if want == "" {
 		return true

@@ -171,3 +171,21 @@ func TestLookupEventsAccessDeniedFault(t *testing.T) {
 	wantAPIError(t, err, "AccessDeniedException",
 		"User: arn:aws:iam::123456789012:user/alice is not authorized to perform: cloudtrail:LookupEvents because no identity-based policy allows the cloudtrail:LookupEvents action")
 }
+
+func TestSecretFaultFailsOneEntryOfABatch(t *testing.T) {
+	e := newEnv(t, emulator.Options{Identities: map[string]string{testAccessKey: "arn:aws:iam::123456789012:user/alice"}})
+	e.create(t, "locked", "v")
+	e.create(t, "open", "v")
+	e.srv.AddFault(emulator.Fault{Kind: emulator.FaultError, ErrorCode: "AccessDeniedException", SecretID: "locked"})
+	out, err := e.sm.BatchGetSecretValue(t.Context(), &secretsmanager.BatchGetSecretValueInput{SecretIdList: []string{"locked", "open"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.SecretValues) != 1 || aws.ToString(out.SecretValues[0].Name) != "open" || len(out.Errors) != 1 {
+		t.Fatalf("values %d errors %d", len(out.SecretValues), len(out.Errors))
+	}
+	want := "User: arn:aws:iam::123456789012:user/alice is not authorized to perform: secretsmanager:GetSecretValue on resource: locked because no identity-based policy allows the secretsmanager:GetSecretValue action"
+	if aws.ToString(out.Errors[0].ErrorCode) != "AccessDeniedException" || aws.ToString(out.Errors[0].Message) != want {
+		t.Fatalf("error %s: %s", aws.ToString(out.Errors[0].ErrorCode), aws.ToString(out.Errors[0].Message))
+	}
+}

@@ -117,14 +117,14 @@ func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 	var apiErr *apiError
 	if c.service == "cloudtrail" {
 		if fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle) {
-			return nil, s.forcedError(c, fault, "cloudtrail:LookupEvents")
+			return nil, s.forcedError(c, fault, "cloudtrail:LookupEvents", "")
 		}
 		return s.lookupEvents(c)
 	}
 	c.event = newEventDraft(c)
 	switch {
 	case fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle):
-		apiErr = s.forcedError(c, fault, "secretsmanager:"+c.op)
+		apiErr = s.forcedError(c, fault, "secretsmanager:"+c.op, c.secretID)
 	default:
 		handler, ok := s.handler(c.op)
 		if !ok {
@@ -140,11 +140,11 @@ func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 }
 
 // forcedError is the answer an error or throttling fault gives the call.
-func (s *Server) forcedError(c *call, f *Fault, action string) *apiError {
+func (s *Server) forcedError(c *call, f *Fault, action, resource string) *apiError {
 	if f.Kind == FaultThrottle {
 		return errThrottled()
 	}
-	return faultError(f.ErrorCode, c.caller.arn, action, c.secretID)
+	return faultError(f.ErrorCode, c.caller.arn, action, resource)
 }
 
 // secretNames lists the names the secret id goes by, for fault matching.

@@ -218,3 +218,28 @@ func BenchmarkListSecrets10k(b *testing.B) {
 		}
 	}
 }
+
+func TestListSecretsFiltersOnRegionAndOwningService(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	v := "x"
+	if err := e.srv.Load(emulator.Seed{Secrets: []emulator.SeedSecret{{Name: "mine!", Versions: []emulator.SeedVersion{{String: &v}}}}}); err == nil {
+		t.Fatal("'!' is only legal in the names of secrets another service owns")
+	}
+	err := e.srv.Load(emulator.Seed{Secrets: []emulator.SeedSecret{
+		{Name: "rds!cluster-1", OwningService: "rds", PrimaryRegion: "eu-west-1", Versions: []emulator.SeedVersion{{String: &v}}},
+		{Name: "mine", PrimaryRegion: "us-east-1", Versions: []emulator.SeedVersion{{String: &v}}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := listNames(t, e, &secretsmanager.ListSecretsInput{Filters: []types.Filter{filter("owning-service", "rds")}}); !slices.Equal(got, []string{"rds!cluster-1"}) {
+		t.Fatalf("owning-service %v", got)
+	}
+	if got := listNames(t, e, &secretsmanager.ListSecretsInput{Filters: []types.Filter{filter("primary-region", "us-")}}); !slices.Equal(got, []string{"mine"}) {
+		t.Fatalf("primary-region %v", got)
+	}
+	out, err := e.sm.ListSecrets(t.Context(), &secretsmanager.ListSecretsInput{Filters: []types.Filter{filter("name", "rds")}})
+	if err != nil || aws.ToString(out.SecretList[0].OwningService) != "rds" || aws.ToString(out.SecretList[0].PrimaryRegion) != "eu-west-1" {
+		t.Fatalf("entry %v %+v", err, out)
+	}
+}
