@@ -383,3 +383,33 @@ func sameStages(got, want []string) bool {
 	}
 	return true
 }
+
+func TestListSecretVersionIdsPages(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	e.create(t, "s", "v0")
+	for i := range 4 {
+		if _, err := e.sm.PutSecretValue(t.Context(), &secretsmanager.PutSecretValueInput{
+			SecretId: aws.String("s"), SecretString: aws.String(strings.Repeat("v", i+1)), VersionStages: []string{"S" + strings.Repeat("X", i)},
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []string
+	p := secretsmanager.NewListSecretVersionIdsPaginator(e.sm, &secretsmanager.ListSecretVersionIdsInput{SecretId: aws.String("s"), MaxResults: aws.Int32(2)})
+	pages := 0
+	for p.HasMorePages() {
+		out, err := p.NextPage(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, v := range out.Versions {
+			ids = append(ids, aws.ToString(v.VersionId))
+		}
+	}
+	if len(ids) != 5 || pages != 3 {
+		t.Fatalf("%d versions over %d pages", len(ids), pages)
+	}
+	_, err := e.sm.ListSecretVersionIds(t.Context(), &secretsmanager.ListSecretVersionIdsInput{SecretId: aws.String("s"), MaxResults: aws.Int32(101)})
+	wantAPIError(t, err, "ValidationException", "")
+}

@@ -136,6 +136,9 @@ func TestLookupEventsAttributesAndPaging(t *testing.T) {
 	if got := lookupAll(t, e, cttypes.LookupAttributeKeyAccessKeyId, testAccessKey); len(got) != 121 {
 		t.Fatalf("by access key %d", len(got))
 	}
+	if got := lookupAll(t, e, cttypes.LookupAttributeKeyResourceType, "AWS::SecretsManager::Secret"); len(got) != 121 {
+		t.Fatalf("by resource type %d", len(got))
+	}
 	if got := lookupAll(t, e, cttypes.LookupAttributeKeyEventSource, "secretsmanager.amazonaws.com"); len(got) != 121 {
 		t.Fatalf("by event source %d", len(got))
 	}
