@@ -71,28 +71,29 @@ func accessed(t, now time.Time) string {
 	return Ago(t, now) + " (" + t.UTC().Format("2006-01-02") + ")"
 }
 
-// Rotation says in one line how a secret rotates.
+// Rotation says in one line how a secret rotates: its state and schedule.
 func Rotation(s model.Secret, now time.Time) string {
-	state := s.Rotation(now)
-	var parts []string
-	switch state {
-	case model.RotationDisabled:
-		parts = append(parts, "off")
-	case model.RotationStuck:
-		parts = append(parts, "stuck: AWSPENDING left on a version that is not AWSCURRENT")
-	case model.RotationInProgress:
-		parts = append(parts, "in progress")
-	case model.RotationOverdue:
-		parts = append(parts, "overdue")
-	case model.RotationNeverRotated:
-		parts = append(parts, "on, never rotated")
-	default:
-		parts = append(parts, "on")
-	}
 	if sched := Schedule(s.RotationRules); sched != "" {
-		parts = append(parts, sched)
+		return RotationState(s, now) + " · " + sched
 	}
-	return strings.Join(parts, " · ")
+	return RotationState(s, now)
+}
+
+// RotationState says in words what state a secret's rotation is in.
+func RotationState(s model.Secret, now time.Time) string {
+	switch s.Rotation(now) {
+	case model.RotationDisabled:
+		return "off"
+	case model.RotationStuck:
+		return "stuck: AWSPENDING left on a version that is not AWSCURRENT"
+	case model.RotationInProgress:
+		return "in progress"
+	case model.RotationOverdue:
+		return "overdue"
+	case model.RotationNeverRotated:
+		return "on, never rotated"
+	}
+	return "on"
 }
 
 // Schedule describes rotation rules: "every 30 days", "cron(0 4 ? * SUN *)",

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,17 +19,40 @@ import (
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 )
 
-// Now is the fixed time every test runs at.
-var Now = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+// Clock returns the fixed time every test runs at.
+func Clock() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) }
 
-// Clock returns Now.
-func Clock() time.Time { return Now }
+// ManualClock is a clock a test moves by hand; it starts at Clock().
+type ManualClock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+// Now is the clock's time.
+func (c *ManualClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return Clock().Add(c.offset)
+}
+
+// Advance moves the clock forward.
+func (c *ManualClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.offset += d
+}
 
 // Backend starts the emulator with seed on an httptest server and returns it
 // with a client through the real SDK.
 func Backend(t testing.TB, seed emulator.Seed) (*emulator.Server, *awsx.Client) {
 	t.Helper()
-	emu := emulator.New(emulator.Options{Clock: Clock})
+	return BackendWith(t, seed, emulator.Options{Clock: Clock})
+}
+
+// BackendWith is Backend with emulator options of the test's choosing.
+func BackendWith(t testing.TB, seed emulator.Seed, opts emulator.Options) (*emulator.Server, *awsx.Client) {
+	t.Helper()
+	emu := emulator.New(opts)
 	if err := emu.Load(seed); err != nil {
 		t.Fatalf("load seed: %v", err)
 	}
