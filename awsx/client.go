@@ -83,6 +83,7 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 	if opts.HTTPClient != nil {
 		serviceCfg.HTTPClient = opts.HTTPClient
 	}
+	serviceCfg.HTTPClient = plainBodies{inner: serviceCfg.HTTPClient}
 	endpoint := opts.EndpointURL
 	c.sm = secretsmanager.NewFromConfig(serviceCfg, func(o *secretsmanager.Options) {
 		if endpoint != "" {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"time"
 
@@ -18,6 +17,9 @@ import (
 // demoAccessKey is the access key the app uses against the demo emulator;
 // the demo seed maps it to a principal so its own reads show in the audit.
 const demoAccessKey = "AKIAKEYHOLEDEMO"
+
+// demoEndpoint names the in-process demo emulator in request URLs.
+const demoEndpoint = "http://demo.keyhole.invalid"
 
 // demoStepDelay spaces the demo's rotation steps so the labels can be seen
 // moving.
@@ -47,27 +49,18 @@ func openSession(ctx context.Context, g globalFlags) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		emu.Close()
-		return nil, fmt.Errorf("start demo emulator: %w", err)
-	}
-	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	shutdown := func() {
-		_ = srv.Close()
-		emu.Close()
-	}
+	// The demo emulator is served in process: no port, no socket.
 	client, err := awsx.New(ctx, awsx.Options{
 		Region:      "us-east-1",
-		EndpointURL: "http://" + ln.Addr().String(),
+		EndpointURL: demoEndpoint,
+		HTTPClient:  &http.Client{Transport: emu.Transport()},
 		Credentials: credentials.NewStaticCredentialsProvider(demoAccessKey, "demo-secret-key", ""),
 	})
 	if err != nil {
-		shutdown()
+		emu.Close()
 		return nil, err
 	}
-	return &session{client: client, demo: true, close: shutdown}, nil
+	return &session{client: client, demo: true, close: emu.Close}, nil
 }
 
 // demoEmulator is an emulator loaded with the embedded demo seed.
