@@ -15,11 +15,16 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/audit"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/create"
 	"github.com/keyhole-tui/keyhole/ui/detail"
+	"github.com/keyhole-tui/keyhole/ui/edit"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/list"
+	"github.com/keyhole-tui/keyhole/ui/meta"
+	"github.com/keyhole-tui/keyhole/ui/policy"
 	"github.com/keyhole-tui/keyhole/ui/rotation"
 	"github.com/keyhole-tui/keyhole/ui/styles"
+	"github.com/keyhole-tui/keyhole/ui/versions"
 )
 
 // Config is how the app was started.
@@ -126,6 +131,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(rotation.New(a.c, msg.Secret))
 	case common.OpenAuditMsg:
 		return a, a.push(audit.New(a.c, msg.Secret))
+	case common.OpenCreateMsg:
+		return a, a.push(create.New(a.c))
+	case common.OpenEditMsg:
+		return a, a.push(edit.New(a.c, msg.Secret, msg.External))
+	case common.OpenVersionsMsg:
+		return a, a.push(versions.New(a.c, msg.Secret))
+	case common.OpenPolicyMsg:
+		return a, a.push(policy.New(a.c, msg.Secret))
+	case common.OpenMetaMsg:
+		return a, a.push(meta.New(a.c, msg.Secret))
 	case common.BackMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]

@@ -2,6 +2,7 @@ package common
 
 import (
 	"context"
+	"time"
 
 	"github.com/keyhole-tui/keyhole/model"
 )
@@ -16,4 +17,16 @@ type Backend interface {
 	LookupEvents(ctx context.Context, q model.AuditQuery, nextToken string) (model.AuditPage, error)
 	RotateSecret(ctx context.Context, in model.RotateInput) (versionID string, err error)
 	CancelRotation(ctx context.Context, id string) error
+
+	CreateSecret(ctx context.Context, in model.CreateInput) (arn, versionID string, err error)
+	PutSecretValue(ctx context.Context, in model.PutValueInput) (versionID string, err error)
+	UpdateSecret(ctx context.Context, in model.UpdateInput) error
+	DeleteSecret(ctx context.Context, in model.DeleteInput) (deletionDate time.Time, err error)
+	RestoreSecret(ctx context.Context, id string) error
+	TagSecret(ctx context.Context, id string, tags []model.Tag) error
+	UntagSecret(ctx context.Context, id string, keys []string) error
+	UpdateVersionStage(ctx context.Context, m model.StageMove) error
+	GetResourcePolicy(ctx context.Context, id string) (string, error)
+	ValidateResourcePolicy(ctx context.Context, id, policy string) (model.PolicyValidation, error)
+	RandomPassword(ctx context.Context, spec model.PasswordSpec) (model.Value, error)
 }

@@ -30,3 +30,25 @@ type OpenRotationMsg struct{ Secret model.Secret }
 // OpenAuditMsg asks the root to open the audit trail of a secret, or of the
 // whole account when Secret is nil.
 type OpenAuditMsg struct{ Secret *model.Secret }
+
+// OpenCreateMsg asks the root to open the new-secret form.
+type OpenCreateMsg struct{}
+
+// OpenEditMsg asks the root to edit a secret's value, in place or in $EDITOR.
+type OpenEditMsg struct {
+	Secret   model.Secret
+	External bool
+}
+
+// OpenVersionsMsg asks the root to open a secret's versions.
+type OpenVersionsMsg struct{ Secret model.Secret }
+
+// OpenPolicyMsg asks the root to open a secret's resource policy.
+type OpenPolicyMsg struct{ Secret model.Secret }
+
+// OpenMetaMsg asks the root to open a secret's description and tags editor.
+type OpenMetaMsg struct{ Secret model.Secret }
+
+// ChangedMsg tells every screen that a secret changed, so they reload what
+// they show of it. ARN is empty when a secret was created.
+type ChangedMsg struct{ ARN string }

@@ -226,6 +226,20 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Send(common.OpenAuditMsg{Secret: &s})
 	case key.Matches(msg, k.AccountAudit):
 		return common.Send(common.OpenAuditMsg{})
+	case key.Matches(msg, k.Versions):
+		return common.Send(common.OpenVersionsMsg{Secret: p.secret})
+	case key.Matches(msg, k.Policy):
+		return common.Send(common.OpenPolicyMsg{Secret: p.secret})
+	case key.Matches(msg, k.Edit), key.Matches(msg, k.EditExternal):
+		if !p.c.ReadWrite {
+			return common.ReadOnlyMsg("editing a value")
+		}
+		return common.Send(common.OpenEditMsg{Secret: p.secret, External: key.Matches(msg, k.EditExternal)})
+	case key.Matches(msg, k.Tags):
+		if !p.c.ReadWrite {
+			return common.ReadOnlyMsg("editing description and tags")
+		}
+		return common.Send(common.OpenMetaMsg{Secret: p.secret})
 	}
 	return nil
 }

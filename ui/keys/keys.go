@@ -49,6 +49,22 @@ type KeyMap struct {
 	WhoRead    key.Binding
 
 	Confirm key.Binding
+
+	New          key.Binding
+	Edit         key.Binding
+	EditExternal key.Binding
+	Delete       key.Binding
+	Restore      key.Binding
+	Tags         key.Binding
+	Versions     key.Binding
+	Policy       key.Binding
+
+	Mark       key.Binding
+	Diff       key.Binding
+	Promote    key.Binding
+	Deprecated key.Binding
+	Generate   key.Binding
+	Save       key.Binding
 }
 
 // Section is a named group of bindings, as the help screen shows them.
@@ -102,6 +118,22 @@ func Default() KeyMap {
 		WhoRead:    bind("tab", "events/who read it", "tab"),
 
 		Confirm: bind("y", "confirm", "y"),
+
+		New:          bind("n", "new secret (--rw)", "n"),
+		Edit:         bind("e", "edit value (--rw)", "e"),
+		EditExternal: bind("E", "edit value in $EDITOR (--rw)", "E"),
+		Delete:       bind("d", "delete (--rw)", "d"),
+		Restore:      bind("u", "restore (--rw)", "u"),
+		Tags:         bind("t", "description and tags (--rw)", "t"),
+		Versions:     bind("h", "versions and diff", "h"),
+		Policy:       bind("P", "resource policy", "P"),
+
+		Mark:       bind("space", "mark for diff", "space"),
+		Diff:       bind("=", "masked diff of marked and selected", "="),
+		Promote:    bind("p", "make AWSCURRENT (--rw)", "p"),
+		Deprecated: bind("x", "show deprecated", "x"),
+		Generate:   bind("ctrl+g", "generate password", "ctrl+g"),
+		Save:       bind("ctrl+s", "save", "ctrl+s"),
 	}
 }
 
@@ -112,7 +144,10 @@ func (k KeyMap) Sections() []Section {
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
 		{"List", []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Reload, k.Retry}},
 		{"Detail", []key.Binding{k.Reveal, k.RevealAll, k.Copy, k.CopyAs, k.Stage}},
-		{"List and detail", []key.Binding{k.Rotation, k.Audit, k.AccountAudit}},
+		{"List and detail", []key.Binding{k.Rotation, k.Audit, k.AccountAudit, k.New, k.Delete, k.Restore}},
+		{"Changes (detail)", []key.Binding{k.Edit, k.EditExternal, k.Tags, k.Versions, k.Policy}},
+		{"Versions", []key.Binding{k.Mark, k.Diff, k.Promote, k.Deprecated}},
+		{"Forms", []key.Binding{k.Save, k.Generate}},
 		{"Rotation", []key.Binding{k.RotateNow, k.EditSchedule, k.CancelRotation}},
 		{"Audit", []key.Binding{k.Filter, k.TimeRange, k.ReadsWrite, k.ErrorsOnly, k.WhoRead, k.Open}},
 		{"Confirmations", []key.Binding{k.Confirm}},

@@ -162,6 +162,11 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.AccountAudit):
 		return common.Send(common.OpenAuditMsg{})
+	case key.Matches(msg, k.New):
+		if !p.c.ReadWrite {
+			return common.ReadOnlyMsg("creating a secret")
+		}
+		return common.Send(common.OpenCreateMsg{})
 	case key.Matches(msg, k.Sort):
 		p.idx.setSort((p.idx.sort+1)%sortModes, p.c.Now())
 		p.cursor, p.offset = 0, 0
