@@ -43,16 +43,29 @@ func (c *call) decode(v any) *apiError {
 	return nil
 }
 
-// ServeHTTP serves one awsJson1_1 call.
+// ServeHTTP serves one call: awsJson1_1 for Secrets Manager and CloudTrail,
+// awsQuery for STS.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	service, op, ok := parseTarget(r.Header.Get("X-Amz-Target"))
-	if r.Method != http.MethodPost || !ok {
+	if r.Method != http.MethodPost {
 		writeError(w, "", newError("UnknownOperationException", "Unknown operation"))
 		return
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
 	if err != nil {
 		writeError(w, "", newError("SerializationException", "could not read the request body"))
+		return
+	}
+	service, op, ok := parseTarget(r.Header.Get("X-Amz-Target"))
+	if !ok && isQueryRequest(r) {
+		var apiErr *apiError
+		if op, apiErr = queryAction(body); apiErr != nil {
+			writeQueryError(w, "", apiErr)
+			return
+		}
+		service, ok = serviceSTS, true
+	}
+	if !ok {
+		writeError(w, "", newError("UnknownOperationException", "Unknown operation"))
 		return
 	}
 	var ref struct{ SecretId string }
@@ -101,9 +114,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var status int
-	if apiErr != nil {
+	switch {
+	case c.service == serviceSTS:
+		identity, _ := result.(callerIdentityResult)
+		status = writeQueryResult(w, c.requestID, identity, apiErr)
+	case apiErr != nil:
 		status = writeError(w, c.requestID, apiErr)
-	} else {
+	default:
 		status = writeJSON(w, c.requestID, result)
 	}
 	s.logRequest(c, status, false)
@@ -112,6 +129,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serve runs the call, or the fault that replaces it, and records it in
 // CloudTrail. The caller holds s.mu.
 func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
+	if c.service == serviceSTS {
+		if fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle) {
+			return nil, stsError(s.forcedError(c, fault, "sts:"+c.op, ""))
+		}
+		return callerIdentityOf(c.caller), nil
+	}
 	s.secrets.expire(c.now)
 	var result any
 	var apiErr *apiError

@@ -1,6 +1,6 @@
 // Package emulator is an AWS-compatible Secrets Manager and CloudTrail
-// LookupEvents server speaking the awsJson1_1 wire protocol. It backs
-// keyhole's demo mode and its tests.
+// LookupEvents server speaking the awsJson1_1 wire protocol, with STS
+// GetCallerIdentity over awsQuery. It backs keyhole's demo mode and its tests.
 package emulator
 
 import (
