@@ -60,13 +60,13 @@ func (f *flattener) value(path string, depth int) error {
 		}
 		return errors.New("unexpected delimiter")
 	case string:
-		f.leaf(path, t)
+		f.leaf(path, t, true)
 	case json.Number:
-		f.leaf(path, t.String())
+		f.leaf(path, t.String(), false)
 	case bool:
-		f.leaf(path, strconv.FormatBool(t))
+		f.leaf(path, strconv.FormatBool(t), false)
 	case nil:
-		f.leaf(path, "null")
+		f.leaf(path, "null", false)
 	}
 	return nil
 }
@@ -88,7 +88,7 @@ func (f *flattener) object(path string, depth int) error {
 		return err
 	}
 	if n == 0 && path != "" {
-		f.leaf(path, "{}")
+		f.leaf(path, "{}", false)
 	}
 	return nil
 }
@@ -105,13 +105,13 @@ func (f *flattener) array(path string, depth int) error {
 		return err
 	}
 	if n == 0 {
-		f.leaf(path, "[]")
+		f.leaf(path, "[]", false)
 	}
 	return nil
 }
 
-func (f *flattener) leaf(path, text string) {
-	f.fields = append(f.fields, Field{Path: path, Value: StringValue(text)})
+func (f *flattener) leaf(path, text string, quoted bool) {
+	f.fields = append(f.fields, Field{Path: path, Value: StringValue(text), Quoted: quoted})
 }
 
 func join(path, key string) string {

@@ -76,6 +76,9 @@ const (
 type Field struct {
 	Path  string
 	Value Value
+	// Quoted reports that a JSON leaf was a string, which tells "5432"
+	// from 5432 and "null" from null.
+	Quoted bool
 }
 
 // Parsed is a value split into the fields a screen shows.
