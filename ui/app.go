@@ -19,6 +19,7 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/detail"
 	"github.com/keyhole-tui/keyhole/ui/edit"
 	"github.com/keyhole-tui/keyhole/ui/keys"
+	"github.com/keyhole-tui/keyhole/ui/lifecycle"
 	"github.com/keyhole-tui/keyhole/ui/list"
 	"github.com/keyhole-tui/keyhole/ui/meta"
 	"github.com/keyhole-tui/keyhole/ui/policy"
@@ -146,6 +147,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
 		return a, nil
+	case lifecycle.DeletedMsg, lifecycle.RestoredMsg:
+		return a, lifecycle.Outcome(msg)
 	case common.CopyMsg:
 		a.setStatus(common.StatusMsg{Text: msg.What + " copied (" + a.clip.Backend().Name() + ")"})
 		return a, a.clip.Copy(msg.Value)

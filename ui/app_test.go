@@ -34,6 +34,7 @@ func start(t *testing.T, width, height int, tweak ...func(*ui.Config)) harness {
 	t.Cleanup(cancel)
 	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
 	d.WaitForText("4 of 5 secrets")
+	d.WaitForText("account 123456789012")
 	return harness{Driver: d, emu: emu, clip: clip}
 }
 

@@ -53,6 +53,7 @@ func startRotation(t *testing.T, width, height int, rw bool) (harness, *uitest.M
 	t.Cleanup(cancel)
 	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
 	d.WaitForText("6 of 7 secrets")
+	d.WaitForText("account 123456789012")
 	return harness{Driver: d, emu: emu, clip: clip}, clock
 }
 

@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/confirm"
+	"github.com/keyhole-tui/keyhole/ui/lifecycle"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
@@ -50,6 +52,9 @@ type Page struct {
 	idleGen int
 	picker  picker
 	scroll  int
+
+	del lifecycle.Dialog
+	ask confirm.Dialog
 }
 
 // New makes the detail screen of a secret picked in the list.
@@ -66,8 +71,32 @@ func (p *Page) SetSize(width, height int) { p.width, p.height = width, height }
 // Secret is the secret the page shows.
 func (p *Page) Secret() model.Secret { return p.secret }
 
-// Capturing reports whether the page takes every key: never.
-func (p *Page) Capturing() bool { return false }
+// Capturing reports whether a dialog takes every key.
+func (p *Page) Capturing() bool { return p.del.Open() || p.ask.Open() }
+
+// lifecycleKey opens the delete or restore dialog.
+func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
+	name := model.Sanitize(p.secret.Name)
+	if key.Matches(msg, p.c.Keys.Restore) {
+		switch {
+		case !p.c.ReadWrite:
+			return common.ReadOnlyMsg("restoring a secret")
+		case !p.secret.PendingDeletion():
+			return common.Send(common.StatusMsg{Text: name + " is not scheduled for deletion"})
+		}
+		p.ask = lifecycle.AskRestore(p.c.Ctx, p.c.Backend, p.secret)
+		return nil
+	}
+	switch {
+	case !p.c.ReadWrite:
+		return common.ReadOnlyMsg("deleting a secret")
+	case p.secret.PendingDeletion():
+		return common.Send(common.StatusMsg{Text: name + " is already scheduled for deletion"})
+	}
+	var cmd tea.Cmd
+	p.del, cmd = lifecycle.AskDelete(p.secret, p.c.Now)
+	return cmd
+}
 
 // AnyRevealed reports whether a value is on screen.
 func (p *Page) AnyRevealed() bool { return slices.Contains(p.revealed, true) }
@@ -86,6 +115,11 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 	case common.RemaskMsg:
 		p.maskAll()
+	case common.ChangedMsg:
+		if msg.ARN == p.secret.ARN {
+			p.dropValue()
+			return p, describeCmd(p.c.Ctx, p.c.Backend, p.secret.ARN)
+		}
 	case tea.KeyPressMsg:
 		cmd := p.key(msg)
 		return p, tea.Batch(cmd, p.touch())
@@ -195,10 +229,21 @@ func (p *Page) request(a action, f copyFormat) tea.Cmd {
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
-	if p.picker.open {
+	switch {
+	case p.picker.open:
 		return p.pickerKey(msg)
+	case p.del.Open():
+		var cmd tea.Cmd
+		p.del, cmd = p.del.Update(p.c.Ctx, p.c.Backend, msg)
+		return cmd
+	case p.ask.Open():
+		var cmd tea.Cmd
+		p.ask, cmd = p.ask.Update(msg)
+		return cmd
 	}
 	switch {
+	case key.Matches(msg, k.Delete), key.Matches(msg, k.Restore):
+		return p.lifecycleKey(msg)
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return common.BackMsg{} }
 	case key.Matches(msg, k.Up):
@@ -324,10 +369,15 @@ func (p *Page) View() string {
 	lines, focus := p.lines()
 	height := max(p.height, 1)
 	var menu []string
-	if p.picker.open {
+	switch {
+	case p.picker.open:
 		menu = p.pickerLines()
-		height = max(height-len(menu), 1)
+	case p.del.Open():
+		menu = strings.Split(p.del.View(p.c.Styles), "\n")
+	case p.ask.Open():
+		menu = strings.Split(p.ask.View(p.c.Styles), "\n")
 	}
+	height = max(height-len(menu), 1)
 	return strings.Join(append(window(lines, focus, height, p.scroll, p.width), menu...), "\n")
 }
 

@@ -65,6 +65,7 @@ type KeyMap struct {
 	Deprecated key.Binding
 	Generate   key.Binding
 	Save       key.Binding
+	NextField  key.Binding
 }
 
 // Section is a named group of bindings, as the help screen shows them.
@@ -134,6 +135,7 @@ func Default() KeyMap {
 		Deprecated: bind("x", "show deprecated", "x"),
 		Generate:   bind("ctrl+g", "generate password", "ctrl+g"),
 		Save:       bind("ctrl+s", "save", "ctrl+s"),
+		NextField:  bind("tab", "next field", "tab"),
 	}
 }
 
@@ -147,7 +149,7 @@ func (k KeyMap) Sections() []Section {
 		{"List and detail", []key.Binding{k.Rotation, k.Audit, k.AccountAudit, k.New, k.Delete, k.Restore}},
 		{"Changes (detail)", []key.Binding{k.Edit, k.EditExternal, k.Tags, k.Versions, k.Policy}},
 		{"Versions", []key.Binding{k.Mark, k.Diff, k.Promote, k.Deprecated}},
-		{"Forms", []key.Binding{k.Save, k.Generate}},
+		{"Forms", []key.Binding{k.Save, k.NextField, k.Generate}},
 		{"Rotation", []key.Binding{k.RotateNow, k.EditSchedule, k.CancelRotation}},
 		{"Audit", []key.Binding{k.Filter, k.TimeRange, k.ReadsWrite, k.ErrorsOnly, k.WhoRead, k.Open}},
 		{"Confirmations", []key.Binding{k.Confirm}},

@@ -213,3 +213,32 @@ func mergeBy(a, b []int32, cmp func(a, b int32) int) []int32 {
 	out = append(out, a[i:]...)
 	return append(out, b[j:]...)
 }
+
+// upsert puts a secret's fresh description in place of the entry with the
+// same ARN, or adds it, and reorders.
+func (x *index) upsert(s model.Secret, now time.Time) {
+	for i := range x.entries {
+		if x.entries[i].secret.ARN == s.ARN {
+			x.entries[i] = entry{secret: s, haystack: haystack(s)}
+			x.setSort(x.sort, now)
+			return
+		}
+	}
+	x.add([]model.Secret{s}, now)
+}
+
+// remove drops the entry with the given ARN.
+func (x *index) remove(arn string, now time.Time) {
+	for i := range x.entries {
+		if x.entries[i].secret.ARN != arn {
+			continue
+		}
+		x.entries = slices.Delete(x.entries, i, i+1)
+		x.order = x.order[:0]
+		for e := range x.entries {
+			x.order = append(x.order, int32(e))
+		}
+		x.setSort(x.sort, now)
+		return
+	}
+}

@@ -9,7 +9,10 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/confirm"
+	"github.com/keyhole-tui/keyhole/ui/lifecycle"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
@@ -24,6 +27,9 @@ type Page struct {
 
 	input     textinput.Model
 	filtering bool
+
+	del lifecycle.Dialog
+	ask confirm.Dialog
 
 	gen         int
 	loading     bool
@@ -53,8 +59,47 @@ func (p *Page) SetSize(width, height int) {
 // Count is the number of loaded secrets and whether loading goes on.
 func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.entries), p.loading }
 
-// Capturing reports whether the filter input has the keys.
-func (p *Page) Capturing() bool { return p.filtering }
+// Capturing reports whether the filter input or a dialog has the keys.
+func (p *Page) Capturing() bool { return p.filtering || p.del.Open() || p.ask.Open() }
+
+// lifecycleKey opens the delete or restore dialog for the selected secret.
+func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if p.idx.len() == 0 {
+		return nil
+	}
+	s := *p.idx.at(p.cursor)
+	if key.Matches(msg, p.c.Keys.Restore) {
+		switch {
+		case !p.c.ReadWrite:
+			return common.ReadOnlyMsg("restoring a secret")
+		case !s.PendingDeletion():
+			return status(model.Sanitize(s.Name) + " is not scheduled for deletion")
+		}
+		p.ask = lifecycle.AskRestore(p.c.Ctx, p.c.Backend, s)
+		return nil
+	}
+	switch {
+	case !p.c.ReadWrite:
+		return common.ReadOnlyMsg("deleting a secret")
+	case s.PendingDeletion():
+		return status(model.Sanitize(s.Name) + " is already scheduled for deletion")
+	}
+	var cmd tea.Cmd
+	p.del, cmd = lifecycle.AskDelete(s, p.c.Now)
+	return cmd
+}
+
+// refreshed puts a changed secret's new description in the list, or drops
+// it when it no longer exists.
+func (p *Page) refreshed(msg refreshedMsg) {
+	switch {
+	case model.IsKind(msg.err, model.KindNotFound):
+		p.idx.remove(msg.arn, p.c.Now())
+	case msg.err == nil:
+		p.idx.upsert(msg.secret, p.c.Now())
+	}
+	p.clampCursor()
+}
 
 func (p *Page) reload() tea.Cmd {
 	p.gen++
@@ -69,6 +114,13 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pageLoadedMsg:
 		return p, p.pageLoaded(msg)
+	case common.ChangedMsg:
+		if msg.ARN == "" {
+			return p, nil
+		}
+		return p, refreshCmd(p.c.Ctx, p.c.Backend, msg.ARN)
+	case refreshedMsg:
+		p.refreshed(msg)
 	case spinner.TickMsg:
 		if !p.loading {
 			return p, nil
@@ -77,7 +129,16 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.spinner, cmd = p.spinner.Update(msg)
 		return p, cmd
 	case tea.KeyPressMsg:
-		if p.filtering {
+		switch {
+		case p.del.Open():
+			var cmd tea.Cmd
+			p.del, cmd = p.del.Update(p.c.Ctx, p.c.Backend, msg)
+			return p, cmd
+		case p.ask.Open():
+			var cmd tea.Cmd
+			p.ask, cmd = p.ask.Update(msg)
+			return p, cmd
+		case p.filtering:
 			return p, p.filterKey(msg)
 		}
 		return p, p.key(msg)
@@ -162,6 +223,8 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.AccountAudit):
 		return common.Send(common.OpenAuditMsg{})
+	case key.Matches(msg, k.Delete), key.Matches(msg, k.Restore):
+		return p.lifecycleKey(msg)
 	case key.Matches(msg, k.New):
 		if !p.c.ReadWrite {
 			return common.ReadOnlyMsg("creating a secret")
@@ -282,6 +345,9 @@ func (p *Page) View() string {
 		b.WriteByte('\n')
 	}
 	b.WriteString(p.summary())
+	if dialog := p.dialogView(); dialog != "" {
+		return overlayBottom(b.String(), dialog)
+	}
 	return b.String()
 }
 
@@ -317,4 +383,22 @@ func (p *Page) summary() string {
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.c.Keys
 	return []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Rotation, k.Audit, k.AccountAudit, k.Help, k.Quit}
+}
+
+func (p *Page) dialogView() string {
+	switch {
+	case p.del.Open():
+		return p.del.View(p.c.Styles)
+	case p.ask.Open():
+		return p.ask.View(p.c.Styles)
+	}
+	return ""
+}
+
+// overlayBottom replaces the last lines of screen with box.
+func overlayBottom(screen, box string) string {
+	lines := strings.Split(screen, "\n")
+	boxLines := strings.Split(box, "\n")
+	start := max(len(lines)-len(boxLines), 0)
+	return strings.Join(append(lines[:start], boxLines...), "\n")
 }

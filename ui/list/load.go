@@ -32,3 +32,17 @@ func loadPageCmd(ctx context.Context, b common.Backend, gen int, token string) t
 		return pageLoadedMsg{gen: gen, token: token, page: page, err: err}
 	}
 }
+
+// refreshedMsg carries a fresh description of one changed secret.
+type refreshedMsg struct {
+	arn    string
+	secret model.Secret
+	err    error
+}
+
+func refreshCmd(ctx context.Context, b common.Backend, arn string) tea.Cmd {
+	return func() tea.Msg {
+		d, err := b.DescribeSecret(ctx, arn)
+		return refreshedMsg{arn: arn, secret: d.Secret, err: err}
+	}
+}

@@ -1,0 +1,172 @@
+// Package lifecycle deletes and restores secrets: the dialogs and the
+// commands, shared by the list and the detail.
+package lifecycle
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/confirm"
+	"github.com/keyhole-tui/keyhole/ui/styles"
+)
+
+// Recovery windows Secrets Manager accepts, in days.
+const (
+	MinWindow     = 7
+	MaxWindow     = 30
+	DefaultWindow = 30
+)
+
+// DeletedMsg reports a DeleteSecret answer.
+type DeletedMsg struct {
+	ARN      string
+	Name     string
+	Deletion time.Time
+	Err      error
+}
+
+// RestoredMsg reports a RestoreSecret answer.
+type RestoredMsg struct {
+	ARN  string
+	Name string
+	Err  error
+}
+
+// Dialog asks how long to keep a secret recoverable, then for its name.
+// There is no force delete here: a deleted secret can always be restored
+// within its window.
+type Dialog struct {
+	open   bool
+	secret model.Secret
+	days   textinput.Model
+	name   textinput.Model
+	onName bool
+	err    string
+	now    func() time.Time
+}
+
+// AskDelete opens the delete dialog for s.
+func AskDelete(s model.Secret, now func() time.Time) (Dialog, tea.Cmd) {
+	days := textinput.New()
+	days.Prompt = "recovery window (days, 7–30): "
+	days.CharLimit = 2
+	days.SetValue(strconv.Itoa(DefaultWindow))
+	name := textinput.New()
+	name.Prompt = "type the name to confirm: "
+	name.CharLimit = 512
+	focus := days.Focus()
+	return Dialog{open: true, secret: s, days: days, name: name, now: now}, focus
+}
+
+// Open reports whether the dialog waits for input.
+func (d Dialog) Open() bool { return d.open }
+
+// window reads the recovery window in days.
+func (d Dialog) window() (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(d.days.Value()))
+	if err != nil || n < MinWindow || n > MaxWindow {
+		return 0, fmt.Errorf("the recovery window must be %d–%d days", MinWindow, MaxWindow)
+	}
+	return n, nil
+}
+
+// Update takes a key. Enter moves from the window to the name, and on a
+// matching name returns the DeleteSecret command; esc closes.
+func (d Dialog) Update(ctx context.Context, b common.Backend, msg tea.KeyPressMsg) (Dialog, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		return Dialog{}, nil
+	case "enter", "tab":
+		if !d.onName {
+			if _, err := d.window(); err != nil {
+				d.err = err.Error()
+				return d, nil
+			}
+			d.onName, d.err = true, ""
+			d.days.Blur()
+			return d, d.name.Focus()
+		}
+		if msg.String() == "tab" {
+			d.onName = false
+			d.name.Blur()
+			return d, d.days.Focus()
+		}
+		if d.name.Value() != d.secret.Name {
+			d.err = "the name does not match"
+			return d, nil
+		}
+		days, _ := d.window()
+		return Dialog{}, deleteCmd(ctx, b, d.secret, int64(days))
+	}
+	var cmd tea.Cmd
+	if d.onName {
+		d.name, cmd = d.name.Update(msg)
+	} else {
+		d.days, cmd = d.days.Update(msg)
+	}
+	d.err = ""
+	return d, cmd
+}
+
+// View draws the dialog with the date the secret would be gone.
+func (d Dialog) View(st *styles.Styles) string {
+	if !d.open {
+		return ""
+	}
+	gone := "-"
+	if days, err := d.window(); err == nil {
+		gone = d.now().AddDate(0, 0, days).UTC().Format("2006-01-02 15:04 UTC")
+	}
+	lines := []string{
+		st.Error.Render("Delete " + model.Sanitize(d.secret.Name) + "?"),
+		"It can be restored until " + gone + "; after that it is gone for good.",
+		d.days.View(),
+		d.name.View(),
+	}
+	if d.err != "" {
+		lines = append(lines, st.Error.Render(d.err))
+	}
+	lines = append(lines, st.Muted.Render("enter next/confirm · tab back · esc cancels"))
+	return st.Dialog.Render(strings.Join(lines, "\n"))
+}
+
+func deleteCmd(ctx context.Context, b common.Backend, s model.Secret, days int64) tea.Cmd {
+	return func() tea.Msg {
+		when, err := b.DeleteSecret(ctx, model.DeleteInput{SecretID: s.ARN, RecoveryWindowDays: days})
+		return DeletedMsg{ARN: s.ARN, Name: s.Name, Deletion: when, Err: err}
+	}
+}
+
+// AskRestore opens the restore confirmation for s.
+func AskRestore(ctx context.Context, b common.Backend, s model.Secret) confirm.Dialog {
+	return confirm.Ask("Restore "+model.Sanitize(s.Name)+"? It stops being scheduled for deletion.", func() tea.Msg {
+		err := b.RestoreSecret(ctx, s.ARN)
+		return RestoredMsg{ARN: s.ARN, Name: s.Name, Err: err}
+	})
+}
+
+// Outcome turns an answer into what the screens hear: a status line and,
+// on success, a ChangedMsg so they reload the secret.
+func Outcome(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case DeletedMsg:
+		if msg.Err != nil {
+			return common.Send(common.StatusMsg{Err: fmt.Errorf("delete %s: %w", model.Sanitize(msg.Name), msg.Err)})
+		}
+		text := fmt.Sprintf("%s scheduled for deletion on %s (u restores it until then)", model.Sanitize(msg.Name), msg.Deletion.UTC().Format("2006-01-02 15:04 UTC"))
+		return tea.Batch(common.Send(common.StatusMsg{Text: text}), common.Send(common.ChangedMsg{ARN: msg.ARN}))
+	case RestoredMsg:
+		if msg.Err != nil {
+			return common.Send(common.StatusMsg{Err: fmt.Errorf("restore %s: %w", model.Sanitize(msg.Name), msg.Err)})
+		}
+		return tea.Batch(common.Send(common.StatusMsg{Text: model.Sanitize(msg.Name) + " restored"}), common.Send(common.ChangedMsg{ARN: msg.ARN}))
+	}
+	return nil
+}

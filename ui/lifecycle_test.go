@@ -1,0 +1,96 @@
+package ui_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/keyhole-tui/keyhole/ui"
+)
+
+func readWrite(c *ui.Config) { c.ReadWrite = true }
+
+func TestDeleteAsksForWindowAndNameThenRestore(t *testing.T) {
+	h := start(t, 120, 40, readWrite)
+	h.Press("/")
+	h.Type("api-key")
+	h.Press("enter", "d")
+	h.WaitForText("Delete dev/search/api-key?")
+	h.WaitForText("It can be restored until 2026-12-28 12:00 UTC")
+	h.Press("backspace", "backspace")
+	h.Type("5")
+	h.Press("enter")
+	h.WaitForText("the recovery window must be 7–30 days")
+	h.Press("backspace")
+	h.Type("7")
+	h.WaitForText("It can be restored until 2026-12-05 12:00 UTC")
+	h.Press("enter")
+	h.Type("dev/search/api")
+	h.Press("enter")
+	h.WaitForText("the name does not match")
+	if countOps(h.emu, "DeleteSecret") != 0 {
+		t.Fatal("deleted before the name matched")
+	}
+	h.Type("-key")
+	h.Press("enter")
+	h.WaitForText("dev/search/api-key scheduled for deletion on 2026-12-05 12:00 UTC")
+	h.WaitForText("0 of 5 secrets") // hidden now, as pending deletion
+	h.Press("esc", "D")
+	h.WaitForText("✗ dev/search/api-key")
+
+	h.Press("/")
+	h.Type("api-key")
+	h.Press("enter", "u")
+	h.WaitForText("Restore dev/search/api-key?")
+	h.Press("y")
+	h.WaitForText("dev/search/api-key restored")
+	h.WaitFor("no deletion mark", func(s string) bool { return !strings.Contains(s, "✗ dev/search/api-key") })
+}
+
+func TestDeleteAndRestoreNeedReadWrite(t *testing.T) {
+	h := start(t, 120, 40)
+	h.Press("d")
+	h.WaitForText("deleting a secret needs --rw")
+	h.Press("D", "/")
+	h.Type("legacy")
+	h.Press("enter", "u")
+	h.WaitForText("restoring a secret needs --rw")
+	if countOps(h.emu, "DeleteSecret", "RestoreSecret") != 0 {
+		t.Fatal("read-only mode changed something")
+	}
+}
+
+func TestDeleteFromTheDetailShowsPendingDeletion(t *testing.T) {
+	h := start(t, 120, 40, readWrite)
+	h.openSecret(t, "tls-bundle")
+	h.Press("d", "enter")
+	h.Type("prod/edge/tls-bundle")
+	h.Press("enter")
+	h.WaitForText("scheduled for deletion on 2026-12-28 12:00 UTC")
+	h.WaitForText("pending deletion since")
+}
+
+func TestDescriptionAndTagsEditor(t *testing.T) {
+	h := start(t, 120, 40, readWrite)
+	h.openSecret(t, "payments")
+	h.Press("t")
+	h.WaitForText("Description and tags · prod/payments/postgres")
+	h.Type(" (primary)")
+	h.Press("tab")
+	h.Type("bad key!=x")
+	h.Press("ctrl+s")
+	h.WaitForText("! is not allowed in tags")
+	for range len("bad key!=x") {
+		h.Press("backspace")
+	}
+	h.Type("tier=1")
+	h.Press("ctrl+s")
+	h.WaitForText("Change the description, set 1 tag(s) on prod/payments/postgres?")
+	h.Press("y")
+	h.WaitForText("description and tags of prod/payments/postgres saved")
+	h.WaitForText("Primary database for payments (primary)")
+	h.WaitForText("tier=1")
+	if n := countOps(h.emu, "UpdateSecret", "TagResource"); n != 2 {
+		t.Fatalf("UpdateSecret+TagResource calls = %d", n)
+	}
+}
+
