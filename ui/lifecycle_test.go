@@ -93,4 +93,3 @@ func TestDescriptionAndTagsEditor(t *testing.T) {
 		t.Fatalf("UpdateSecret+TagResource calls = %d", n)
 	}
 }
-
