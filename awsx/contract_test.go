@@ -61,6 +61,11 @@ type quirks struct {
 	// omitsPrimaryRegion: DescribeSecret and ListSecrets leave PrimaryRegion
 	// out for a replicated secret's primary, where AWS names its region.
 	omitsPrimaryRegion bool
+	// pendingNameReuseConflicts: CreateSecret with the name of a
+	// secret scheduled for deletion answers ResourceExistsException, where
+	// AWS answers InvalidRequestException (the secret is scheduled for
+	// deletion).
+	pendingNameReuseConflicts bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -70,17 +75,24 @@ func backends(t *testing.T) []backend {
 	t.Helper()
 	return []backend{
 		{
+			// The emulator follows AWS: it has no quirks to excuse.
+			name:              "emulator",
+			start:             startEmulator,
+			rotationLambdaARN: emulatorRotationLambdaARN,
+		},
+		{
 			name:  "moto",
 			start: startMoto,
 			quirks: quirks{
-				ignoresSort:              true,
-				listsDeprecatedVersions:  true,
-				rotatesWithoutLambda:     true,
-				noValidateResourcePolicy: true,
-				putsWhilePendingDeletion: true,
-				versionsOfMissingFail500: true,
-				acceptsInvalidNames:      true,
-				omitsPrimaryRegion:       true,
+				ignoresSort:               true,
+				listsDeprecatedVersions:   true,
+				rotatesWithoutLambda:      true,
+				noValidateResourcePolicy:  true,
+				putsWhilePendingDeletion:  true,
+				versionsOfMissingFail500:  true,
+				acceptsInvalidNames:       true,
+				omitsPrimaryRegion:        true,
+				pendingNameReuseConflicts: true,
 			},
 		},
 	}

@@ -63,6 +63,13 @@ func testDeleteWithRecoveryAndRestore(t *testing.T, c *awsx.Client, b backend) {
 	if e := wantKind(t, err, model.KindInvalidRequest); e.Code != "InvalidRequestException" {
 		t.Errorf("read of a secret pending deletion: code %q, want InvalidRequestException", e.Code)
 	}
+	_, _, err = c.CreateSecret(testContext(t), model.CreateInput{Name: name, Value: model.StringValue(fakeValue(t))})
+	if b.quirks.pendingNameReuseConflicts {
+		// moto calls the name taken rather than the secret scheduled for deletion.
+		wantKind(t, err, model.KindConflict)
+	} else if e := wantKind(t, err, model.KindInvalidRequest); e.Code != "InvalidRequestException" {
+		t.Errorf("create with the name of a secret pending deletion: code %q, want InvalidRequestException", e.Code)
+	}
 	_, err = c.PutSecretValue(testContext(t), model.PutValueInput{SecretID: name, Value: model.StringValue(fakeValue(t))})
 	if b.quirks.putsWhilePendingDeletion {
 		// moto stores the new version although the secret is scheduled for deletion.
@@ -136,7 +143,10 @@ func testUpdateVersionStage(t *testing.T, c *awsx.Client, _ backend) {
 
 func testRotate(t *testing.T, c *awsx.Client, b backend) {
 	name := uniqueName(t, "rotate")
-	_, v1 := mustCreate(t, c, model.CreateInput{Name: name, Value: model.StringValue(fakeValue(t))})
+	// Rotation functions, AWS's templates among them, read a JSON secret
+	// with the credentials they rotate.
+	value := `{"username":"kh","password":"` + fakeValue(t) + `"}`
+	_, v1 := mustCreate(t, c, model.CreateInput{Name: name, Value: model.StringValue(value)})
 	in := model.RotateInput{
 		SecretID:    name,
 		LambdaARN:   b.rotationLambdaARN,
@@ -165,6 +175,13 @@ func testRotate(t *testing.T, c *awsx.Client, b backend) {
 		t.Errorf("after rotate: last rotated %v, next rotation %v; want both", d.LastRotatedDate, d.NextRotationDate)
 	}
 	wantStages(t, c, name, map[string][]string{v2: {model.StageCurrent}, v1: {model.StagePrevious}})
+	if in.LambdaARN != "" {
+		// moto's function-less rotation leaves the new version without a
+		// value; a real function writes a fresh one.
+		if rotated := mustGet(t, c, model.ValueRef{SecretID: name}); rotated.Value.Equal(model.StringValue(value)) {
+			t.Errorf("the rotation function left AWSCURRENT's value as it was")
+		}
+	}
 
 	err = c.CancelRotation(testContext(t), name)
 	if in.LambdaARN == "" {

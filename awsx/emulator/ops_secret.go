@@ -93,6 +93,10 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 	for _, r := range in.AddReplicaRegions {
 		sec.replicas = append(sec.replicas, SeedReplica{Region: r.Region, KMSKeyID: r.KmsKeyId, Status: "InSync", StatusMessage: "Replication succeeded"})
 	}
+	if len(sec.replicas) > 0 {
+		// A replicated secret's primary names the region it is in.
+		sec.primaryRegion = s.region
+	}
 	out := writeOutput{ARN: sec.arn, Name: sec.name}
 	if in.SecretString != nil || in.SecretBinary != nil {
 		sec.versions = []*version{{id: token, str: in.SecretString, bin: in.SecretBinary, stages: []string{stageCurrent}, created: c.now}}

@@ -72,6 +72,34 @@ func TestCreateSecretWithoutValueHasNoCurrentValue(t *testing.T) {
 	wantAPIError(t, err, "ResourceNotFoundException", "Secrets Manager can't find the specified secret value for staging label: AWSCURRENT")
 }
 
+func TestCreateSecretWithReplicasNamesItsPrimaryRegion(t *testing.T) {
+	e := newEnv(t, emulator.Options{Region: "eu-central-1"})
+	_, err := e.sm.CreateSecret(t.Context(), &secretsmanager.CreateSecretInput{
+		Name: aws.String("replicated"), SecretString: aws.String("v"),
+		AddReplicaRegions: []types.ReplicaRegionType{{Region: aws.String("eu-west-1")}},
+	})
+	if err != nil {
+		t.Fatalf("create with a replica: %v", err)
+	}
+	d, err := e.sm.DescribeSecret(t.Context(), &secretsmanager.DescribeSecretInput{SecretId: aws.String("replicated")})
+	if err != nil {
+		t.Fatalf("describe: %v", err)
+	}
+	if got := aws.ToString(d.PrimaryRegion); got != "eu-central-1" {
+		t.Errorf("primary region of a replicated secret = %q, want eu-central-1", got)
+	}
+	if len(d.ReplicationStatus) != 1 || aws.ToString(d.ReplicationStatus[0].Region) != "eu-west-1" {
+		t.Errorf("replication status %+v, want eu-west-1", d.ReplicationStatus)
+	}
+	list, err := e.sm.ListSecrets(t.Context(), &secretsmanager.ListSecretsInput{})
+	if err != nil {
+		t.Fatalf("list: %v", err)
+	}
+	if len(list.SecretList) != 1 || aws.ToString(list.SecretList[0].PrimaryRegion) != "eu-central-1" {
+		t.Errorf("listed %+v, want the secret with primary region eu-central-1", list.SecretList)
+	}
+}
+
 func TestBinarySecretRoundTrips(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	blob := []byte{0, 1, 2, 250, 255}
