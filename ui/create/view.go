@@ -1,0 +1,149 @@
+package create
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+const (
+	labelWidth = 13
+	keyWidth   = 24
+)
+
+// View draws the form, or the generator or the confirmation over it.
+func (p *Page) View() string {
+	st := p.c.Styles
+	if !p.c.ReadWrite {
+		return st.Muted.Render("creating a secret needs --rw")
+	}
+	if p.generator != nil {
+		return p.generator.View(st, p.c.ASCII)
+	}
+	lines, focus := p.lines()
+	var tail []string
+	switch {
+	case p.dialog.Open():
+		tail = strings.Split(p.dialog.View(st), "\n")
+	case p.busy != "":
+		tail = []string{st.Muted.Render(p.busy)}
+	}
+	height := max(p.height-len(tail), 1)
+	return strings.Join(append(window(lines, focus, height, p.width), tail...), "\n")
+}
+
+// lines renders the form and says which line has the focus.
+func (p *Page) lines() ([]string, int) {
+	st, f := p.c.Styles, p.form
+	focusLine := -1
+	cur := f.focused()
+	lines := []string{st.Title.Render("New secret")}
+	row := func(t target, label, field string) {
+		if t == cur {
+			focusLine = len(lines)
+		}
+		lines = append(lines, p.pointer(t == cur)+st.Label.Render(render.Fit(label, labelWidth, ""))+" "+field)
+	}
+	row(target{slot: slotName}, "name", f.name.View())
+	row(target{slot: slotDescription}, "description", f.description.View())
+	row(target{slot: slotKMS}, "KMS key", f.kms.View())
+	row(target{slot: slotTags}, "tags", f.tags.View())
+	row(target{slot: slotKind}, "kind", p.kinds(cur.slot == slotKind))
+	lines = append(lines, "", st.Title.Render("Value · "+f.kind.String()))
+	switch f.kind {
+	case kindPairs:
+		lines = append(lines, "  "+st.Label.Render(render.Fit("key", keyWidth, "")+"  value"))
+		for i, pr := range f.pairs {
+			t := target{slot: slotPairKey, row: i}
+			if cur.row == i && (cur.slot == slotPairKey || cur.slot == slotPairValue) {
+				focusLine = len(lines)
+			}
+			on := cur.row == i && (cur.slot == slotPairKey || cur.slot == slotPairValue)
+			keyView := st.Muted.Render(render.Fit("(new key)", keyWidth, ""))
+			switch {
+			case cur == t:
+				keyView = pr.key.View()
+			case pr.key.Value() != "":
+				keyView = render.Fit(model.Sanitize(pr.key.Value()), keyWidth, p.c.Ellipsis())
+			}
+			lines = append(lines, p.pointer(on)+keyView+"  "+p.masked(pr.value, cur == target{slot: slotPairValue, row: i}))
+		}
+	case kindText:
+		row(target{slot: slotText}, "value", p.masked(f.text, cur.slot == slotText))
+	case kindBinary:
+		row(target{slot: slotFile}, "file", f.file.View())
+		lines = append(lines, "  "+st.Muted.Render("the file is read when you save; at most 65,536 bytes"))
+	}
+	lines = append(lines, "")
+	if p.err != "" {
+		lines = append(lines, st.Error.Render(model.Sanitize(p.err)))
+	} else if w := model.NameWarning(f.name.Value()); w != "" {
+		lines = append(lines, st.Warning.Render("note: "+w))
+	}
+	lines = append(lines, st.Muted.Render("ctrl+s creates · ctrl+g generates a password into the focused value"))
+	return lines, focusLine
+}
+
+// masked draws a value input: the typed mask while focused, otherwise the
+// fixed-width mask, which tells nothing of the length.
+func (p *Page) masked(in textinput.Model, focused bool) string {
+	st := p.c.Styles
+	switch {
+	case focused:
+		return in.View()
+	case in.Value() == "":
+		return st.Muted.Render("(empty)")
+	}
+	return st.Mask.Render(p.c.Mask())
+}
+
+// kinds draws the kind selector.
+func (p *Page) kinds(focused bool) string {
+	st := p.c.Styles
+	var parts []string
+	for k := kindPairs; k < kindCount; k++ {
+		mark := "( ) "
+		if k == p.form.kind {
+			mark = "(•) "
+			if p.c.ASCII {
+				mark = "(*) "
+			}
+		}
+		parts = append(parts, mark+k.String())
+	}
+	out := strings.Join(parts, "   ")
+	if focused {
+		out += st.Muted.Render("   ←/→ change")
+	}
+	return out
+}
+
+func (p *Page) pointer(on bool) string {
+	switch {
+	case !on:
+		return "  "
+	case p.c.ASCII:
+		return p.c.Styles.Title.Render("> ")
+	}
+	return p.c.Styles.Title.Render("▸ ")
+}
+
+// window cuts lines to height, scrolled so line focus is visible, and each
+// line to width.
+func window(lines []string, focus, height, width int) []string {
+	start := 0
+	if focus >= height {
+		start = focus - height + 1
+	}
+	out := lines[start:min(start+height, len(lines))]
+	for i, l := range out {
+		out[i] = ansi.Truncate(l, width, "")
+	}
+	for len(out) < height {
+		out = append(out, "")
+	}
+	return out
+}

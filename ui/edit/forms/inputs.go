@@ -1,0 +1,39 @@
+package forms
+
+import (
+	"charm.land/bubbles/v2/textinput"
+	"github.com/keyhole-tui/keyhole/ui/common"
+)
+
+// MaxValueBytes is the largest value Secrets Manager stores.
+const MaxValueBytes = 65536
+
+// NewTextInput makes a plain one-line input that holds at most limit
+// characters.
+func NewTextInput(placeholder string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	return in
+}
+
+// NewMaskedInput makes an input for a secret value: every typed character
+// is echoed as a mask character, never as itself.
+func NewMaskedInput(c common.Common, placeholder string) textinput.Model {
+	in := NewTextInput(placeholder, MaxValueBytes)
+	in.EchoMode = textinput.EchoPassword
+	in.EchoCharacter = '•'
+	if c.ASCII {
+		in.EchoCharacter = '*'
+	}
+	return in
+}
+
+// Editable reports whether text survives a one-line input unchanged: no
+// newlines, tabs or control characters, which the input would rewrite.
+func Editable(text string) bool {
+	in := textinput.New()
+	in.SetValue(text)
+	return in.Value() == text
+}
