@@ -1,0 +1,205 @@
+package versions
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+// View draws the versions table, or the open diff, and any confirmation.
+// The heading stays put; the body scrolls to keep the cursor in view.
+func (p *Page) View() string {
+	var s screen
+	if p.diff != nil {
+		s = p.diffScreen()
+	} else {
+		s = p.tableScreen()
+	}
+	var overlay []string
+	if p.dialog.Open() {
+		overlay = strings.Split(p.dialog.View(p.c.Styles), "\n")
+	}
+	room := max(p.height-len(overlay)-len(s.head), 0)
+	lines := append(s.head, s.window(room)...)
+	lines = lines[:min(len(lines), max(p.height-len(overlay), 1))]
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, p.width, "")
+	}
+	return strings.Join(append(lines, overlay...), "\n")
+}
+
+// screen is a heading that stays and a body that scrolls; the lines from
+// focus to focusEnd are kept in view when they fit.
+type screen struct {
+	head, body      []string
+	focus, focusEnd int
+}
+
+// window cuts the body to height lines, scrolled as little as needed to
+// keep the focus in view, and pads it to height.
+func (s screen) window(height int) []string {
+	scroll := max(s.focusEnd-height+1, 0)
+	scroll = min(scroll, s.focus)
+	scroll = max(min(scroll, len(s.body)-height), 0)
+	out := s.body[scroll:min(scroll+height, len(s.body))]
+	for len(out) < height {
+		out = append(out, "")
+	}
+	return out
+}
+
+// tableScreen renders the title, the table and the values held.
+func (p *Page) tableScreen() screen {
+	st := p.c.Styles
+	s := screen{head: []string{st.Title.Render("Versions · " + model.Sanitize(p.secret.Name)), st.Muted.Render(p.summary())}}
+	switch {
+	case p.listErr != nil:
+		s.body = []string{st.Error.Render("  list versions failed: " + model.Sanitize(p.listErr.Error()))}
+		return s
+	case p.loading && p.versions == nil:
+		s.body = []string{st.Muted.Render("  loading versions…")}
+		return s
+	case len(p.versions) == 0:
+		s.body = []string{st.Muted.Render("  no versions")}
+		return s
+	}
+	cols := render.VersionTableColumns(p.width)
+	s.head = append(s.head, render.VersionHeader(cols, st))
+	for i, v := range p.versions {
+		if i == p.cursor {
+			s.focus = len(s.body)
+		}
+		s.body = append(s.body, render.VersionRow(v, cols, st, render.VersionRowOptions{
+			Now: p.c.Now(), Selected: i == p.cursor, Marked: v.ID == p.marked, ASCII: p.c.ASCII,
+		}))
+		s.body = append(s.body, p.valueLines(p.values[v.ID])...)
+		if i == p.cursor {
+			s.focusEnd = len(s.body) - 1
+		}
+	}
+	return s
+}
+
+// summary is the line under the title: how many versions, whether the
+// deprecated ones show, and which one is marked for a diff.
+func (p *Page) summary() string {
+	n := strconv.Itoa(len(p.versions)) + " versions"
+	if len(p.versions) == 1 {
+		n = "1 version"
+	}
+	parts := []string{n}
+	if p.deprecated {
+		parts = append(parts, "deprecated shown (x hides)")
+	} else {
+		parts = append(parts, "deprecated hidden (x shows)")
+	}
+	if p.marked != "" {
+		parts = append(parts, "marked "+shortID(p.marked)+", = diffs")
+	} else {
+		parts = append(parts, "space marks, = diffs")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// valueLines renders what the page holds of a version's value: each field
+// masked unless revealed, or why it could not be read.
+func (p *Page) valueLines(h *held) []string {
+	st := p.c.Styles
+	const indent = "      "
+	switch {
+	case h == nil:
+		return nil
+	case h.loading:
+		return []string{st.Muted.Render(indent + "reading this version…")}
+	case h.err != nil:
+		return []string{st.Error.Render(indent + model.Sanitize(h.err.Error()))}
+	case !h.loaded:
+		return nil
+	}
+	var out []string
+	if h.parsed.JSONError != nil {
+		out = append(out, st.Warning.Render(indent+"looks like JSON but is not: "+h.parsed.JSONError.Error()+"; shown as text"))
+	}
+	if len(h.parsed.Fields) == 0 {
+		return append(out, st.Muted.Render(indent+"empty JSON object"))
+	}
+	width := 0
+	for _, f := range h.parsed.Fields {
+		width = max(width, ansi.StringWidth(fieldLabel(h.parsed.Shape, f)))
+	}
+	width = min(width, max(p.width/3, 8))
+	for _, f := range h.parsed.Fields {
+		label := st.Label.Render(render.Fit(fieldLabel(h.parsed.Shape, f), width, p.c.Ellipsis())) + "  "
+		switch {
+		case !h.revealed:
+			out = append(out, indent+label+st.Mask.Render(p.c.Mask()))
+		case f.Value.IsBinary():
+			hexLine, b64 := render.BinaryPreview(f.Value.Reveal())
+			pad := strings.Repeat(" ", width+2)
+			out = append(out, indent+label+st.Revealed.Render("hex "+hexLine), indent+pad+st.Revealed.Render("b64 "+b64))
+		default:
+			out = append(out, indent+label+st.Revealed.Render(model.Sanitize(string(f.Value.Reveal()))))
+		}
+	}
+	return out
+}
+
+// fieldLabel names a field: its sanitized key path, "text", or the size of
+// a binary.
+func fieldLabel(shape model.Shape, f model.Field) string {
+	switch {
+	case shape == model.ShapeBinary:
+		return "binary, " + render.Size(f.Value.Len())
+	case f.Path != "":
+		return model.Sanitize(f.Path)
+	}
+	return "text"
+}
+
+// diffScreen renders the masked diff.
+func (p *Page) diffScreen() screen {
+	st, d := p.c.Styles, p.diff
+	side := func(label string, v model.Version) string {
+		return st.Label.Render(label) + st.Row.Render(model.Sanitize(v.ID)) + "  " + st.Muted.Render(render.StageLabels(v.Stages))
+	}
+	s := screen{head: []string{
+		st.Title.Render("Diff · " + model.Sanitize(p.secret.Name)),
+		side("from  ", d.from),
+		side("to    ", d.to),
+	}}
+	switch {
+	case d.loading:
+		s.body = []string{"", st.Muted.Render("  reading both versions…")}
+		return s
+	case d.fromErr != nil || d.toErr != nil:
+		for _, e := range []struct {
+			v   model.Version
+			err error
+		}{{d.from, d.fromErr}, {d.to, d.toErr}} {
+			if e.err != nil {
+				s.body = append(s.body, st.Error.Render("  cannot read version "+shortID(e.v.ID)+": "+model.Sanitize(e.err.Error())))
+			}
+		}
+		return s
+	}
+	countStyle := st.Warning
+	if d.counts.Same() {
+		countStyle = st.OK
+	}
+	s.head = append(s.head,
+		countStyle.Render(d.counts.String()),
+		st.Muted.Render("compared by keyed fingerprints: paths and kinds of change only, never values"),
+		"")
+	if len(d.lines) == 0 {
+		s.body = []string{st.Muted.Render("  both versions are empty JSON objects")}
+		return s
+	}
+	s.focus, s.focusEnd = d.cursor, d.cursor
+	for i, l := range d.lines {
+		s.body = append(s.body, render.DiffRow(l, st, i == d.cursor))
+	}
+	return s
+}
