@@ -74,7 +74,7 @@ func (p *Page) settingsLine() string {
 		line += st.Muted.Render(" · ") + st.Warning.Render("errors only")
 	}
 	if v := p.input.Value(); v != "" {
-		line += st.Muted.Render(" · ") + st.Filter.Render("/"+v)
+		line += st.Muted.Render(" · ") + st.Filter.Render("/"+model.Sanitize(v))
 	}
 	return line
 }
