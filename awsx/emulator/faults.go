@@ -23,15 +23,16 @@ const (
 // Fault makes matching calls misbehave, for tests.
 type Fault struct {
 	Kind FaultKind
-	// Operation is the operation name ("GetSecretValue", "LookupEvents");
-	// empty matches every operation.
+	// Operation is the operation name ("GetSecretValue", "LookupEvents",
+	// "GetCallerIdentity"); empty matches every operation.
 	Operation string
 	// SecretID matches calls about this secret, by name or ARN; empty
 	// matches every call.
 	SecretID string
 	// ErrorCode is the error FaultError answers: AccessDeniedException,
 	// DecryptionFailure, InternalServiceError, ExpiredTokenException,
-	// UnrecognizedClientException or ThrottlingException.
+	// UnrecognizedClientException or ThrottlingException. STS answers
+	// them under its own names (ExpiredToken, InvalidClientTokenId…).
 	ErrorCode string
 	// Latency is the delay FaultLatency adds.
 	Latency time.Duration

@@ -126,8 +126,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.logRequest(c, status, false)
 }
 
-// serve runs the call, or the fault that replaces it, and records it in
-// CloudTrail. The caller holds s.mu.
+// serve runs the call, or the fault that replaces it, and records Secrets
+// Manager calls in CloudTrail. The caller holds s.mu.
 func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 	if c.service == serviceSTS {
 		if fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle) {
