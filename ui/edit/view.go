@@ -1,0 +1,174 @@
+package edit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+// View draws the fields, or the generator, with a dialog or the conflict
+// at the bottom.
+func (p *Page) View() string {
+	st := p.c.Styles
+	if !p.c.ReadWrite {
+		return st.Muted.Render("editing a value needs --rw")
+	}
+	if p.generator != nil {
+		return p.generator.View(st, p.c.ASCII)
+	}
+	lines, focus := p.lines()
+	var tail []string
+	switch {
+	case p.dialog.Open():
+		tail = strings.Split(p.dialog.View(st), "\n")
+	case p.phase == phaseConflict:
+		tail = strings.Split(p.conflictView(), "\n")
+	}
+	height := max(p.height-len(tail), 1)
+	return strings.Join(append(window(lines, focus, height, p.width), tail...), "\n")
+}
+
+func (p *Page) lines() ([]string, int) {
+	st := p.c.Styles
+	mode := "Edit value"
+	if p.external {
+		mode = "Edit value in $EDITOR"
+	}
+	lines := []string{st.Title.Render(mode + " · " + model.Sanitize(p.secret.Name))}
+	switch p.phase {
+	case phaseLoading:
+		return append(lines, st.Muted.Render("loading the current value (GetSecretValue, recorded in CloudTrail)…")), -1
+	case phaseLoadFailed:
+		return append(lines, st.Error.Render(model.Sanitize(p.loadErr.Error())), st.Muted.Render("esc goes back")), -1
+	}
+	lines = append(lines, st.Muted.Render("base version "+model.Sanitize(p.base.VersionID)+" (AWSCURRENT when loaded) · "+p.describe()), "")
+	focus := -1
+	switch {
+	case p.external || p.edited != nil:
+		lines = append(lines, p.externalLines()...)
+	case p.shape == model.ShapeBinary:
+		lines = append(lines, st.Warning.Render("a binary value cannot be edited in place: E edits it as base64 in $EDITOR"))
+	default:
+		width := p.labelWidth()
+		for i, r := range p.rows {
+			if i == p.cursor {
+				focus = len(lines)
+			}
+			lines = append(lines, p.rowLine(i, r, width))
+		}
+	}
+	if p.adding != nil {
+		lines = append(lines, "", st.Label.Render("new key  ")+p.adding.View()+st.Muted.Render("  enter adds · esc cancels"))
+		focus = len(lines) - 1
+	}
+	lines = append(lines, "")
+	switch {
+	case p.err != "":
+		lines = append(lines, st.Error.Render(model.Sanitize(p.err)))
+	case p.phase == phaseSaving:
+		lines = append(lines, st.Muted.Render("checking AWSCURRENT and saving…"))
+	case p.phase == phaseRebasing:
+		lines = append(lines, st.Muted.Render("loading the new current version…"))
+	}
+	return lines, focus
+}
+
+// describe says what form the value has.
+func (p *Page) describe() string {
+	switch {
+	case p.base.Value.IsBinary():
+		return "binary, " + render.Size(p.base.Value.Len())
+	case p.shape == model.ShapeJSON:
+		return fmt.Sprintf("JSON object, %d fields", len(p.rows))
+	}
+	return "text"
+}
+
+func (p *Page) externalLines() []string {
+	st := p.c.Styles
+	switch {
+	case p.phase == phaseEditor:
+		return []string{st.Muted.Render("editing in $EDITOR…")}
+	case p.edited != nil:
+		return []string{st.OK.Render("your edited value is kept (not shown)"), st.Muted.Render("ctrl+s saves it · E opens the editor again · esc discards it")}
+	}
+	return []string{st.Muted.Render("E or enter opens the editor again · esc leaves")}
+}
+
+func (p *Page) labelWidth() int {
+	w := 4
+	for _, r := range p.rows {
+		w = max(w, ansi.StringWidth(r.label()))
+	}
+	return min(w, max(p.width/3, 8))
+}
+
+// rowLine draws one field: masked with the fixed-width mask, or typed
+// masked, or revealed on request.
+func (p *Page) rowLine(i int, r row, width int) string {
+	st := p.c.Styles
+	cursor := "  "
+	if i == p.cursor {
+		cursor = st.Title.Render(p.pointer())
+	}
+	label := st.Label.Render(render.Fit(r.label(), width, p.c.Ellipsis()))
+	var value string
+	switch {
+	case i == p.cursor && p.typing:
+		value = r.input.View()
+	case i == p.cursor && p.revealed:
+		value = st.Revealed.Render(model.Sanitize(r.input.Value()))
+	case r.input.Value() == "" && (r.added || r.changed()):
+		value = st.Muted.Render("(empty)")
+	default:
+		value = st.Mask.Render(p.c.Mask())
+	}
+	var note string
+	switch {
+	case r.deleted:
+		note = st.Error.Render("deleted · d keeps it")
+		value = st.Deleted.Render(p.c.Mask())
+	case r.added:
+		note = st.OK.Render("new")
+	case r.changed():
+		note = st.Warning.Render("changed")
+	case r.locked != "" && i == p.cursor:
+		note = st.Muted.Render(r.locked)
+	}
+	return cursor + label + "  " + value + "  " + note
+}
+
+func (p *Page) conflictView() string {
+	st := p.c.Styles
+	text := st.Warning.Render("AWSCURRENT moved from "+model.Sanitize(p.base.VersionID)+" to "+model.Sanitize(p.movedTo)+
+		" since you started editing; your edit is kept") + "\n" +
+		st.Muted.Render("nothing was written · r rebases onto the new version, keeping your changes · esc goes back to editing")
+	return st.Dialog.Width(max(p.width, 20)).Render(text)
+}
+
+func (p *Page) pointer() string {
+	if p.c.ASCII {
+		return "> "
+	}
+	return "▸ "
+}
+
+// window cuts lines to height, scrolled so line focus is visible, and each
+// line to width.
+func window(lines []string, focus, height, width int) []string {
+	start := 0
+	if focus >= height {
+		start = focus - height + 1
+	}
+	out := lines[start:min(start+height, len(lines))]
+	for i, l := range out {
+		out[i] = ansi.Truncate(l, width, "")
+	}
+	for len(out) < height {
+		out = append(out, "")
+	}
+	return out
+}
