@@ -74,14 +74,14 @@ func (q query) narrows(prev query) bool {
 
 // match tells how well an entry matches: 0 none, 1 fuzzily, 2 every word as
 // a substring.
-func (q query) match(e *entry, now time.Time) int {
+func (q query) match(hay string, s *model.Secret, now time.Time) int {
 	for _, t := range q.tags {
-		if !matchTag(e.secret.Tags, t) {
+		if !matchTag(s.Tags, t) {
 			return 0
 		}
 	}
 	if len(q.rots) > 0 {
-		state := e.secret.Rotation(now)
+		state := s.Rotation(now)
 		ok := false
 		for _, r := range q.rots {
 			ok = ok || r == state
@@ -93,8 +93,8 @@ func (q query) match(e *entry, now time.Time) int {
 	score := 2
 	for _, w := range q.words {
 		switch {
-		case strings.Contains(e.haystack, w):
-		case fuzzy(e.haystack, w):
+		case strings.Contains(hay, w):
+		case fuzzy(hay, w):
 			score = 1
 		default:
 			return 0
@@ -127,9 +127,31 @@ func fuzzy(s, word string) bool {
 	return true
 }
 
+// appendHaystacks adds the haystacks of a page of secrets, cut from one
+// string so that a scan reads memory in order.
+func appendHaystacks(hay []string, secrets []model.Secret) []string {
+	var b strings.Builder
+	ends := make([]int, len(secrets))
+	for i, s := range secrets {
+		writeHaystack(&b, s)
+		ends[i] = b.Len()
+	}
+	all, start := b.String(), 0
+	for _, end := range ends {
+		hay = append(hay, all[start:end])
+		start = end
+	}
+	return hay
+}
+
 // haystack is the lower-cased text plain words are matched against.
 func haystack(s model.Secret) string {
 	var b strings.Builder
+	writeHaystack(&b, s)
+	return b.String()
+}
+
+func writeHaystack(b *strings.Builder, s model.Secret) {
 	b.WriteString(strings.ToLower(s.Name))
 	b.WriteByte(' ')
 	b.WriteString(strings.ToLower(s.Description))
@@ -139,5 +161,4 @@ func haystack(s model.Secret) string {
 		b.WriteByte('=')
 		b.WriteString(strings.ToLower(t.Value))
 	}
-	return b.String()
 }

@@ -57,7 +57,7 @@ func (p *Page) SetSize(width, height int) {
 }
 
 // Count is the number of loaded secrets and whether loading goes on.
-func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.entries), p.loading }
+func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.secrets), p.loading }
 
 // Capturing reports whether the filter input or a dialog has the keys.
 func (p *Page) Capturing() bool { return p.filtering || p.del.Open() || p.ask.Open() }
@@ -162,7 +162,7 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		p.loading, p.loadErr, p.failedToken = false, msg.err, msg.token
-		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.entries), msg.err)
+		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.secrets), msg.err)
 		return func() tea.Msg { return common.StatusMsg{Err: err} }
 	}
 	var selected int32 = -1
@@ -365,7 +365,7 @@ func (p *Page) emptyText() string {
 
 func (p *Page) summary() string {
 	st := p.c.Styles
-	total := len(p.idx.entries)
+	total := len(p.idx.secrets)
 	text := fmt.Sprintf(" %d of %d secrets · sorted by %s", p.idx.len(), total, p.idx.sort)
 	if p.idx.showDeleted {
 		text += " · pending deletion shown"

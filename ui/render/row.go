@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/styles"
 )
@@ -57,7 +56,7 @@ func ListHeader(c Columns, st *styles.Styles) string {
 	if c.Tags > 0 {
 		cells = append(cells, Fit("TAGS", c.Tags, ""))
 	}
-	return st.ColumnHeader.Render(strings.Join(cells, " "))
+	return st.Ink.ColumnHeader.Paint(strings.Join(cells, " "))
 }
 
 // RowOptions are the row's circumstances.
@@ -95,18 +94,19 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 		for _, cell := range cells {
 			line += " " + cell
 		}
-		return st.SelectedRow.Render(line + " " + rotCell + " " + dates + tags)
+		return st.Ink.SelectedRow.Paint(line + " " + rotCell + " " + dates + tags)
 	}
 	var b strings.Builder
-	b.WriteString(st.Deleted.Render(mark))
+	b.Grow(len(name) + len(dates) + len(tags) + 256)
+	b.WriteString(st.Ink.Deleted.Paint(mark))
 	b.WriteString(styleName(name, dir, st, s.PendingDeletion()))
 	for _, cell := range cells {
-		b.WriteString(" " + st.Muted.Render(cell))
+		b.WriteString(" " + st.Ink.Muted.Paint(cell))
 	}
-	b.WriteString(" " + rotationStyle(rot, st).Render(rotCell))
-	b.WriteString(" " + st.Row.Render(dates))
+	b.WriteString(" " + rotationInk(rot, st).Paint(rotCell))
+	b.WriteString(" " + st.Ink.Row.Paint(dates))
 	if tags != "" {
-		b.WriteString(st.Muted.Render(tags))
+		b.WriteString(st.Ink.Muted.Paint(tags))
 	}
 	return b.String()
 }
@@ -115,23 +115,23 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 func styleName(fitted, dir string, st *styles.Styles, deleted bool) string {
 	switch {
 	case deleted:
-		return st.Deleted.Render(fitted)
+		return st.Ink.Deleted.Paint(fitted)
 	case !strings.HasPrefix(fitted, dir):
-		return st.PathPrefix.Render(fitted)
+		return st.Ink.PathPrefix.Paint(fitted)
 	}
-	return st.PathPrefix.Render(dir) + st.PathLeaf.Render(fitted[len(dir):])
+	return st.Ink.PathPrefix.Paint(dir) + st.Ink.PathLeaf.Paint(fitted[len(dir):])
 }
 
-func rotationStyle(r model.RotationStatus, st *styles.Styles) lipgloss.Style {
+func rotationInk(r model.RotationStatus, st *styles.Styles) styles.Ink {
 	switch r {
 	case model.RotationStuck:
-		return st.Error
+		return st.Ink.Error
 	case model.RotationOverdue, model.RotationNeverRotated, model.RotationInProgress:
-		return st.Warning
+		return st.Ink.Warning
 	case model.RotationEnabled:
-		return st.OK
+		return st.Ink.OK
 	}
-	return st.Muted
+	return st.Ink.Muted
 }
 
 // TagList is tags as "key=value" words, sanitized.

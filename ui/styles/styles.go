@@ -40,6 +40,9 @@ type Styles struct {
 	StatusBar lipgloss.Style
 	Filter    lipgloss.Style
 	Dialog    lipgloss.Style
+
+	// Ink holds the row styles reduced to escape sequences.
+	Ink Inks
 }
 
 // New builds the styles for a dark or a light background.
@@ -60,7 +63,7 @@ func New(isDark bool) Styles {
 	badge := func(bg color.Color) lipgloss.Style {
 		return lipgloss.NewStyle().Bold(true).Padding(0, 1).Foreground(onBadge).Background(bg)
 	}
-	return Styles{
+	st := Styles{
 		App:        lipgloss.NewStyle().Foreground(text),
 		Header:     lipgloss.NewStyle().Background(barBg).Foreground(text),
 		AppName:    lipgloss.NewStyle().Bold(true).Foreground(accent).Background(barBg).Padding(0, 1),
@@ -92,4 +95,6 @@ func New(isDark bool) Styles {
 		Filter:    lipgloss.NewStyle().Foreground(accent),
 		Dialog:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 	}
+	st.Ink = inksOf(st)
+	return st
 }

@@ -1,0 +1,101 @@
+package list
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+func TestInsertSortedKeepsOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		list := make([]int32, rng.IntN(50))
+		for i := range list {
+			list[i] = int32(rng.IntN(100))
+		}
+		items := make([]int32, rng.IntN(10))
+		for i := range items {
+			items[i] = int32(rng.IntN(100))
+		}
+		slices.Sort(list)
+		slices.Sort(items)
+		want := slices.Sorted(slices.Values(append(slices.Clone(list), items...)))
+		got := insertSorted(list, items, func(a, b int32) int { return int(a - b) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("insertSorted(%v, %v) = %v, want %v", list, items, got, want)
+		}
+	}
+}
+
+func TestIndexAgreesWithAFullRecomputation(t *testing.T) {
+	secrets := syntheticSecrets(3000)
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(secrets), func(i, j int) { secrets[i], secrets[j] = secrets[j], secrets[i] })
+	x := &index{}
+	for i := 0; i < len(secrets); i += 70 {
+		x.add(secrets[i:min(i+70, len(secrets))], benchNow)
+	}
+	for _, typed := range []string{"p", "pa", "pay", "paym", "payments", "payments d", "payments db", "tag:env=prod", "tag:env=prod ml", "rot:overdue", "zzz", ""} {
+		x.filter(parseQuery(typed), benchNow)
+		fresh := &index{sort: x.sort, q: parseQuery(typed)}
+		fresh.add(x.secrets, benchNow)
+		if got, want := names(x), names(fresh); !slices.Equal(got, want) {
+			t.Fatalf("%q: incremental filter gives %d rows, a fresh one %d", typed, len(got), len(want))
+		}
+	}
+	for m := sortName; m < sortModes; m++ {
+		x.setSort(m, benchNow)
+		got := names(x)
+		if !slices.IsSortedFunc(x.exact, x.less) || !slices.IsSortedFunc(x.fuzzy, x.less) {
+			t.Fatalf("sort %v: view out of order (%d rows)", m, len(got))
+		}
+	}
+}
+
+func names(x *index) []string {
+	out := make([]string, x.len())
+	for i := range out {
+		out[i] = x.at(i).Name
+	}
+	return out
+}
+
+func TestUpsertAndRemove(t *testing.T) {
+	x := &index{}
+	x.add(syntheticSecrets(50), benchNow)
+	s := *x.at(10)
+	s.Description = "changed"
+	x.upsert(s, benchNow)
+	if x.len() != 50-countGone(x) || x.at(x.position(int32(indexOf(x, s.ARN)))).Description != "changed" {
+		t.Fatal("upsert must replace in place")
+	}
+	x.remove(s.ARN, benchNow)
+	if indexOf(x, s.ARN) >= 0 || len(x.secrets) != 49 || len(x.hay) != 49 {
+		t.Fatal("remove must drop the secret everywhere")
+	}
+	x.upsert(model.Secret{ARN: "arn:new", Name: "aaa/new"}, benchNow)
+	if x.at(0).Name != "aaa/new" {
+		t.Fatal(fmt.Sprintf("upsert of a new secret must add it in order, got %s first", x.at(0).Name))
+	}
+}
+
+func indexOf(x *index, arn string) int {
+	for i, s := range x.secrets {
+		if s.ARN == arn {
+			return i
+		}
+	}
+	return -1
+}
+
+func countGone(x *index) int {
+	n := 0
+	for _, g := range x.gone {
+		if g {
+			n++
+		}
+	}
+	return n
+}
