@@ -94,9 +94,7 @@ func TestCreateKeyValueSecret(t *testing.T) {
 	h.WaitForText("value: 2 keys · KMS key: aws/secretsmanager (default)")
 	h.Press("y")
 	h.WaitForText("created prod/new/db (version ")
-	if !h.sentChanged() {
-		t.Error("no ChangedMsg after the create")
-	}
+	h.WaitUntil("a ChangedMsg after the create", h.sentChanged)
 	v, err := client.GetSecretValue(t.Context(), model.ValueRef{SecretID: "prod/new/db"})
 	if err != nil {
 		t.Fatal(err)

@@ -74,9 +74,7 @@ func TestEditInPlaceStoresOneVersionAndMovesTheLabels(t *testing.T) {
 	h.WaitForText("Save a new version of prod/payments/postgres?")
 	h.Press("y")
 	h.WaitForText("saved as version ")
-	if !h.sentChanged() {
-		t.Error("no ChangedMsg after the save")
-	}
+	h.WaitUntil("a ChangedMsg after the save", h.sentChanged)
 	v := currentValue(t, client, "prod/payments/postgres")
 	if got := string(v.Value.Reveal()); got != `{"username":"payments_app","password":"n3w-Passw0rd","host":"pg.internal","port":5432}` {
 		t.Fatalf("stored %s", got)
@@ -415,4 +413,16 @@ func TestEditInEditorTakesBinaryAsBase64(t *testing.T) {
 		t.Fatalf("stored %x, %v", v.Value.Reveal(), err)
 	}
 	e.tempDirEmpty()
+}
+
+func TestEditLocksMultiLineTextInPlace(t *testing.T) {
+	h, client := startWrite(t, 120, 40)
+	if _, err := client.PutSecretValue(t.Context(), model.PutValueInput{SecretID: "dev/search/api-key", Value: model.StringValue("line one\nline two")}); err != nil {
+		t.Fatal(err)
+	}
+	h.openEdit(t, "api-key")
+	h.Press("enter")
+	h.WaitForText("text has several lines or control characters: E edits it in $EDITOR")
+	h.Press("ctrl+s")
+	h.WaitForText("no changes: nothing to save")
 }

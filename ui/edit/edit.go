@@ -235,7 +235,7 @@ func (p *Page) newValue() (model.Value, bool, error) {
 		}
 		return v, len(ch) > 0 || !p.build.Equal(p.base.Value), nil
 	case model.ShapeText:
-		v := model.StringValue(p.rows[0].input.Value())
+		v := model.StringValue(p.rows[0].text())
 		return v, !v.Equal(p.base.Value), nil
 	}
 	return model.Value{}, false, nil

@@ -27,8 +27,17 @@ func (r row) label() string {
 	return model.Sanitize(r.path.String())
 }
 
+// text is the field's current text: what was typed, or the base's text
+// for a locked field, which no input ever held.
+func (r row) text() string {
+	if r.locked != "" {
+		return string(r.orig.Reveal())
+	}
+	return r.input.Value()
+}
+
 func (r row) changed() bool {
-	return r.added || r.deleted || r.input.Value() != string(r.orig.Reveal())
+	return r.added || r.deleted || r.text() != string(r.orig.Reveal())
 }
 
 // newRow makes the row of one field; fields a one-line input would alter
@@ -41,8 +50,9 @@ func newRow(c common.Common, path model.JSONPath, kind model.LeafKind, v model.V
 		r.locked = "an empty object or array: d deletes it, E edits the whole value"
 	case !forms.Editable(text) || model.Sanitize(text) != text:
 		r.locked = "has several lines or control characters: E edits it in $EDITOR"
+	default:
+		r.input.SetValue(text)
 	}
-	r.input.SetValue(text)
 	return r
 }
 
@@ -74,8 +84,8 @@ func changes(rows []row) []model.JSONChange {
 		case r.added && r.deleted:
 		case r.deleted:
 			out = append(out, model.JSONChange{Path: r.path, Delete: true})
-		case r.added || r.input.Value() != string(r.orig.Reveal()):
-			out = append(out, model.JSONChange{Path: r.path, Value: model.StringValue(r.input.Value())})
+		case r.added || r.text() != string(r.orig.Reveal()):
+			out = append(out, model.JSONChange{Path: r.path, Value: model.StringValue(r.text())})
 		}
 	}
 	return out

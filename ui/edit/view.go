@@ -120,8 +120,8 @@ func (p *Page) rowLine(i int, r row, width int) string {
 	case i == p.cursor && p.typing:
 		value = r.input.View()
 	case i == p.cursor && p.revealed:
-		value = st.Revealed.Render(model.Sanitize(r.input.Value()))
-	case r.input.Value() == "" && (r.added || r.changed()):
+		value = st.Revealed.Render(model.Sanitize(r.text()))
+	case r.text() == "" && (r.added || r.changed()):
 		value = st.Muted.Render("(empty)")
 	default:
 		value = st.Mask.Render(p.c.Mask())
