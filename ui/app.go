@@ -43,6 +43,14 @@ type Config struct {
 	Clipboard        clipboard.Backend
 	// ASCII draws without Unicode symbols.
 	ASCII bool
+	// Theme is "dark", "light", or "auto" (empty) to follow the terminal's
+	// background.
+	Theme string
+	// Columns lists the optional list columns to show: description,
+	// rotation, changed, accessed, tags. Nil shows them all.
+	Columns []string
+	// Keys is the keymap; the zero value means keys.Default().
+	Keys keys.KeyMap
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Logger receives message types, never their contents; nil discards.
@@ -83,10 +91,18 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &App{cfg: cfg, styles: styles.New(true), keys: keys.Default(), log: log, help: help.New()}
+	km := cfg.Keys
+	if len(km.Quit.Keys()) == 0 {
+		km = keys.Default()
+	}
+	a := &App{cfg: cfg, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log, help: help.New()}
+	if cfg.ASCII {
+		a.help.ShortSeparator, a.help.FullSeparator, a.help.Ellipsis = " | ", "   ", "~"
+	}
 	a.c = common.Common{
 		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys,
 		Now: cfg.Now, ASCII: cfg.ASCII, RevealTimeout: cfg.RevealTimeout, ReadWrite: cfg.ReadWrite,
+		Columns: cfg.Columns,
 	}
 	a.clip = clipboard.NewManager(cfg.Clipboard, cfg.ClipboardTimeout, cfg.Now)
 	a.stack = []common.Page{list.New(a.c)}
@@ -118,7 +134,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.BackgroundColorMsg:
-		a.styles = styles.New(msg.IsDark())
+		if a.cfg.Theme == "" || a.cfg.Theme == "auto" {
+			a.styles = styles.New(msg.IsDark(), a.cfg.ASCII)
+		}
 		return a, nil
 	case identityMsg:
 		a.identity = msg.identity

@@ -82,6 +82,7 @@ func driveAudit(t *testing.T, width, height int, emu *emulator.Server, client *a
 	cfg := ui.Config{Profile: "test", Region: "us-east-1", Now: clock, RevealTimeout: time.Hour, ClipboardTimeout: time.Hour, Clipboard: &uitest.Clipboard{}}
 	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
 	d.WaitForText("4 of 5 secrets")
+	d.WaitForText("account 123456789012")
 	return auditHarness{Driver: d, emu: emu, client: client}
 }
 

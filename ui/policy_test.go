@@ -40,6 +40,7 @@ func startPolicy(t *testing.T, width, height int, secret string) harness {
 	t.Cleanup(cancel)
 	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
 	d.WaitForText("6 of 7 secrets")
+	d.WaitForText("account 123456789012")
 	h := harness{Driver: d, emu: emu}
 	h.openSecret(t, secret)
 	h.Press("P")

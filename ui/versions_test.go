@@ -71,6 +71,7 @@ func startVersions(t *testing.T, width, height int, rw bool, tweak ...func(*ui.C
 	t.Cleanup(cancel)
 	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
 	d.WaitForText("5 of 6 secrets")
+	d.WaitForText("account 123456789012")
 	h := versionsHarness{harness: harness{Driver: d, emu: emu, clip: clip}, client: client}
 	h.openSecret(t, "prod/app/db")
 	h.Press("h")

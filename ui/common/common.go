@@ -25,6 +25,8 @@ type Common struct {
 	RevealTimeout time.Duration
 	// ReadWrite allows mutations (--rw).
 	ReadWrite bool
+	// Columns lists the optional list columns to show; nil shows all.
+	Columns []string
 }
 
 // Send wraps a message in a command.

@@ -11,7 +11,7 @@ import (
 )
 
 func TestNewRefusesWithoutReadWrite(t *testing.T) {
-	st, k := styles.New(true), keys.Default()
+	st, k := styles.New(true, false), keys.Default()
 	p := New(common.Common{Ctx: context.Background(), Styles: &st, Keys: &k})
 	batch, ok := p.Init()().(tea.BatchMsg)
 	if !ok || len(batch) != 2 {

@@ -100,7 +100,7 @@ func BenchmarkFilterFullScan(b *testing.B) {
 // BenchmarkListView measures drawing the list at 160×45 with n secrets.
 func BenchmarkListView(b *testing.B) {
 	for _, n := range []int{1_000, 100_000} {
-		st := styles.New(true)
+		st := styles.New(true, false)
 		km := keys.Default()
 		p := New(common.Common{Ctx: context.Background(), Styles: &st, Keys: &km, Now: func() time.Time { return benchNow }})
 		p.idx = *loadedIndex(n)

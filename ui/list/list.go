@@ -43,7 +43,11 @@ func New(c common.Common) *Page {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "name, description, tag:KEY=VALUE, rot:stuck"
-	return &Page{c: c, input: in, spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	spin := spinner.MiniDot
+	if c.ASCII {
+		spin = spinner.Line
+	}
+	return &Page{c: c, input: in, spinner: spinner.New(spinner.WithSpinner(spin))}
 }
 
 // Init starts loading the first page.
@@ -325,7 +329,7 @@ func (p *Page) View() string {
 		b.WriteString(p.input.View())
 		b.WriteByte('\n')
 	}
-	cols := render.ListColumns(p.width)
+	cols := render.ListColumns(p.width, p.c.Columns)
 	b.WriteString(render.ListHeader(cols, st))
 	b.WriteByte('\n')
 	rows := p.rows()

@@ -10,7 +10,7 @@ import (
 )
 
 func TestAuditColumnsFillTheWidthAndDropTheUserAgentFirst(t *testing.T) {
-	st := styles.New(true)
+	st := styles.New(true, false)
 	e := model.NewTrailEvent(model.AuditEvent{Name: "GetSecretValue", PrincipalARN: "arn:aws:iam::1:user/x", SourceIP: "10.0.0.1", UserAgent: "aws-cli/2.15.1"})
 	for _, width := range []int{80, 100, 109, 110, 120, 139, 140, 160, 200} {
 		for _, account := range []bool{false, true} {
@@ -82,7 +82,7 @@ func TestWrapLinesKeepsEveryCharacter(t *testing.T) {
 }
 
 func TestReaderRowsMarkNewAndFitTheWidth(t *testing.T) {
-	st := styles.New(true)
+	st := styles.New(true, false)
 	for _, width := range []int{80, 160} {
 		c := ReaderTableColumns(width)
 		r := model.Reader{Who: "user/" + strings.Repeat("svc-legacy-export-", 10), ReadCounts: model.ReadCounts{Gets: 3, Failed: 1, New: true}}

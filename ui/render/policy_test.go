@@ -31,7 +31,7 @@ func TestPolicyLinesKeepTextThatIsNotJSON(t *testing.T) {
 }
 
 func TestValidationLinesCallOutPublicAccess(t *testing.T) {
-	st := styles.New(true)
+	st := styles.New(true, false)
 	tests := []struct {
 		name string
 		v    model.PolicyValidation
@@ -57,7 +57,7 @@ func TestValidationLinesCallOutPublicAccess(t *testing.T) {
 }
 
 func TestValidationLinesWrapLongFindings(t *testing.T) {
-	st := styles.New(true)
+	st := styles.New(true, false)
 	v := model.PolicyValidation{Findings: []model.ValidationFinding{{Check: "LOCKOUT", Message: strings.Repeat("word ", 30)}}}
 	lines := ValidationLines(v, &st, true, 40)
 	if len(lines) < 4 {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -25,18 +26,39 @@ const (
 	rotWidth  = 8
 )
 
-// ListColumns fits the columns to the terminal width: name, rotation and
-// dates always; description from 60 columns; tags from 120.
-func ListColumns(width int) Columns {
-	c := Columns{Rotation: rotWidth, Changed: timeWidth, Accessed: timeWidth}
+// ListColumnNames are the optional list columns, as the config names them.
+func ListColumnNames() []string {
+	return []string{"description", "rotation", "changed", "accessed", "tags"}
+}
+
+// ListColumns fits the columns to the terminal width: name always;
+// rotation and dates; description from 60 columns; tags from 120. show
+// lists the optional columns wanted (nil: all).
+func ListColumns(width int, show []string) Columns {
+	wanted := func(name string) bool { return show == nil || slices.Contains(show, name) }
+	var c Columns
+	if wanted("rotation") {
+		c.Rotation = rotWidth
+	}
+	if wanted("changed") {
+		c.Changed = timeWidth
+	}
+	if wanted("accessed") {
+		c.Accessed = timeWidth
+	}
 	rest := width - markWidth - c.Rotation - c.Changed - c.Accessed - 3*gap
+	desc, tags := wanted("description"), wanted("tags")
 	switch {
-	case width >= 120:
+	case width >= 120 && desc && tags:
 		rest -= 2 * gap
 		c.Name = rest * 2 / 5
 		c.Description = rest * 3 / 10
 		c.Tags = rest - c.Name - c.Description
-	case width >= 60:
+	case width >= 120 && tags:
+		rest -= gap
+		c.Name = rest * 3 / 5
+		c.Tags = rest - c.Name
+	case width >= 60 && desc:
 		rest -= gap
 		c.Name = max(rest*3/5, 20)
 		c.Description = rest - c.Name
@@ -49,12 +71,13 @@ func ListColumns(width int) Columns {
 // ListHeader is the column titles line.
 func ListHeader(c Columns, st *styles.Styles) string {
 	cells := []string{strings.Repeat(" ", markWidth) + Fit("NAME", c.Name, "")}
-	if c.Description > 0 {
-		cells = append(cells, Fit("DESCRIPTION", c.Description, ""))
-	}
-	cells = append(cells, Fit("ROTATION", c.Rotation, ""), Fit("CHANGED", c.Changed, ""), Fit("ACCESSED", c.Accessed, ""))
-	if c.Tags > 0 {
-		cells = append(cells, Fit("TAGS", c.Tags, ""))
+	for _, col := range []struct {
+		title string
+		width int
+	}{{"DESCRIPTION", c.Description}, {"ROTATION", c.Rotation}, {"CHANGED", c.Changed}, {"ACCESSED", c.Accessed}, {"TAGS", c.Tags}} {
+		if col.width > 0 {
+			cells = append(cells, Fit(col.title, col.width, ""))
+		}
 	}
 	return st.Ink.ColumnHeader.Paint(strings.Join(cells, " "))
 }
@@ -68,8 +91,7 @@ type RowOptions struct {
 
 // SecretRow renders one secret as a list row. Every AWS string is sanitized.
 func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) string {
-	tail := "…"
-	mark := "✗ "
+	tail, mark := "…", "✗ "
 	if o.ASCII {
 		tail, mark = "~", "x "
 	}
@@ -79,34 +101,36 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	dir, leaf := SplitPath(model.Sanitize(s.Name))
 	name := Fit(dir+leaf, c.Name, tail)
 	rot := s.Rotation(o.Now)
-	cells := []string{}
-	if c.Description > 0 {
-		cells = append(cells, Fit(model.Sanitize(s.Description), c.Description, tail))
+	type cell struct {
+		text string
+		ink  styles.Ink
 	}
-	rotCell := Fit(rot.String(), c.Rotation, tail)
-	dates := Fit(Ago(s.LastChangedDate, o.Now), c.Changed, tail) + " " + Fit(Ago(s.LastAccessedDate, o.Now), c.Accessed, tail)
-	tags := ""
-	if c.Tags > 0 {
-		tags = " " + Fit(TagList(s.Tags), c.Tags, tail)
-	}
-	if o.Selected {
-		line := mark + name
-		for _, cell := range cells {
-			line += " " + cell
+	var cells []cell
+	add := func(width int, text string, ink styles.Ink) {
+		if width > 0 {
+			cells = append(cells, cell{Fit(text, width, tail), ink})
 		}
-		return st.Ink.SelectedRow.Paint(line + " " + rotCell + " " + dates + tags)
+	}
+	add(c.Description, model.Sanitize(s.Description), st.Ink.Muted)
+	add(c.Rotation, rot.String(), rotationInk(rot, st))
+	add(c.Changed, Ago(s.LastChangedDate, o.Now), st.Ink.Row)
+	add(c.Accessed, Ago(s.LastAccessedDate, o.Now), st.Ink.Row)
+	if c.Tags > 0 {
+		add(c.Tags, TagList(s.Tags), st.Ink.Muted)
 	}
 	var b strings.Builder
-	b.Grow(len(name) + len(dates) + len(tags) + 256)
+	b.Grow(c.Name + c.Description + c.Tags + 256)
+	if o.Selected {
+		b.WriteString(mark + name)
+		for _, cl := range cells {
+			b.WriteString(" " + cl.text)
+		}
+		return st.Ink.SelectedRow.Paint(b.String())
+	}
 	b.WriteString(st.Ink.Deleted.Paint(mark))
 	b.WriteString(styleName(name, dir, st, s.PendingDeletion()))
-	for _, cell := range cells {
-		b.WriteString(" " + st.Ink.Muted.Paint(cell))
-	}
-	b.WriteString(" " + rotationInk(rot, st).Paint(rotCell))
-	b.WriteString(" " + st.Ink.Row.Paint(dates))
-	if tags != "" {
-		b.WriteString(st.Ink.Muted.Paint(tags))
+	for _, cl := range cells {
+		b.WriteString(" " + cl.ink.Paint(cl.text))
 	}
 	return b.String()
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func TestVersionRowFitsTheWidth(t *testing.T) {
-	st := styles.New(true)
+	st := styles.New(true, false)
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	v := model.Version{ID: "50000000-0000-4000-8000-000000000005", Stages: []string{"BLUE", "AWSCURRENT"}, CreatedDate: now.Add(-48 * time.Hour)}
 	for _, width := range []int{60, 80, 119, 120, 160, 240} {
@@ -32,7 +32,7 @@ func TestVersionRowFitsTheWidth(t *testing.T) {
 }
 
 func TestVersionRowSanitizesAndOrdersLabels(t *testing.T) {
-	st := styles.New(true)
+	st := styles.New(true, false)
 	v := model.Version{ID: "id\x1b[31m", Stages: []string{"custom\u202e", "AWSPREVIOUS"}}
 	row := ansi.Strip(VersionRow(v, VersionTableColumns(160), &st, VersionRowOptions{Marked: true, ASCII: true}))
 	if strings.ContainsAny(row, "\x1b\u202e") {
@@ -47,7 +47,7 @@ func TestVersionRowSanitizesAndOrdersLabels(t *testing.T) {
 }
 
 func TestDiffRowShowsPathAndChangeOnly(t *testing.T) {
-	st := styles.New(true)
+	st := styles.New(true, false)
 	tests := []struct {
 		line model.DiffLine
 		want string

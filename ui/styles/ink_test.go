@@ -10,7 +10,7 @@ import (
 
 func TestInkPaintsAsLipglossRenders(t *testing.T) {
 	for _, dark := range []bool{true, false} {
-		s := New(dark)
+		s := New(dark, false)
 		for name, pair := range map[string]struct {
 			style lipgloss.Style
 			ink   Ink

@@ -45,8 +45,9 @@ type Styles struct {
 	Ink Inks
 }
 
-// New builds the styles for a dark or a light background.
-func New(isDark bool) Styles {
+// New builds the styles for a dark or a light background; ascii draws
+// borders with ASCII characters for terminals without UTF-8.
+func New(isDark, ascii bool) Styles {
 	ld := lipgloss.LightDark(isDark)
 	var (
 		text    = ld(lipgloss.Color("#1f2328"), lipgloss.Color("#e6edf3"))
@@ -60,6 +61,10 @@ func New(isDark bool) Styles {
 		reveal  = ld(lipgloss.Color("#8250df"), lipgloss.Color("#d2a8ff"))
 		onBadge = lipgloss.Color("#ffffff")
 	)
+	border := lipgloss.RoundedBorder()
+	if ascii {
+		border = lipgloss.ASCIIBorder()
+	}
 	badge := func(bg color.Color) lipgloss.Style {
 		return lipgloss.NewStyle().Bold(true).Padding(0, 1).Foreground(onBadge).Background(bg)
 	}
@@ -93,7 +98,7 @@ func New(isDark bool) Styles {
 
 		StatusBar: lipgloss.NewStyle().Background(barBg).Foreground(text),
 		Filter:    lipgloss.NewStyle().Foreground(accent),
-		Dialog:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Dialog:    lipgloss.NewStyle().Border(border).BorderForeground(accent).Padding(0, 1),
 	}
 	st.Ink = inksOf(st)
 	return st
