@@ -3,6 +3,7 @@ package main
 import (
 	"time"
 
+	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/spf13/pflag"
 )
 
@@ -12,6 +13,7 @@ type globalFlags struct {
 	region      string
 	endpointURL string
 	demo        bool
+	config      string
 }
 
 func (g *globalFlags) register(fs *pflag.FlagSet) {
@@ -19,6 +21,7 @@ func (g *globalFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.region, "region", "", "AWS region (default: the profile's or AWS_REGION)")
 	fs.StringVar(&g.endpointURL, "endpoint-url", "", "send AWS calls to this URL (an emulator, a VPC endpoint)")
 	fs.BoolVar(&g.demo, "demo", false, "run on a built-in emulator seeded with demo data: no AWS account needed")
+	fs.StringVar(&g.config, "config", "", "config file (default $XDG_CONFIG_HOME/keyhole/config.yaml)")
 }
 
 // tuiFlags are the flags of the interactive app.
@@ -29,6 +32,11 @@ type tuiFlags struct {
 	revealTimeout    time.Duration
 	clipboardTimeout time.Duration
 	debugLog         string
+
+	// Set from the config file only.
+	theme   string
+	columns []string
+	keys    keys.KeyMap
 }
 
 func (t *tuiFlags) register(fs *pflag.FlagSet) {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+
 	"github.com/spf13/cobra"
 )
 
@@ -20,11 +22,19 @@ reveals or copies a value only when asked. Read-only unless started with --rw.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := loadConfig(configPath(g.config, os.Getenv))
+			if err != nil {
+				return err
+			}
+			t.apply(s, cmd.Flags().Changed)
 			return runTUI(cmd.Context(), g, t)
 		},
 	}
 	g.register(cmd.PersistentFlags())
 	t.register(cmd.Flags())
 	cmd.AddCommand(newEmulatorCmd())
+	cmd.AddCommand(newLsCmd(&g))
+	cmd.AddCommand(newGetCmd(&g))
+	cmd.AddCommand(newManCmd(b))
 	return cmd
 }

@@ -44,6 +44,9 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 		ClipboardTimeout: t.clipboardTimeout,
 		Clipboard:        clip,
 		ASCII:            !utf8Locale(os.Getenv),
+		Theme:            t.theme,
+		Columns:          t.columns,
+		Keys:             t.keys,
 		Logger:           logger,
 	})
 	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()

@@ -72,6 +72,8 @@ type KeyMap struct {
 type Section struct {
 	Name     string
 	Bindings []key.Binding
+	// Names are the bindings' config names, in the same order.
+	Names []string
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -139,35 +141,55 @@ func Default() KeyMap {
 	}
 }
 
+// sectionNames groups the bindings, by config name, as help shows them.
+func sectionNames() []struct {
+	name     string
+	bindings []string
+} {
+	return []struct {
+		name     string
+		bindings []string
+	}{
+		{"Everywhere", []string{"help", "back", "quit"}},
+		{"Move", []string{"up", "down", "page_up", "page_down", "top", "bottom"}},
+		{"List", []string{"filter", "open", "sort", "toggle_deleted", "reload", "retry"}},
+		{"Detail", []string{"reveal", "reveal_all", "copy", "copy_as", "stage"}},
+		{"List and detail", []string{"rotation", "audit", "account_audit", "new", "delete", "restore"}},
+		{"Changes (detail)", []string{"edit", "edit_external", "tags", "versions", "policy"}},
+		{"Rotation", []string{"rotate_now", "edit_schedule", "cancel_rotation"}},
+		{"Audit", []string{"filter", "time_range", "reads_write", "errors_only", "who_read", "open"}},
+		{"Versions", []string{"mark", "diff", "promote", "deprecated"}},
+		{"Forms", []string{"save", "next_field", "generate"}},
+		{"Confirmations", []string{"confirm"}},
+	}
+}
+
 // Sections groups the bindings for the help screen and the docs.
 func (k KeyMap) Sections() []Section {
-	return []Section{
-		{"Everywhere", []key.Binding{k.Help, k.Back, k.Quit}},
-		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{"List", []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Reload, k.Retry}},
-		{"Detail", []key.Binding{k.Reveal, k.RevealAll, k.Copy, k.CopyAs, k.Stage}},
-		{"List and detail", []key.Binding{k.Rotation, k.Audit, k.AccountAudit, k.New, k.Delete, k.Restore}},
-		{"Changes (detail)", []key.Binding{k.Edit, k.EditExternal, k.Tags, k.Versions, k.Policy}},
-		{"Versions", []key.Binding{k.Mark, k.Diff, k.Promote, k.Deprecated}},
-		{"Forms", []key.Binding{k.Save, k.NextField, k.Generate}},
-		{"Rotation", []key.Binding{k.RotateNow, k.EditSchedule, k.CancelRotation}},
-		{"Audit", []key.Binding{k.Filter, k.TimeRange, k.ReadsWrite, k.ErrorsOnly, k.WhoRead, k.Open}},
-		{"Confirmations", []key.Binding{k.Confirm}},
+	fields := k.fields()
+	var out []Section
+	for _, sec := range sectionNames() {
+		s := Section{Name: sec.name, Names: sec.bindings}
+		for _, name := range sec.bindings {
+			s.Bindings = append(s.Bindings, *fields[name])
+		}
+		out = append(out, s)
 	}
+	return out
 }
 
 // Markdown renders the bindings as the README's key table.
 func (k KeyMap) Markdown() string {
 	var b strings.Builder
-	b.WriteString("| where | key | what it does |\n|---|---|---|\n")
+	b.WriteString("| where | key | what it does | config name |\n|---|---|---|---|\n")
 	for _, s := range k.Sections() {
-		for _, kb := range s.Bindings {
+		for i, kb := range s.Bindings {
 			h := kb.Help()
 			keys := make([]string, len(kb.Keys()))
 			for i, key := range kb.Keys() {
 				keys[i] = "`" + key + "`"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", s.Name, strings.Join(keys, " "), h.Desc)
+			fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", s.Name, strings.Join(keys, " "), h.Desc, s.Names[i])
 		}
 	}
 	return b.String()

@@ -52,3 +52,18 @@ func TestEveryBindingHasKeysAndHelpAndGlobalKeysAreNotReused(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryBindingIsInASection(t *testing.T) {
+	k := Default()
+	listed := map[string]bool{}
+	for _, s := range k.Sections() {
+		for _, n := range s.Names {
+			listed[n] = true
+		}
+	}
+	for _, n := range k.Names() {
+		if !listed[n] {
+			t.Errorf("binding %q is in no help section", n)
+		}
+	}
+}
