@@ -1,0 +1,66 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+// Exit codes of keyhole, for scripts.
+const (
+	exitOK           = 0
+	exitError        = 1
+	exitUsage        = 2
+	exitNotFound     = 3
+	exitAccessDenied = 4
+)
+
+// codedError is an error that asks for a given exit code.
+type codedError struct {
+	code int
+	err  error
+}
+
+func (e *codedError) Error() string { return e.err.Error() }
+
+func (e *codedError) Unwrap() error { return e.err }
+
+// usageError marks a mistake in the command line: exit code 2.
+func usageError(err error) error { return &codedError{code: exitUsage, err: err} }
+
+// notFoundError marks something the user named that does not exist: exit code 3.
+func notFoundError(err error) error { return &codedError{code: exitNotFound, err: err} }
+
+// exitCode is the process exit code for the error a command returned:
+// 3 when a secret, version or key was not found, 4 when AWS denied access,
+// 2 for a bad command line, 1 for every other failure.
+func exitCode(err error) int {
+	var coded *codedError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &coded):
+		return coded.code
+	case model.IsKind(err, model.KindNotFound):
+		return exitNotFound
+	case model.IsKind(err, model.KindAccessDenied):
+		return exitAccessDenied
+	}
+	return exitError
+}
+
+// printableError shows an error on a terminal: its text, which may quote
+// names and messages from AWS, goes through model.Sanitize.
+type printableError struct{ err error }
+
+// printable wraps err so that its text is safe to print; nil stays nil.
+func printable(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &printableError{err: err}
+}
+
+func (e *printableError) Error() string { return model.Sanitize(e.err.Error()) }
+
+func (e *printableError) Unwrap() error { return e.err }

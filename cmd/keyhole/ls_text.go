@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/keyhole-tui/keyhole/model"
+)
+
+// textSecretWriter prints secrets as lines of tab-separated columns; on a
+// terminal it adds a header and aligns the columns.
+type textSecretWriter struct {
+	// out is a tabwriter on a terminal, a buffer on a pipe.
+	out      interface{ Flush() error }
+	w        io.Writer
+	terminal bool
+	deleted  bool
+	now      time.Time
+}
+
+// newTextSecretWriter writes to out; withDeleted adds the DELETED column;
+// now decides the rotation state.
+func newTextSecretWriter(out io.Writer, terminal, withDeleted bool, now time.Time) *textSecretWriter {
+	t := &textSecretWriter{terminal: terminal, deleted: withDeleted, now: now}
+	if terminal {
+		tw := tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)
+		t.out, t.w = tw, tw
+		_ = t.writeRow(t.header()) // a tabwriter holds it until Flush
+		return t
+	}
+	bw := bufio.NewWriter(out)
+	t.out, t.w = bw, bw
+	return t
+}
+
+// header names the columns.
+func (t *textSecretWriter) header() []string {
+	if t.deleted {
+		return []string{"NAME", "LAST CHANGED", "LAST ACCESSED", "ROTATION", "DELETED", "DESCRIPTION"}
+	}
+	return []string{"NAME", "LAST CHANGED", "LAST ACCESSED", "ROTATION", "DESCRIPTION"}
+}
+
+// Write prints one secret.
+func (t *textSecretWriter) Write(s model.Secret) error {
+	row := []string{
+		orDash(model.Sanitize(s.Name)),
+		textTime(s.LastChangedDate),
+		textTime(s.LastAccessedDate),
+		s.Rotation(t.now).String(),
+	}
+	if t.deleted {
+		row = append(row, textTime(s.DeletedDate))
+	}
+	row = append(row, orDash(model.Sanitize(s.Description)))
+	return t.writeRow(row)
+}
+
+func (t *textSecretWriter) writeRow(cells []string) error {
+	_, err := io.WriteString(t.w, strings.Join(cells, "\t")+"\n")
+	return err
+}
+
+// Flush sends the lines so far to a pipe; a terminal's aligned columns wait
+// for the whole list.
+func (t *textSecretWriter) Flush() error {
+	if t.terminal {
+		return nil
+	}
+	return t.out.Flush()
+}
+
+// Close prints what is left.
+func (t *textSecretWriter) Close() error { return t.out.Flush() }
+
+// orDash is s, or "-" when s is empty, so no column is blank.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
