@@ -5,7 +5,9 @@ import (
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -40,6 +42,9 @@ type Options struct {
 	Credentials aws.CredentialsProvider
 	// RetryMaxAttempts, when positive, caps the SDK's attempts per call.
 	RetryMaxAttempts int
+	// MFAToken, when set, answers the MFA code an assume-role profile with
+	// mfa_serial asks for.
+	MFAToken func() (string, error)
 }
 
 // Client calls Secrets Manager, CloudTrail and STS for one profile and region.
@@ -55,6 +60,8 @@ type Client struct {
 	usesSSO bool
 	// trailLimiter keeps LookupEvents within CloudTrail's per-client rate.
 	trailLimiter *rate.Limiter
+	// credentials is the provider every service client signs with.
+	credentials aws.CredentialsProvider
 }
 
 // New loads the AWS configuration and builds a Client. Credentials are
@@ -74,6 +81,7 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 	cfg.Credentials = tagCredentialErrors(cfg.Credentials)
 
 	c := &Client{
+		credentials:  cfg.Credentials,
 		profile:      profile,
 		region:       cfg.Region,
 		usesSSO:      profileUsesSSO(cfg.ConfigSources),
@@ -82,6 +90,10 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 	serviceCfg := cfg.Copy()
 	if opts.HTTPClient != nil {
 		serviceCfg.HTTPClient = opts.HTTPClient
+	}
+	if serviceCfg.HTTPClient == nil {
+		// The SDK leaves it nil unless a CA bundle is configured.
+		serviceCfg.HTTPClient = awshttp.NewBuildableClient()
 	}
 	serviceCfg.HTTPClient = plainBodies{inner: serviceCfg.HTTPClient}
 	endpoint := opts.EndpointURL
@@ -119,6 +131,11 @@ func loadOptions(opts Options) []func(*config.LoadOptions) error {
 	}
 	if opts.RetryMaxAttempts > 0 {
 		load = append(load, config.WithRetryMaxAttempts(opts.RetryMaxAttempts))
+	}
+	if opts.MFAToken != nil {
+		load = append(load, config.WithAssumeRoleCredentialOptions(func(o *stscreds.AssumeRoleOptions) {
+			o.TokenProvider = opts.MFAToken
+		}))
 	}
 	return load
 }
