@@ -25,6 +25,7 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/policy"
 	"github.com/keyhole-tui/keyhole/ui/rotation"
 	"github.com/keyhole-tui/keyhole/ui/styles"
+	"github.com/keyhole-tui/keyhole/ui/switcher"
 	"github.com/keyhole-tui/keyhole/ui/versions"
 )
 
@@ -51,14 +52,31 @@ type Config struct {
 	Columns []string
 	// Keys is the keymap; the zero value means keys.Default().
 	Keys keys.KeyMap
+	// Connect opens another profile and region; nil turns switching off
+	// (as in demo mode).
+	Connect common.Connect
+	// Profiles and Regions are what the switcher offers, regions most
+	// recently used first.
+	Profiles []string
+	Regions  []string
+	// RememberRegion records a region as just used; it may do I/O and runs
+	// in a command.
+	RememberRegion func(region string)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Logger receives message types, never their contents; nil discards.
 	Logger *slog.Logger
 }
 
+// connectedMsg carries the answer to a profile or region switch.
+type connectedMsg struct {
+	conn common.Connection
+	err  error
+}
+
 // identityMsg carries STS GetCallerIdentity's answer.
 type identityMsg struct {
+	backend  common.Backend
 	identity model.Identity
 	err      error
 }
@@ -111,12 +129,16 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 
 // Init starts loading the list and asks who we are and how the terminal looks.
 func (a *App) Init() tea.Cmd {
+	return tea.Batch(a.top().Init(), a.identityCmd(), tea.RequestBackgroundColor)
+}
+
+// identityCmd asks STS who the credentials belong to.
+func (a *App) identityCmd() tea.Cmd {
 	b, ctx := a.c.Backend, a.c.Ctx
-	identity := func() tea.Msg {
+	return func() tea.Msg {
 		id, err := b.CallerIdentity(ctx)
-		return identityMsg{identity: id, err: err}
+		return identityMsg{backend: b, identity: id, err: err}
 	}
-	return tea.Batch(a.top().Init(), identity, tea.RequestBackgroundColor)
 }
 
 func (a *App) top() common.Page { return a.stack[len(a.stack)-1] }
@@ -139,7 +161,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case identityMsg:
-		a.identity = msg.identity
+		if msg.backend == a.c.Backend {
+			a.identity = msg.identity
+		}
 		return a, nil
 	case common.StatusMsg:
 		a.setStatus(msg)
@@ -150,6 +174,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(rotation.New(a.c, msg.Secret))
 	case common.OpenAuditMsg:
 		return a, a.push(audit.New(a.c, msg.Secret))
+	case common.SwitchMsg:
+		return a, a.connect(msg)
+	case connectedMsg:
+		return a, a.connected(msg)
 	case common.OpenCreateMsg:
 		return a, a.push(create.New(a.c))
 	case common.OpenEditMsg:
@@ -214,10 +242,48 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, a.keys.Help):
 		a.showHelp = true
 		return nil, true
+	case key.Matches(msg, a.keys.Switch):
+		if a.cfg.Connect == nil {
+			return common.Send(common.StatusMsg{Text: "switching profile or region needs your AWS config: not with --demo or --endpoint-url"}), true
+		}
+		return a.push(switcher.New(a.c, a.cfg.Profiles, a.cfg.Regions, a.cfg.Profile, a.cfg.Region)), true
 	case msg.String() == "ctrl+z":
 		return tea.Sequence(a.broadcast(common.RemaskMsg{}), tea.Suspend), true
 	}
 	return nil, false
+}
+
+// connect opens the chosen profile and region in a command.
+func (a *App) connect(msg common.SwitchMsg) tea.Cmd {
+	a.setStatus(common.StatusMsg{Text: "connecting to profile " + model.Sanitize(msg.Profile) + " in " + model.Sanitize(msg.Region) + "…"})
+	connect, ctx := a.cfg.Connect, a.c.Ctx
+	return func() tea.Msg {
+		conn, err := connect(ctx, msg.Profile, msg.Region)
+		return connectedMsg{conn: conn, err: err}
+	}
+}
+
+// connected swaps the backend and starts over on the list of the new
+// account and region; every screen of the old one, and any value it held,
+// is dropped.
+func (a *App) connected(msg connectedMsg) tea.Cmd {
+	if msg.err != nil {
+		a.setStatus(common.StatusMsg{Err: fmt.Errorf("switch: %w", msg.err)})
+		return nil
+	}
+	c := msg.conn
+	a.cfg.Profile, a.cfg.Region, a.cfg.Endpoint = c.Profile, c.Region, c.Endpoint
+	a.c.Backend = c.Backend
+	a.identity = model.Identity{}
+	a.stack = []common.Page{list.New(a.c)}
+	a.stack[0].SetSize(a.pageSize())
+	a.setStatus(common.StatusMsg{Text: "switched to profile " + model.Sanitize(c.Profile) + " in " + model.Sanitize(c.Region)})
+	cmds := []tea.Cmd{a.stack[0].Init(), a.identityCmd()}
+	if remember := a.cfg.RememberRegion; remember != nil {
+		region := c.Region
+		cmds = append(cmds, func() tea.Msg { remember(region); return nil })
+	}
+	return tea.Batch(cmds...)
 }
 
 // quit clears a clipboard that still counts down, then ends the program.

@@ -9,9 +9,11 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/keyhole-tui/keyhole/assets"
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
+	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
 // demoAccessKey is the access key the app uses against the demo emulator;
@@ -36,10 +38,16 @@ type session struct {
 // emulator on a loopback port.
 func openSession(ctx context.Context, g globalFlags) (*session, error) {
 	if !g.demo {
-		client, err := awsx.New(ctx, awsx.Options{Profile: g.profile, Region: g.region, EndpointURL: g.endpointURL})
+		client, err := awsx.New(ctx, awsx.Options{
+			Profile: g.profile, Region: g.region, EndpointURL: g.endpointURL,
+			MFAToken: stscreds.StdinTokenProvider,
+		})
 		if err != nil {
 			return nil, err
 		}
+		// A profile that needs an MFA code asks for it now, before the
+		// terminal UI takes the screen; other failures show in the UI.
+		_ = client.Warm(ctx)
 		return &session{client: client, close: func() {}}, nil
 	}
 	if g.endpointURL != "" {
@@ -71,4 +79,21 @@ func demoEmulator() (*emulator.Server, error) {
 		return nil, fmt.Errorf("load demo seed: %w", err)
 	}
 	return emu, nil
+}
+
+// connector opens other profiles and regions from inside the UI. An MFA
+// code cannot be typed there, so such profiles say to restart instead.
+func connector(g globalFlags) common.Connect {
+	return func(ctx context.Context, profile, region string) (common.Connection, error) {
+		client, err := awsx.New(ctx, awsx.Options{
+			Profile: profile, Region: region, EndpointURL: g.endpointURL,
+			MFAToken: func() (string, error) {
+				return "", fmt.Errorf("profile %s needs an MFA code: start keyhole with --profile %s to type it", profile, profile)
+			},
+		})
+		if err != nil {
+			return common.Connection{}, err
+		}
+		return common.Connection{Backend: client, Profile: client.Profile(), Region: client.Region(), Endpoint: client.Endpoint()}, nil
+	}
 }

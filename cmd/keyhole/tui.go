@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
 )
@@ -33,7 +34,7 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	app := ui.New(ctx, s.client, ui.Config{
+	cfg := ui.Config{
 		Profile:          s.client.Profile(),
 		Region:           s.client.Region(),
 		Endpoint:         endpointLabel(s),
@@ -48,7 +49,15 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 		Columns:          t.columns,
 		Keys:             t.keys,
 		Logger:           logger,
-	})
+	}
+	if !s.demo {
+		regions := newRegionStore(os.Getenv)
+		regions.remember(s.client.Region())
+		cfg.Connect, cfg.RememberRegion = connector(g), regions.remember
+		cfg.Regions = regions.regions(s.client.Region())
+		cfg.Profiles, _ = awsx.Profiles(os.Getenv)
+	}
+	app := ui.New(ctx, s.client, cfg)
 	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil

@@ -30,3 +30,15 @@ type Backend interface {
 	ValidateResourcePolicy(ctx context.Context, id, policy string) (model.PolicyValidation, error)
 	RandomPassword(ctx context.Context, spec model.PasswordSpec) (model.Value, error)
 }
+
+// Connection is a backend for one profile and region.
+type Connection struct {
+	Backend  Backend
+	Profile  string
+	Region   string
+	Endpoint string
+}
+
+// Connect opens a connection to another profile and region. It does I/O:
+// call it only inside a tea.Cmd.
+type Connect func(ctx context.Context, profile, region string) (Connection, error)

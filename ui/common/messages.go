@@ -52,3 +52,6 @@ type OpenMetaMsg struct{ Secret model.Secret }
 // ChangedMsg tells every screen that a secret changed, so they reload what
 // they show of it. ARN is empty when a secret was created.
 type ChangedMsg struct{ ARN string }
+
+// SwitchMsg asks the root to connect to another profile and region.
+type SwitchMsg struct{ Profile, Region string }

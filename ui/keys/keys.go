@@ -11,9 +11,10 @@ import (
 
 // KeyMap is every binding keyhole knows.
 type KeyMap struct {
-	Quit key.Binding
-	Help key.Binding
-	Back key.Binding
+	Quit   key.Binding
+	Help   key.Binding
+	Back   key.Binding
+	Switch key.Binding
 
 	Up       key.Binding
 	Down     key.Binding
@@ -87,6 +88,8 @@ func Default() KeyMap {
 		Help: bind("?", "help", "?"),
 		Back: bind("esc", "back", "esc"),
 
+		Switch: bind("@", "switch profile/region", "@"),
+
 		Up:       bind("↑/k", "up", "up", "k"),
 		Down:     bind("↓/j", "down", "down", "j"),
 		PageUp:   bind("pgup", "page up", "pgup", "ctrl+u"),
@@ -150,7 +153,7 @@ func sectionNames() []struct {
 		name     string
 		bindings []string
 	}{
-		{"Everywhere", []string{"help", "back", "quit"}},
+		{"Everywhere", []string{"help", "back", "switch", "quit"}},
 		{"Move", []string{"up", "down", "page_up", "page_down", "top", "bottom"}},
 		{"List", []string{"filter", "open", "sort", "toggle_deleted", "reload", "retry"}},
 		{"Detail", []string{"reveal", "reveal_all", "copy", "copy_as", "stage"}},

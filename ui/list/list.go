@@ -3,6 +3,7 @@ package list
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -47,7 +48,9 @@ func New(c common.Common) *Page {
 	if c.ASCII {
 		spin = spinner.Line
 	}
-	return &Page{c: c, input: in, spinner: spinner.New(spinner.WithSpinner(spin))}
+	// A random first generation keeps a page of an earlier list (another
+	// account, after a switch) from passing for one of this list's.
+	return &Page{c: c, input: in, spinner: spinner.New(spinner.WithSpinner(spin)), gen: rand.Int()}
 }
 
 // Init starts loading the first page.
