@@ -1,0 +1,72 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestManPageDocumentsTheFlags(t *testing.T) {
+	page := string(runKeyhole(t, "man").mustSucceed(t).stdout)
+	if !strings.HasPrefix(page, ".nh\n.TH \"KEYHOLE\" \"1\"") {
+		t.Fatalf("keyhole man is not a roff page for section 1:\n%.200s", page)
+	}
+	for _, want := range []string{"--profile", "--region", "--endpoint-url", "--demo", "--rw", "keyhole-ls(1)", "keyhole-get(1)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the man page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "keyhole-man") {
+		t.Error("the man page names the hidden man command")
+	}
+}
+
+func TestManDirWritesAPagePerCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "man1")
+	runKeyhole(t, "man", "--dir", dir).mustSucceed(t)
+	pages := map[string][]string{
+		"keyhole.1":                 {"--demo"},
+		"keyhole-ls.1":              {"--json", "--filter", "--include-deleted", "--profile", "--region", "--endpoint-url", "--demo"},
+		"keyhole-get.1":             {"--key", "--stage", "--version-id", "--reveal", "--json", "--profile", "Exit codes"},
+		"keyhole-emulator.1":        {"--addr"},
+		"keyhole-completion-bash.1": {"bash"},
+	}
+	for name, wants := range pages {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("keyhole man --dir did not write %s: %v", name, err)
+			continue
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %s", name, want)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "keyhole-man.1")); err == nil {
+		t.Error("keyhole man --dir wrote a page for the hidden man command")
+	}
+}
+
+func TestManPageDateFollowsSourceDateEpoch(t *testing.T) {
+	page := string(runKeyholeEnv(t, []string{"SOURCE_DATE_EPOCH=0"}, "man").mustSucceed(t).stdout)
+	if !strings.Contains(page, `"Jan 1970"`) {
+		t.Fatalf("with SOURCE_DATE_EPOCH=0 the header is %q", strings.SplitN(page, "\n", 3)[1])
+	}
+}
+
+func TestCompletionScriptsForEachShell(t *testing.T) {
+	marks := map[string]string{
+		"bash":       "__start_keyhole",
+		"zsh":        "#compdef keyhole",
+		"fish":       "complete -c keyhole",
+		"powershell": "Register-ArgumentCompleter",
+	}
+	for shell, mark := range marks {
+		script := string(runKeyhole(t, "completion", shell).mustSucceed(t).stdout)
+		if !strings.Contains(script, mark) {
+			t.Errorf("keyhole completion %s lacks %q", shell, mark)
+		}
+	}
+}
