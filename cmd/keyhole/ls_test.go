@@ -261,7 +261,9 @@ func TestLsSanitizesTextAndEscapesJSON(t *testing.T) {
 			t.Errorf("ls --json lacks the escape %s", escape)
 		}
 	}
-	var doc struct{ SecretList []struct{ Description string } }
+	var doc struct {
+		SecretList []struct{ Description string }
+	}
 	if err := json.Unmarshal(out, &doc); err != nil || len(doc.SecretList) != 1 || doc.SecretList[0].Description != description {
 		t.Fatalf("ls --json decodes to %+v (%v), want the exact description", doc, err)
 	}
