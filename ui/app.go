@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -98,6 +99,8 @@ type App struct {
 	showHelp  bool
 	help      help.Model
 	clip      *clipboard.Manager
+	// ascii replaces symbols when the locale is not UTF-8; nil otherwise.
+	ascii *strings.Replacer
 }
 
 // New builds the app on a backend.
@@ -116,6 +119,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	a := &App{cfg: cfg, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log, help: help.New()}
 	if cfg.ASCII {
 		a.help.ShortSeparator, a.help.FullSeparator, a.help.Ellipsis = " | ", "   ", "~"
+		a.ascii = asciiSymbols()
 	}
 	a.c = common.Common{
 		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys,

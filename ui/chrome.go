@@ -18,7 +18,20 @@ func (a *App) render() string {
 	if a.showHelp {
 		body = a.helpView()
 	}
-	return a.header() + "\n" + body + "\n" + a.statusBar()
+	frame := a.header() + "\n" + body + "\n" + a.statusBar()
+	if a.ascii != nil {
+		frame = a.ascii.Replace(frame)
+	}
+	return frame
+}
+
+// asciiSymbols turns the symbols keyhole draws into ASCII, for terminals
+// whose locale is not UTF-8.
+func asciiSymbols() *strings.Replacer {
+	return strings.NewReplacer(
+		"·", "-", "…", "...", "•", "*", "✗", "x", "▸", ">", "→", "->", "←", "<-",
+		"↑", "^", "↓", "v", "─", "-", "│", "|", "╭", "+", "╮", "+", "╰", "+", "╯", "+",
+	)
 }
 
 // header shows where keyhole is pointed: demo badge, profile, region,
