@@ -21,7 +21,7 @@ func (p *Page) lines() ([]string, int) {
 	lines := []string{title}
 	switch {
 	case p.describeErr != nil:
-		lines = append(lines, st.Error.Render("describe failed: "+p.describeErr.Error()))
+		lines = append(lines, st.Error.Render("describe failed: "+model.Sanitize(p.describeErr.Error())))
 	case p.detail == nil:
 		lines = append(lines, st.Muted.Render("loading metadata…"))
 	}
@@ -58,7 +58,7 @@ func (p *Page) valueLines() ([]string, int) {
 	case p.loading:
 		return append(lines, st.Muted.Render("  loading value…")), -1
 	case p.valueErr != nil:
-		return append(lines, st.Error.Render("  "+p.valueErr.Error())), -1
+		return append(lines, st.Error.Render("  "+model.Sanitize(p.valueErr.Error()))), -1
 	case p.version == nil:
 		return append(lines, st.Muted.Render("  not loaded · v reveals, c copies · every read is recorded in CloudTrail")), -1
 	}
