@@ -17,7 +17,7 @@ func (p *Page) View() string {
 	s := p.secret
 	lines := []string{st.Title.Render("Rotation · " + model.Sanitize(s.Name))}
 	if p.describeErr != nil {
-		lines = append(lines, st.Error.Render("describe failed: "+p.describeErr.Error()))
+		lines = append(lines, st.Error.Render("describe failed: "+model.Sanitize(p.describeErr.Error())))
 	}
 	field := func(label, value string, warn bool) {
 		v := st.FieldValue.Render(value)
@@ -86,7 +86,7 @@ func (p *Page) versionLines() []string {
 	st := p.c.Styles
 	now := p.c.Now()
 	if p.versionsErr != nil {
-		return []string{st.Error.Render("  " + p.versionsErr.Error())}
+		return []string{st.Error.Render("  " + model.Sanitize(p.versionsErr.Error()))}
 	}
 	versions := p.versions
 	if versions == nil {
@@ -134,7 +134,7 @@ func (p *Page) historyLines() []string {
 	var out []string
 	switch {
 	case p.historyErr != nil:
-		out = append(out, st.Error.Render("  "+p.historyErr.Error()))
+		out = append(out, st.Error.Render("  "+model.Sanitize(p.historyErr.Error())))
 	case p.loadingHist:
 		out = append(out, st.Muted.Render("  loading CloudTrail events…"))
 	case len(p.history) == 0:
