@@ -363,7 +363,7 @@ func (p *Page) emptyText() string {
 	case p.loading:
 		return "  loading secrets…"
 	case p.loadErr != nil:
-		return "  could not list secrets: " + p.loadErr.Error() + " (R retries)"
+		return "  could not list secrets: " + model.Sanitize(p.loadErr.Error()) + " (R retries)"
 	case p.input.Value() != "":
 		return "  no secret matches the filter"
 	}
