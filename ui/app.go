@@ -101,6 +101,9 @@ type App struct {
 	clip      *clipboard.Manager
 	// ascii replaces symbols when the locale is not UTF-8; nil otherwise.
 	ascii *strings.Replacer
+	// staleCredentials is set by a credentials error: the next reload
+	// reconnects, so credentials refreshed meanwhile are read again.
+	staleCredentials bool
 }
 
 // New builds the app on a backend.
@@ -171,6 +174,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.StatusMsg:
 		a.setStatus(msg)
+		if model.IsKind(msg.Err, model.KindCredentials) {
+			a.staleCredentials = true
+		}
 		return a, nil
 	case common.OpenSecretMsg:
 		return a, a.push(detail.New(a.c, msg.Secret))
@@ -246,6 +252,8 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, a.keys.Help):
 		a.showHelp = true
 		return nil, true
+	case a.staleCredentials && a.cfg.Connect != nil && (key.Matches(msg, a.keys.Reload) || key.Matches(msg, a.keys.Retry)):
+		return a.connect(common.SwitchMsg{Profile: a.cfg.Profile, Region: a.cfg.Region}), true
 	case key.Matches(msg, a.keys.Switch):
 		if a.cfg.Connect == nil {
 			return common.Send(common.StatusMsg{Text: "switching profile or region needs your AWS config: not with --demo or --endpoint-url"}), true
@@ -276,6 +284,7 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 		return nil
 	}
 	c := msg.conn
+	a.staleCredentials = false
 	a.cfg.Profile, a.cfg.Region, a.cfg.Endpoint = c.Profile, c.Region, c.Endpoint
 	a.c.Backend = c.Backend
 	a.identity = model.Identity{}

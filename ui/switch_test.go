@@ -64,3 +64,23 @@ func TestSwitchIsOffWithoutAConnector(t *testing.T) {
 	h.Press("@")
 	h.WaitForText("switching profile or region needs your AWS config")
 }
+
+func TestReloadAfterACredentialsErrorReconnects(t *testing.T) {
+	emu, client := uitest.Backend(t, uitest.Seed())
+	emu.AddFault(emulator.Fault{Kind: emulator.FaultError, Operation: "ListSecrets", ErrorCode: "ExpiredTokenException", Count: 1})
+	connects := make(chan string, 4)
+	cfg := ui.Config{
+		Profile: "dev", Region: "us-east-1", Now: uitest.Clock, Clipboard: &uitest.Clipboard{},
+		Connect: func(ctx context.Context, profile, region string) (common.Connection, error) {
+			connects <- profile + "/" + region
+			return common.Connection{Backend: client, Profile: profile, Region: region}, nil
+		},
+	}
+	d := uitest.NewDriver(t, ui.New(context.Background(), client, cfg), 120, 30)
+	d.WaitForText("listing stopped after 0 secrets: credentials")
+	d.Press("ctrl+r")
+	d.WaitForText("4 of 5 secrets")
+	if len(connects) != 1 || <-connects != "dev/us-east-1" {
+		t.Fatal("ctrl+r after a credentials error must reconnect to the same profile and region")
+	}
+}
