@@ -38,7 +38,7 @@ func TestMain(m *testing.M) {
 // term runs the keyhole binary in a pseudo-terminal and reads its screen
 // through a VT emulator; it also keeps every byte the program wrote.
 type term struct {
-	t    *testing.T
+	t    testing.TB
 	cmd  *exec.Cmd
 	pty  *os.File
 	vt   *vt.SafeEmulator
@@ -49,7 +49,7 @@ type term struct {
 
 // startTerm runs keyhole with args in a width×height terminal. env adds to a
 // bare environment (TERM and a UTF-8 locale unless overridden).
-func startTerm(t *testing.T, width, height int, env []string, args ...string) *term {
+func startTerm(t testing.TB, width, height int, env []string, args ...string) *term {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = append([]string{"TERM=xterm-256color", "LANG=C.UTF-8", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
