@@ -45,18 +45,16 @@ func TestGetPipesTheExactBytes(t *testing.T) {
 
 func TestGetRefusesOnATerminalWithoutReveal(t *testing.T) {
 	emu, flags := serveScriptSeed(t, canarySeed())
-	tm := startTerm(t, 160, 40, scriptEnv(t), append(flags, "get", "app/json")...)
-	tm.WaitForText("--reveal")
-	if err := tm.Wait(); err != nil {
-		t.Fatalf("get on a terminal exited with %v, want 0", err)
+	out, code := runInTerminal(t, nil, append(flags, "get", "app/json")...)
+	if code != 0 {
+		t.Fatalf("get on a terminal exited %d, want 0:\n%s", code, out)
 	}
-	screen := tm.Screen()
-	for _, want := range []string{"Name:", "app/json", "Description:", "nested JSON", "Version:", "(AWSCURRENT)"} {
-		if !strings.Contains(screen, want) {
-			t.Errorf("the metadata lacks %q:\n%s", want, screen)
+	for _, want := range []string{"Name:", "app/json", "Description:", "nested JSON", "Version:", "(AWSCURRENT)", "--reveal"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the metadata lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(tm.Raw(), getCanary) {
+	if strings.Contains(out, getCanary) {
 		t.Fatal("get printed the value to a terminal without --reveal")
 	}
 	for _, req := range emu.Requests() {
@@ -68,17 +66,17 @@ func TestGetRefusesOnATerminalWithoutReveal(t *testing.T) {
 
 func TestGetRevealsOnATerminal(t *testing.T) {
 	_, flags := serveScriptSeed(t, canarySeed())
-	tm := startTerm(t, 160, 40, scriptEnv(t), append(flags, "get", "--reveal", "app/json", "--key", "password")...)
-	tm.WaitForText(getCanary)
-	if err := tm.Wait(); err != nil {
-		t.Fatalf("get --reveal exited with %v", err)
+	out, code := runInTerminal(t, nil, append(flags, "get", "--reveal", "app/json", "--key", "password")...)
+	if code != 0 || out != getCanary+"\n" {
+		t.Fatalf("get --reveal --key password printed %q (exit %d), want the value and a newline", out, code)
 	}
-
-	tm = startTerm(t, 160, 40, scriptEnv(t), append(flags, "get", "--reveal", "app/binary")...)
-	encoded := base64.StdEncoding.EncodeToString([]byte("\x00\xff" + getCanary))
-	tm.WaitForText(encoded)
-	if err := tm.Wait(); err != nil {
-		t.Fatalf("get --reveal of a binary value exited with %v", err)
+	out, code = runInTerminal(t, nil, append(flags, "get", "--reveal", "app/binary")...)
+	if want := base64.StdEncoding.EncodeToString([]byte("\x00\xff"+getCanary)) + "\n"; code != 0 || out != want {
+		t.Fatalf("get --reveal of a binary value printed %q (exit %d), want %q", out, code, want)
+	}
+	out, code = runInTerminal(t, nil, append(flags, "get", "--reveal", "app/text")...)
+	if code != 0 || out != getCanary+"\n" {
+		t.Fatalf("get --reveal of a value ending in a newline printed %q (exit %d), want no second newline", out, code)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creack/pty"
 
 	"github.com/keyhole-tui/keyhole/assets"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
@@ -77,6 +80,35 @@ func (r scriptRun) mustSucceed(t *testing.T) scriptRun {
 		t.Fatalf("keyhole exited %d; stderr:\n%s", r.code, r.stderr)
 	}
 	return r
+}
+
+// runInTerminal runs the binary with args on a pseudo-terminal, as its
+// stdin, stdout and stderr, and returns all it printed, with the
+// terminal's \r\n turned back into \n, and its exit code.
+func runInTerminal(t *testing.T, env []string, args ...string) (string, int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), scriptRunTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Env = append(append(scriptEnv(t), "TERM=xterm-256color", "LANG=C.UTF-8"), env...)
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 200, Rows: 50})
+	if err != nil {
+		t.Fatalf("start keyhole on a terminal: %v", err)
+	}
+	defer f.Close()
+	var out bytes.Buffer
+	drained := make(chan struct{})
+	go func() {
+		defer close(drained)
+		_, _ = io.Copy(&out, f) // ends with EIO once the program has exited
+	}()
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("run keyhole %s on a terminal: %v", strings.Join(args, " "), err)
+	}
+	<-drained
+	return strings.ReplaceAll(out.String(), "\r\n", "\n"), cmd.ProcessState.ExitCode()
 }
 
 // serveScriptSeed serves an emulator loaded with seed over HTTP for the test and
