@@ -162,6 +162,11 @@ func (p *Page) valueLoaded(msg valueLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		p.valueErr = msg.err
 		p.after = actNone
+		if model.IsKind(msg.err, model.KindNotFound) {
+			// The secret may be gone, or only the stage: describing tells
+			// which, and leaves the screen if the secret is gone.
+			return describeCmd(p.c.Ctx, p.c.Backend, p.secret.ARN)
+		}
 		return nil
 	}
 	p.version = &msg.version
@@ -246,6 +251,9 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return p.lifecycleKey(msg)
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return common.BackMsg{} }
+	case key.Matches(msg, k.Reload):
+		p.describeErr = nil
+		return describeCmd(p.c.Ctx, p.c.Backend, p.secret.ARN)
 	case key.Matches(msg, k.Up):
 		p.moveField(-1)
 	case key.Matches(msg, k.Down):
