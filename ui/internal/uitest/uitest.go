@@ -80,11 +80,17 @@ type Driver struct {
 	msgs  chan tea.Msg
 	// Sent records every message handed to the model, for assertions.
 	Sent []tea.Msg
+
+	// running counts the commands still running; closed tells them to
+	// drop their message rather than wait for the loop.
+	running   sync.WaitGroup
+	closed    chan struct{}
+	closeOnce sync.Once
 }
 
 // NewDriver starts the model: Init, then a window of the given size.
 func NewDriver(t testing.TB, m tea.Model, width, height int) *Driver {
-	d := &Driver{t: t, model: m, msgs: make(chan tea.Msg, 64)}
+	d := &Driver{t: t, model: m, msgs: make(chan tea.Msg, 64), closed: make(chan struct{})}
 	d.run(m.Init())
 	d.Send(tea.WindowSizeMsg{Width: width, Height: height})
 	return d
@@ -182,13 +188,28 @@ func (d *Driver) Drain(wait time.Duration) {
 	}
 }
 
+// Close stops the loop and waits for every running command to end; a
+// command that sleeps, as tea.Tick does, holds it up for its duration.
+// Messages that arrive after Close are dropped.
+func (d *Driver) Close() {
+	d.closeOnce.Do(func() { close(d.closed) })
+	d.running.Wait()
+}
+
 func (d *Driver) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
+	d.running.Add(1)
 	go func() {
-		if msg := cmd(); msg != nil {
-			d.msgs <- msg
+		defer d.running.Done()
+		msg := cmd()
+		if msg == nil {
+			return
+		}
+		select {
+		case d.msgs <- msg:
+		case <-d.closed:
 		}
 	}()
 }
