@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
@@ -97,7 +96,6 @@ type App struct {
 	statusErr bool
 	identity  model.Identity
 	showHelp  bool
-	help      help.Model
 	clip      *clipboard.Manager
 	// ascii replaces symbols when the locale is not UTF-8; nil otherwise.
 	ascii *strings.Replacer
@@ -119,9 +117,8 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	if len(km.Quit.Keys()) == 0 {
 		km = keys.Default()
 	}
-	a := &App{cfg: cfg, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log, help: help.New()}
+	a := &App{cfg: cfg, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log}
 	if cfg.ASCII {
-		a.help.ShortSeparator, a.help.FullSeparator, a.help.Ellipsis = " | ", "   ", "~"
 		a.ascii = asciiSymbols()
 	}
 	a.c = common.Common{
@@ -157,7 +154,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
-		a.help.SetWidth(msg.Width)
 		for _, p := range a.stack {
 			p.SetSize(a.pageSize())
 		}

@@ -3,7 +3,7 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/render"
@@ -96,13 +96,38 @@ func (a *App) shortHelp() string {
 	return a.styles.Muted.Render(strings.Join(parts, " · "))
 }
 
-// helpView lists every key by section.
+// helpView lists every key by section, the sections flowed into as many
+// columns as fit the width.
 func (a *App) helpView() string {
-	var groups [][]key.Binding
-	for _, s := range a.keys.Sections() {
-		groups = append(groups, s.Bindings)
+	st := &a.styles
+	var blocks []string
+	for _, sec := range a.keys.Sections() {
+		lines := []string{st.Title.Render(sec.Name)}
+		keyWidth := 0
+		for _, b := range sec.Bindings {
+			keyWidth = max(keyWidth, ansi.StringWidth(b.Help().Key))
+		}
+		for _, b := range sec.Bindings {
+			h := b.Help()
+			lines = append(lines, render.Fit(h.Key, keyWidth, "")+"  "+st.Muted.Render(h.Desc))
+		}
+		blocks = append(blocks, strings.Join(lines, "\n"))
 	}
-	text := a.styles.Title.Render("Keys") + "   " + a.styles.Muted.Render("any key closes") + "\n\n" + a.help.FullHelpView(groups)
+	var rows, row []string
+	used := 0
+	for _, b := range blocks {
+		w := lipgloss.Width(b) + 4
+		if used+w > a.width && len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
+		}
+		row = append(row, lipgloss.NewStyle().PaddingRight(4).PaddingBottom(1).Render(b))
+		used += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	text := st.Title.Render("Keys") + "   " + st.Muted.Render("any key closes") + "\n\n" + strings.Join(rows, "\n")
 	lines := strings.Split(text, "\n")
 	_, h := a.pageSize()
 	for len(lines) < h {

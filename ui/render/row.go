@@ -127,7 +127,11 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 		}
 		return st.Ink.SelectedRow.Paint(b.String())
 	}
-	b.WriteString(st.Ink.Deleted.Paint(mark))
+	if s.PendingDeletion() {
+		b.WriteString(st.Ink.Deleted.Paint(mark))
+	} else {
+		b.WriteString(mark)
+	}
 	b.WriteString(styleName(name, dir, st, s.PendingDeletion()))
 	for _, cl := range cells {
 		b.WriteString(" " + cl.ink.Paint(cl.text))
