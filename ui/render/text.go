@@ -12,6 +12,15 @@ func Fit(s string, width int, tail string) string {
 	if width <= 0 {
 		return ""
 	}
+	if printableASCII(s) {
+		// One byte is one cell: no grapheme segmentation of s needed.
+		if len(s) <= width {
+			return s + strings.Repeat(" ", width-len(s))
+		}
+		if tw := ansi.StringWidth(tail); tw <= width {
+			return s[:width-tw] + tail
+		}
+	}
 	w := ansi.StringWidth(s)
 	if w > width {
 		s = ansi.Truncate(s, width, tail)
@@ -21,6 +30,16 @@ func Fit(s string, width int, tail string) string {
 		s += strings.Repeat(" ", width-w)
 	}
 	return s
+}
+
+// printableASCII reports whether s holds only printable ASCII bytes.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // SplitPath splits a path-like name into its folder part, with the trailing
