@@ -87,6 +87,29 @@ func BenchmarkDemoStart(b *testing.B) {
 	b.ReportMetric(float64(slices.Min(times))/1000, "min-ms/start")
 }
 
+// BenchmarkLoad10kInApp times the binary listing 10,000 secrets from the
+// emulator: from process start to the first row on screen, and to the
+// whole list. Compare with the bare SDK paginator in awsx's
+// BenchmarkLoad10k (the emulator runs in this process in both).
+func BenchmarkLoad10kInApp(b *testing.B) {
+	const n = 10_000
+	_, url, seed := syntheticEmulator(b, n)
+	first := visibleNames(seed)[0]
+	var toFirst, toAll []int
+	for b.Loop() {
+		start := time.Now()
+		tm := startOnEndpoint(b, url)
+		tm.waitScreen("the first row", 15*time.Second, func(s string) bool { return strings.Contains(s, first) })
+		toFirst = append(toFirst, int(time.Since(start).Microseconds()))
+		tm.waitListed(n, 30*time.Second)
+		toAll = append(toAll, int(time.Since(start).Microseconds()))
+		_ = tm.cmd.Process.Kill()
+		_ = tm.cmd.Wait()
+	}
+	b.ReportMetric(median(toFirst)/1000, "median-ms-to-first-row")
+	b.ReportMetric(median(toAll)/1000, "median-ms-to-all")
+}
+
 // BenchmarkResidentMemory100k reads the resident set of the keyhole process
 // with 100,000 secrets loaded from an emulator in another process (this
 // one): after loading, and its peak after filtering and scrolling to the

@@ -86,7 +86,7 @@ func visibleNames(seed emulator.Seed) []string {
 	return names
 }
 
-// waitScreen polls the screen every millisecond until cond holds.
+// waitScreen polls the screen every two milliseconds until cond holds.
 func (tm *term) waitScreen(what string, timeout time.Duration, cond func(screen string) bool) {
 	tm.t.Helper()
 	deadline := time.Now().Add(timeout)
@@ -94,7 +94,7 @@ func (tm *term) waitScreen(what string, timeout time.Duration, cond func(screen 
 		if time.Now().After(deadline) {
 			tm.t.Fatalf("timed out after %v waiting for %s; screen:\n%s", timeout, what, tm.Screen())
 		}
-		time.Sleep(time.Millisecond)
+		time.Sleep(2 * time.Millisecond)
 	}
 }
 
