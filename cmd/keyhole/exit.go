@@ -21,8 +21,10 @@ type codedError struct {
 	err  error
 }
 
+// Error is the wrapped error's text.
 func (e *codedError) Error() string { return e.err.Error() }
 
+// Unwrap returns the wrapped error.
 func (e *codedError) Unwrap() error { return e.err }
 
 // usageError marks a mistake in the command line: exit code 2.
@@ -61,6 +63,8 @@ func printable(err error) error {
 	return &printableError{err: err}
 }
 
+// Error is the wrapped error's text, sanitized.
 func (e *printableError) Error() string { return model.Sanitize(e.err.Error()) }
 
+// Unwrap returns the wrapped error.
 func (e *printableError) Unwrap() error { return e.err }

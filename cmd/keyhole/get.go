@@ -41,7 +41,7 @@ the keys the value has, never a value.
 --json prints what "aws secretsmanager get-secret-value" prints (ARN, Name,
 VersionId, SecretString or SecretBinary as base64, VersionStages,
 CreatedDate); with --key it prints the leaf as JSON ("5432" as "5432", 5432
-as 5432).
+as 5432). On a terminal --json too needs --reveal.
 
 Exit codes: 0 success; 1 any other error; 2 a bad command line; 3 the
 secret, version, stage or key was not found; 4 AWS denied access. Errors go

@@ -52,10 +52,15 @@ are shown as escapes such as \x1b, so a tab never appears inside a column.
 On a terminal a header line comes first and the columns are aligned.
 
 --json prints what "aws secretsmanager list-secrets" prints: an object with
-a SecretList array, AWS's field names, dates as the AWS CLI v2 prints them
-(ISO 8601, local time zone). Strings are JSON-escaped, and characters a
-terminal would act on are escaped as \uXXXX: the escaping is the
-sanitization, and decoding gives back AWS's exact strings.`,
+a SecretList array, AWS's field names, fields AWS leaves out left out, and
+dates as the AWS CLI v2 prints them (ISO 8601 in the local time zone; set
+TZ=UTC for UTC). Strings are JSON-escaped, and characters a terminal would
+act on are escaped as \uXXXX: the escaping is the sanitization, and
+decoding gives back AWS's exact strings. Output streams page by page; if
+listing fails halfway the JSON is left unclosed and keyhole exits non-zero.
+
+Exit codes: 0 success; 1 any other error; 2 a bad command line; 4 AWS
+denied access.`,
 		Example: `  keyhole ls
   keyhole ls prod postgres
   keyhole ls --filter tag-key=team --filter tag-value=payments

@@ -59,6 +59,7 @@ func (t *textSecretWriter) Write(s model.Secret) error {
 	return t.writeRow(row)
 }
 
+// writeRow prints one line of tab-separated cells.
 func (t *textSecretWriter) writeRow(cells []string) error {
 	_, err := io.WriteString(t.w, strings.Join(cells, "\t")+"\n")
 	return err

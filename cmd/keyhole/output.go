@@ -89,6 +89,7 @@ func appendJSONEscape(out []byte, r rune) []byte {
 	return appendU16(out, r)
 }
 
+// appendU16 appends one \uXXXX escape.
 func appendU16(out []byte, r rune) []byte {
 	h := strconv.FormatInt(int64(r), 16)
 	out = append(out, `\u`...)
