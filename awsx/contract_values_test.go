@@ -35,7 +35,7 @@ func testCreateDescribeGet(t *testing.T, c *awsx.Client, _ backend) {
 	if v, _ := d.Tag("team"); v != "payments" {
 		t.Errorf("tag team = %q, want payments (tags %v)", v, d.Tags)
 	}
-	if got := d.VersionStages[versionID]; !slices.Equal(got, []string{model.StageCurrent}) {
+	if got, _ := d.VersionStages.Of(versionID); !slices.Equal(got, []string{model.StageCurrent}) {
 		t.Errorf("stages of %s = %v, want [AWSCURRENT] (all: %v)", versionID, got, d.VersionStages)
 	}
 	if d.CreatedDate.Before(before) {
@@ -204,8 +204,8 @@ func wantStages(t *testing.T, c *awsx.Client, secretID string, want map[string][
 	t.Helper()
 	got := mustDescribe(t, c, secretID).VersionStages
 	for id, stages := range want {
-		if !sameSet(got[id], stages) {
-			t.Errorf("version %s has stages %v, want %v (all: %v)", id, got[id], stages, got)
+		if have, _ := got.Of(id); !sameSet(have, stages) {
+			t.Errorf("version %s has stages %v, want %v (all: %v)", id, have, stages, got)
 		}
 	}
 }

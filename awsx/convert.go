@@ -107,16 +107,7 @@ func tagsTo(tags []model.Tag) []types.Tag {
 }
 
 // stagesFrom copies a version-to-stages map so the caller owns it.
-func stagesFrom(m map[string][]string) map[string][]string {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make(map[string][]string, len(m))
-	for id, stages := range m {
-		out[id] = slices.Clone(stages)
-	}
-	return out
-}
+func stagesFrom(m map[string][]string) model.StageMap { return model.StageMapOf(m) }
 
 // replicasFrom converts the replication status of a secret.
 func replicasFrom(rs []types.ReplicationStatusType) []model.Replica {

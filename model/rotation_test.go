@@ -7,7 +7,7 @@ import (
 
 func TestRotationStatusDerivation(t *testing.T) {
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
-	stages := func(m map[string][]string) map[string][]string { return m }
+	stages := StageMapOf
 	tests := []struct {
 		name   string
 		secret Secret
@@ -32,5 +32,17 @@ func TestRotationStatusDerivation(t *testing.T) {
 				t.Fatalf("got %v want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestAccountFromARN(t *testing.T) {
+	for arn, want := range map[string]string{
+		"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf": "123456789012",
+		"arn:aws-cn:secretsmanager:cn-north-1:210987654321:secret:x":          "210987654321",
+		"prod/db": "", "arn:aws:s3": "",
+	} {
+		if got := AccountFromARN(arn); got != want {
+			t.Errorf("AccountFromARN(%q) = %q, want %q", arn, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -61,8 +62,8 @@ type Secret struct {
 	Tags              []Tag
 	OwningService     string
 	PrimaryRegion     string
-	// VersionStages maps each version id to its stage labels.
-	VersionStages map[string][]string
+	// VersionStages says which stage labels each version carries.
+	VersionStages StageMap
 }
 
 // PendingDeletion reports whether the secret is scheduled for deletion.
@@ -88,9 +89,9 @@ func (s Secret) KMSKeyLabel() string {
 
 // VersionWithStage returns the id of the version that carries stage, if any.
 func (s Secret) VersionWithStage(stage string) (string, bool) {
-	for id, stages := range s.VersionStages {
-		if slices.Contains(stages, stage) {
-			return id, true
+	for _, v := range s.VersionStages {
+		if slices.Contains(v.Stages, stage) {
+			return v.ID, true
 		}
 	}
 	return "", false
@@ -144,4 +145,13 @@ type Identity struct {
 	Account string
 	ARN     string
 	UserID  string
+}
+
+// AccountFromARN returns the account id field of an ARN, or "".
+func AccountFromARN(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[4]
 }

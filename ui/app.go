@@ -133,10 +133,11 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 
 // Init starts loading the list and asks who we are and how the terminal looks.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.top().Init(), a.identityCmd(), tea.RequestBackgroundColor)
+	return tea.Batch(a.top().Init(), tea.RequestBackgroundColor)
 }
 
-// identityCmd asks STS who the credentials belong to.
+// identityCmd asks STS who the credentials belong to, for the header of an
+// account whose list gave no ARN to read the account from.
 func (a *App) identityCmd() tea.Cmd {
 	b, ctx := a.c.Backend, a.c.Ctx
 	return func() tea.Msg {
@@ -163,6 +164,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.styles = styles.New(msg.IsDark(), a.cfg.ASCII)
 		}
 		return a, nil
+	case common.AccountMsg:
+		// The account comes from the listed ARNs; STS is asked only when
+		// there was none to read, so browsing calls no other service.
+		if msg.Account != "" {
+			a.identity.Account = msg.Account
+			return a, nil
+		}
+		return a, a.identityCmd()
 	case identityMsg:
 		if msg.backend == a.c.Backend {
 			a.identity = msg.identity
@@ -287,7 +296,7 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 	a.stack = []common.Page{list.New(a.c)}
 	a.stack[0].SetSize(a.pageSize())
 	a.setStatus(common.StatusMsg{Text: "switched to profile " + model.Sanitize(c.Profile) + " in " + model.Sanitize(c.Region)})
-	cmds := []tea.Cmd{a.stack[0].Init(), a.identityCmd()}
+	cmds := []tea.Cmd{a.stack[0].Init()}
 	if remember := a.cfg.RememberRegion; remember != nil {
 		region := c.Region
 		cmds = append(cmds, func() tea.Msg { remember(region); return nil })

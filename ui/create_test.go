@@ -36,6 +36,7 @@ func startWriteOn(t *testing.T, emu *emulator.Server, client *awsx.Client, width
 	t.Cleanup(cancel)
 	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
 	d.WaitForText("4 of 5 secrets")
+	d.WaitForText("account 123456789012")
 	return harness{Driver: d, emu: emu, clip: clip}
 }
 

@@ -132,7 +132,7 @@ func toLookupEvent(e *event) lookupEvent {
 		EventSource:     e.source,
 		Username:        e.username,
 		Resources:       res,
-		CloudTrailEvent: e.raw,
+		CloudTrailEvent: e.raw(),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -28,7 +29,10 @@ type event struct {
 	resources []string
 	// names are the secret names and ids the event can be found by.
 	names []string
-	raw   string
+	// raw is the CloudTrail JSON, encoded on first lookup: most of a
+	// seeded history is never looked at, and encoding it all would slow
+	// the demo's start.
+	raw func() string
 }
 
 // trail is the CloudTrail event history with an index per lookup attribute.
@@ -214,11 +218,14 @@ func (s *Server) addEvent(rec cloudTrailRecord, at time.Time, who identity, reso
 			"accountId": s.account, "type": secretResourceType, "ARN": arn,
 		})
 	}
-	raw, err := json.Marshal(rec)
-	if err != nil {
-		s.logger.Error("encode cloudtrail event", "event", rec.EventName, "err", err)
-	}
-	e.raw = string(raw)
+	logger := s.logger
+	e.raw = sync.OnceValue(func() string {
+		raw, err := json.Marshal(rec)
+		if err != nil {
+			logger.Error("encode cloudtrail event", "event", rec.EventName, "err", err)
+		}
+		return string(raw)
+	})
 	s.trail.add(e)
 	return e
 }

@@ -54,7 +54,8 @@ func selectedVersion(s model.Secret, ref model.ValueRef) (string, error) {
 		}
 		id = found
 	}
-	stages := slices.Sorted(slices.Values(s.VersionStages[id]))
+	labels, _ := s.VersionStages.Of(id)
+	stages := slices.Sorted(slices.Values(labels))
 	if len(stages) == 0 {
 		return id, nil
 	}

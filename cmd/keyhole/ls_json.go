@@ -10,23 +10,23 @@ import (
 // secretListEntryJSON is one element of list-secrets' SecretList, with
 // AWS's field names in AWS's order. Absent fields are left out, as AWS does.
 type secretListEntryJSON struct {
-	ARN                    string              `json:"ARN,omitempty"`
-	Name                   string              `json:"Name"`
-	Description            string              `json:"Description,omitempty"`
-	KmsKeyID               string              `json:"KmsKeyId,omitempty"`
-	RotationEnabled        bool                `json:"RotationEnabled,omitempty"`
-	RotationLambdaARN      string              `json:"RotationLambdaARN,omitempty"`
-	RotationRules          *rotationRulesJSON  `json:"RotationRules,omitempty"`
-	LastRotatedDate        string              `json:"LastRotatedDate,omitempty"`
-	LastChangedDate        string              `json:"LastChangedDate,omitempty"`
-	LastAccessedDate       string              `json:"LastAccessedDate,omitempty"`
-	DeletedDate            string              `json:"DeletedDate,omitempty"`
-	NextRotationDate       string              `json:"NextRotationDate,omitempty"`
-	Tags                   []tagJSON           `json:"Tags,omitempty"`
-	SecretVersionsToStages map[string][]string `json:"SecretVersionsToStages,omitempty"`
-	OwningService          string              `json:"OwningService,omitempty"`
-	CreatedDate            string              `json:"CreatedDate,omitempty"`
-	PrimaryRegion          string              `json:"PrimaryRegion,omitempty"`
+	ARN                    string             `json:"ARN,omitempty"`
+	Name                   string             `json:"Name"`
+	Description            string             `json:"Description,omitempty"`
+	KmsKeyID               string             `json:"KmsKeyId,omitempty"`
+	RotationEnabled        bool               `json:"RotationEnabled,omitempty"`
+	RotationLambdaARN      string             `json:"RotationLambdaARN,omitempty"`
+	RotationRules          *rotationRulesJSON `json:"RotationRules,omitempty"`
+	LastRotatedDate        string             `json:"LastRotatedDate,omitempty"`
+	LastChangedDate        string             `json:"LastChangedDate,omitempty"`
+	LastAccessedDate       string             `json:"LastAccessedDate,omitempty"`
+	DeletedDate            string             `json:"DeletedDate,omitempty"`
+	NextRotationDate       string             `json:"NextRotationDate,omitempty"`
+	Tags                   []tagJSON          `json:"Tags,omitempty"`
+	SecretVersionsToStages model.StageMap     `json:"SecretVersionsToStages,omitempty"`
+	OwningService          string             `json:"OwningService,omitempty"`
+	CreatedDate            string             `json:"CreatedDate,omitempty"`
+	PrimaryRegion          string             `json:"PrimaryRegion,omitempty"`
 }
 
 // rotationRulesJSON is a rotation schedule as AWS names its parts.

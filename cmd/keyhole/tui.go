@@ -35,7 +35,7 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	cfg := ui.Config{
-		Profile:          s.client.Profile(),
+		Profile:          profileLabel(s),
 		Region:           s.client.Region(),
 		Endpoint:         endpointLabel(s),
 		Demo:             s.demo,
@@ -97,4 +97,12 @@ func openDebugLog(path string) (*slog.Logger, func(), error) {
 	}
 	logger := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	return logger, func() { _ = f.Close() }, nil
+}
+
+// profileLabel is the profile to show in the header; the demo has none.
+func profileLabel(s *session) string {
+	if s.demo {
+		return ""
+	}
+	return s.client.Profile()
 }

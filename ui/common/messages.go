@@ -55,3 +55,7 @@ type ChangedMsg struct{ ARN string }
 
 // SwitchMsg asks the root to connect to another profile and region.
 type SwitchMsg struct{ Profile, Region string }
+
+// AccountMsg tells the root the account the listed secrets belong to, read
+// from their ARNs; empty when the list found none to read it from.
+type AccountMsg struct{ Account string }

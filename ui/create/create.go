@@ -165,7 +165,7 @@ func (p *Page) generatorKey(msg tea.KeyPressMsg) tea.Cmd {
 func (p *Page) generated(msg forms.GeneratedMsg) tea.Cmd {
 	p.busy = ""
 	if msg.Err != nil {
-		p.err = msg.Err.Error()
+		p.err = model.Sanitize(msg.Err.Error())
 		return nil
 	}
 	switch {
@@ -184,7 +184,7 @@ func (p *Page) generated(msg forms.GeneratedMsg) tea.Cmd {
 func (p *Page) submit() tea.Cmd {
 	in, ferr := p.form.createInput()
 	if ferr != nil {
-		p.err = ferr.err.Error()
+		p.err = model.Sanitize(ferr.err.Error())
 		return p.form.focusSlot(ferr.slot)
 	}
 	p.err = ""
@@ -201,12 +201,12 @@ func (p *Page) fileRead(msg fileReadMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		p.err = msg.err.Error()
+		p.err = model.Sanitize(msg.err.Error())
 		return p.form.focusSlot(slotFile)
 	}
 	in, ferr := p.form.createInput()
 	if ferr != nil {
-		p.err = ferr.err.Error()
+		p.err = model.Sanitize(ferr.err.Error())
 		return p.form.focusSlot(ferr.slot)
 	}
 	in.Value = msg.value

@@ -165,7 +165,7 @@ func createFailure(name string, err error) string {
 	name = model.Sanitize(name)
 	var e *model.Error
 	if !errors.As(err, &e) {
-		return "create " + name + ": " + err.Error()
+		return "create " + name + ": " + model.Sanitize(err.Error())
 	}
 	switch {
 	case e.Code == "ResourceExistsException":
@@ -175,7 +175,7 @@ func createFailure(name string, err error) string {
 	case e.Code == "InvalidParameterException" || e.Code == "ValidationException":
 		return "AWS refused the request: " + e.Message
 	case e.Kind == model.KindAccessDenied:
-		return e.Error() + ": these credentials may not create this secret (or use its KMS key)"
+		return model.Sanitize(e.Error()) + ": these credentials may not create this secret (or use its KMS key)"
 	}
-	return "create " + name + ": " + e.Error()
+	return "create " + name + ": " + model.Sanitize(e.Error())
 }

@@ -156,7 +156,7 @@ func (p *Page) loaded(msg loadedMsg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil {
-			p.phase, p.err = phaseConflict, msg.err.Error()
+			p.phase, p.err = phaseConflict, model.Sanitize(msg.err.Error())
 			return nil
 		}
 		return p.rebase(msg.version)
@@ -246,7 +246,7 @@ func (p *Page) askSave() tea.Cmd {
 	v, changed, err := p.newValue()
 	switch {
 	case err != nil:
-		p.err = err.Error()
+		p.err = model.Sanitize(err.Error())
 		return nil
 	case !changed:
 		p.edited, p.editedText = nil, nil
@@ -270,7 +270,7 @@ func (p *Page) saved(msg savedMsg) tea.Cmd {
 	p.phase = phaseEditing
 	switch {
 	case msg.err != nil:
-		p.err = "nothing saved: " + msg.err.Error()
+		p.err = "nothing saved: " + model.Sanitize(msg.err.Error())
 		return nil
 	case msg.movedTo != "":
 		p.phase, p.movedTo = phaseConflict, msg.movedTo
@@ -296,13 +296,13 @@ func (p *Page) editorDone(msg editorDoneMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if msg.err != nil {
-		p.err = "nothing saved: " + msg.err.Error()
+		p.err = "nothing saved: " + model.Sanitize(msg.err.Error())
 		return nil
 	}
 	v, err := editedValue(p.base.Value, msg.edited)
 	if err != nil {
 		p.editedText = msg.edited
-		p.err = "nothing saved: " + err.Error()
+		p.err = "nothing saved: " + model.Sanitize(err.Error())
 		return nil
 	}
 	p.edited, p.editedText = &v, msg.edited
@@ -329,7 +329,7 @@ func (p *Page) reopenEditor() tea.Cmd {
 // generated puts a password into the row that asked for it, unseen.
 func (p *Page) generated(msg forms.GeneratedMsg) tea.Cmd {
 	if msg.Err != nil {
-		p.err = msg.Err.Error()
+		p.err = model.Sanitize(msg.Err.Error())
 		return nil
 	}
 	if msg.Target < 0 || msg.Target >= len(p.rows) || p.rows[msg.Target].locked != "" {

@@ -171,7 +171,7 @@ func (p *Page) addingKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		name := p.adding.Value()
 		if err := p.checkNewKey(name); err != nil {
-			p.err = err.Error()
+			p.err = model.Sanitize(err.Error())
 			return nil
 		}
 		p.adding = nil

@@ -34,7 +34,7 @@ func syntheticSecrets(n int) []model.Secret {
 			CreatedDate:     s.Created.Resolve(benchNow),
 			LastChangedDate: s.Versions[0].Created.Resolve(benchNow),
 			Tags:            tags,
-			VersionStages:   map[string][]string{fmt.Sprintf("v-%d", i): {model.StageCurrent}},
+			VersionStages:   model.StageMap{{ID: fmt.Sprintf("v-%d", i), Stages: []string{model.StageCurrent}}},
 		}
 		if r := s.Rotation; r != nil {
 			sec.RotationEnabled = r.Enabled

@@ -32,6 +32,8 @@ type Page struct {
 	del lifecycle.Dialog
 	ask confirm.Dialog
 
+	toldAccount bool
+
 	gen         int
 	loading     bool
 	loadErr     error
@@ -65,6 +67,26 @@ func (p *Page) SetSize(width, height int) {
 
 // Count is the number of loaded secrets and whether loading goes on.
 func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.secrets), p.loading }
+
+// accountCmd tells the root, once, the account of the listed secrets, read
+// from the first ARN; or, when the listing ended without one, that it
+// could not.
+func (p *Page) accountCmd(ended bool) tea.Cmd {
+	if p.toldAccount {
+		return nil
+	}
+	for _, s := range p.idx.secrets {
+		if a := model.AccountFromARN(s.ARN); a != "" {
+			p.toldAccount = true
+			return common.Send(common.AccountMsg{Account: a})
+		}
+	}
+	if ended {
+		p.toldAccount = true
+		return common.Send(common.AccountMsg{})
+	}
+	return nil
+}
 
 // Capturing reports whether the filter input or a dialog has the keys.
 func (p *Page) Capturing() bool { return p.filtering || p.del.Open() || p.ask.Open() }
@@ -170,13 +192,14 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		p.loading, p.loadErr, p.failedToken = false, msg.err, msg.token
 		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.secrets), msg.err)
-		return func() tea.Msg { return common.StatusMsg{Err: err} }
+		return tea.Batch(common.Send(common.StatusMsg{Err: err}), p.accountCmd(true))
 	}
 	var selected int32 = -1
 	if p.idx.len() > 0 {
 		selected = p.idx.entryAt(p.cursor)
 	}
 	p.idx.add(msg.page.Secrets, p.c.Now())
+	account := p.accountCmd(msg.page.NextToken == "")
 	if selected >= 0 {
 		if i := p.idx.position(selected); i >= 0 {
 			p.cursor = i
@@ -185,9 +208,9 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	p.clampCursor()
 	if msg.page.NextToken == "" {
 		p.loading = false
-		return nil
+		return account
 	}
-	return loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, msg.page.NextToken)
+	return tea.Batch(account, loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, msg.page.NextToken))
 }
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {

@@ -186,7 +186,7 @@ func (p *Page) body() []string {
 	lines = append(lines, "", st.Title.Render("Policy"))
 	text, err := render.PolicyLines(p.policy)
 	if err != nil {
-		lines = append(lines, st.Warning.Render("  "+err.Error()+"; shown as stored"))
+		lines = append(lines, st.Warning.Render("  "+model.Sanitize(err.Error())+"; shown as stored"))
 	}
 	for _, l := range text {
 		lines = append(lines, "  "+st.Row.Render(l))

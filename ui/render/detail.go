@@ -114,10 +114,10 @@ func Schedule(r model.RotationRules) string {
 
 // StageOrder lists versions that carry labels: AWSCURRENT first, then
 // AWSPREVIOUS, AWSPENDING and the rest by id.
-func StageOrder(stages map[string][]string) []model.Version {
+func StageOrder(stages model.StageMap) []model.Version {
 	out := make([]model.Version, 0, len(stages))
-	for id, labels := range stages {
-		out = append(out, model.Version{ID: id, Stages: labels})
+	for _, v := range stages {
+		out = append(out, model.Version{ID: v.ID, Stages: v.Stages})
 	}
 	weight := func(v model.Version) int {
 		for i, s := range []string{model.StageCurrent, model.StagePrevious, model.StagePending} {
@@ -137,7 +137,7 @@ func StageOrder(stages map[string][]string) []model.Version {
 }
 
 // Labels lists every stage label in StageOrder's order.
-func Labels(stages map[string][]string) []string {
+func Labels(stages model.StageMap) []string {
 	var out []string
 	for _, v := range StageOrder(stages) {
 		sorted := slices.Clone(v.Stages)

@@ -86,7 +86,7 @@ func stepCmd(ctx context.Context, b common.Backend, arn string, f follow) tea.Cm
 
 // judge decides from the labels whether the rotation is over.
 func (f *follow) judge(s model.Secret, failure *model.AuditEvent, now time.Time) {
-	stages := s.VersionStages[f.versionID]
+	stages, _ := s.VersionStages.Of(f.versionID)
 	current, pending := false, false
 	for _, st := range stages {
 		current = current || st == model.StageCurrent

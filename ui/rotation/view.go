@@ -75,7 +75,8 @@ func (p *Page) followLine() string {
 	case gaveUp:
 		return st.Warning.Render("Rotation still in progress on " + id + "; ctrl+r checks again")
 	}
-	labels := strings.Join(p.secret.VersionStages[f.versionID], ", ")
+	stages, _ := p.secret.VersionStages.Of(f.versionID)
+	labels := strings.Join(stages, ", ")
 	if labels == "" {
 		labels = "no labels yet"
 	}
@@ -96,7 +97,7 @@ func (p *Page) versionLines() []string {
 	// description, the dates from ListSecretVersionIds.
 	var out []string
 	for _, v := range versions {
-		stages, ok := p.secret.VersionStages[v.ID]
+		stages, ok := p.secret.VersionStages.Of(v.ID)
 		if !ok && p.described {
 			continue
 		}
