@@ -120,21 +120,28 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	}
 	var b strings.Builder
 	b.Grow(c.Name + c.Description + c.Tags + 256)
-	if o.Selected {
-		b.WriteString(mark + name)
-		for _, cl := range cells {
-			b.WriteString(" " + cl.text)
-		}
-		return st.Ink.SelectedRow.Paint(b.String())
-	}
-	if s.PendingDeletion() {
+	// Only the mark and name of the selected row are highlighted, so a
+	// cursor move rewrites two short runs rather than two whole rows.
+	switch {
+	case o.Selected:
+		b.WriteString(st.Ink.SelectedRow.Paint(mark + name))
+	case s.PendingDeletion():
 		b.WriteString(st.Ink.Deleted.Paint(mark))
-	} else {
+		b.WriteString(styleName(name, dir, st, true))
+	default:
 		b.WriteString(mark)
+		b.WriteString(styleName(name, dir, st, false))
 	}
-	b.WriteString(styleName(name, dir, st, s.PendingDeletion()))
-	for _, cl := range cells {
-		b.WriteString(" " + cl.ink.Paint(cl.text))
+	// Neighbouring cells in the same ink share one escape sequence.
+	for i := 0; i < len(cells); {
+		j := i + 1
+		text := cells[i].text
+		for j < len(cells) && cells[j].ink == cells[i].ink {
+			text += " " + cells[j].text
+			j++
+		}
+		b.WriteString(" " + cells[i].ink.Paint(text))
+		i = j
 	}
 	return b.String()
 }

@@ -78,10 +78,11 @@ func New(isDark, ascii bool) Styles {
 		BadgeRW:    badge(lipgloss.Color("#cf222e")),
 
 		ColumnHeader: lipgloss.NewStyle().Bold(true).Foreground(muted),
-		Row:          lipgloss.NewStyle().Foreground(text),
+		// Plain rows use the terminal's own colour: no escape per cell.
+		Row:          lipgloss.NewStyle(),
 		SelectedRow:  lipgloss.NewStyle().Background(selBg).Foreground(text),
 		PathPrefix:   lipgloss.NewStyle().Foreground(muted),
-		PathLeaf:     lipgloss.NewStyle().Bold(true).Foreground(text),
+		PathLeaf:     lipgloss.NewStyle().Bold(true),
 		Muted:        lipgloss.NewStyle().Foreground(muted),
 		Deleted:      lipgloss.NewStyle().Foreground(errC).Strikethrough(true),
 
