@@ -216,7 +216,7 @@ func (p *Page) fileRead(msg fileReadMsg) tea.Cmd {
 // confirm asks before creating. The submission gets a new token, or the
 // failed one's when nothing changed since.
 func (p *Page) confirm(in model.CreateInput) tea.Cmd {
-	in.ClientRequestToken = forms.NewRequestToken()
+	in.ClientRequestToken = model.NewRequestToken()
 	if p.failed.ClientRequestToken != "" && sameInput(in, p.failed) {
 		in.ClientRequestToken = p.failed.ClientRequestToken
 	}

@@ -255,7 +255,7 @@ func (p *Page) askSave() tea.Cmd {
 		}
 		return common.Send(common.StatusMsg{Text: "no changes: nothing to save"})
 	}
-	p.token = forms.NewRequestToken()
+	p.token = model.NewRequestToken()
 	prompt := fmt.Sprintf("Save a new version of %s?\nIt becomes AWSCURRENT; %s becomes AWSPREVIOUS.",
 		model.Sanitize(p.secret.Name), model.Sanitize(p.base.VersionID))
 	if p.base.Value.Parse().Shape == model.ShapeJSON && v.Parse().Shape != model.ShapeJSON {

@@ -79,12 +79,12 @@ func New(isDark, ascii bool) Styles {
 
 		ColumnHeader: lipgloss.NewStyle().Bold(true).Foreground(muted),
 		// Plain rows use the terminal's own colour: no escape per cell.
-		Row:          lipgloss.NewStyle(),
-		SelectedRow:  lipgloss.NewStyle().Background(selBg).Foreground(text),
-		PathPrefix:   lipgloss.NewStyle().Foreground(muted),
-		PathLeaf:     lipgloss.NewStyle().Bold(true),
-		Muted:        lipgloss.NewStyle().Foreground(muted),
-		Deleted:      lipgloss.NewStyle().Foreground(errC).Strikethrough(true),
+		Row:         lipgloss.NewStyle(),
+		SelectedRow: lipgloss.NewStyle().Background(selBg).Foreground(text),
+		PathPrefix:  lipgloss.NewStyle().Foreground(muted),
+		PathLeaf:    lipgloss.NewStyle().Bold(true),
+		Muted:       lipgloss.NewStyle().Foreground(muted),
+		Deleted:     lipgloss.NewStyle().Foreground(errC).Strikethrough(true),
 
 		Title:      lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Label:      lipgloss.NewStyle().Foreground(muted),

@@ -1,3 +1,5 @@
+// Package forms holds what the create and edit screens share: masked value
+// inputs and the password generator.
 package forms
 
 import (

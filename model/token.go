@@ -1,6 +1,4 @@
-// Package forms holds what the create and edit screens share: masked value
-// inputs, the password generator and the tokens that make writes idempotent.
-package forms
+package model
 
 import (
 	"crypto/rand"
@@ -8,9 +6,9 @@ import (
 )
 
 // NewRequestToken makes a random (version 4) UUID to send as a write's
-// ClientRequestToken. A screen makes one per submission and keeps it for
-// that submission, so the SDK's retries of the same request reuse it and
-// AWS stores at most one version.
+// ClientRequestToken. A caller makes one per submission and keeps it for
+// that submission, so retries of the same request reuse it and AWS stores
+// at most one version.
 func NewRequestToken() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
