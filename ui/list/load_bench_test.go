@@ -66,13 +66,21 @@ func firstPage(tb testing.TB, p *Page) pageLoadedMsg {
 // whose command fetches the next one.
 func loadAll(tb testing.TB, p *Page) {
 	tb.Helper()
-	var msg tea.Msg = firstPage(tb, p)
-	for {
-		_, cmd := p.Update(msg)
-		if cmd == nil {
-			break
+	queue := []tea.Msg{firstPage(tb, p)}
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range batch {
+				if c != nil {
+					queue = append(queue, c())
+				}
+			}
+			continue
 		}
-		msg = cmd()
+		if _, cmd := p.Update(msg); cmd != nil {
+			queue = append(queue, cmd())
+		}
 	}
 	if p.loading || p.loadErr != nil {
 		tb.Fatalf("loading ended with loading=%v, err=%v", p.loading, p.loadErr)
