@@ -72,12 +72,20 @@ func (q query) narrows(prev query) bool {
 	return endsTerm || !(strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "rot:"))
 }
 
-// match tells how well an entry matches: 0 none, 1 fuzzily, 2 every word as
-// a substring.
+// How well a secret matches, best first.
+const (
+	tierName   = iota // every word is in the name
+	tierText          // every word is in the name, description or tags
+	tierFuzzy         // some word only has its letters there, in order
+	tierCount
+	noMatch = -1
+)
+
+// match tells which tier a secret falls in, or noMatch.
 func (q query) match(hay string, s *model.Secret, now time.Time) int {
 	for _, t := range q.tags {
 		if !matchTag(s.Tags, t) {
-			return 0
+			return noMatch
 		}
 	}
 	if len(q.rots) > 0 {
@@ -87,20 +95,23 @@ func (q query) match(hay string, s *model.Secret, now time.Time) int {
 			ok = ok || r == state
 		}
 		if !ok {
-			return 0
+			return noMatch
 		}
 	}
-	score := 2
+	name := hay[:strings.IndexByte(hay, 0)]
+	tier := tierName
 	for _, w := range q.words {
 		switch {
+		case strings.Contains(name, w):
 		case strings.Contains(hay, w):
+			tier = max(tier, tierText)
 		case fuzzy(hay, w):
-			score = 1
+			tier = tierFuzzy
 		default:
-			return 0
+			return noMatch
 		}
 	}
-	return score
+	return tier
 }
 
 func matchTag(tags []model.Tag, t tagTerm) bool {
@@ -151,9 +162,11 @@ func haystack(s model.Secret) string {
 	return b.String()
 }
 
+// writeHaystack writes the lower-cased name, a NUL (names never hold one)
+// and then description and tags.
 func writeHaystack(b *strings.Builder, s model.Secret) {
 	b.WriteString(strings.ToLower(s.Name))
-	b.WriteByte(' ')
+	b.WriteByte(0)
 	b.WriteString(strings.ToLower(s.Description))
 	for _, t := range s.Tags {
 		b.WriteByte(' ')

@@ -34,7 +34,8 @@ func (m sortMode) String() string {
 }
 
 // index keeps every loaded secret, their order under the current sort, and
-// the filtered view of them: exact matches first, then fuzzy ones, each in
+// the filtered view of them: matches in the name first, then matches
+// elsewhere, then fuzzy ones, each in
 // sort order. It is built so that a keystroke over 100,000 secrets stays
 // cheap: a query that narrows the previous one only looks at its results.
 type index struct {
@@ -49,8 +50,8 @@ type index struct {
 
 	q           query
 	showDeleted bool
-	exact       []int32 // matching entries in sort order
-	fuzzy       []int32
+	// tiers hold the matching entries in sort order, best tier first.
+	tiers [tierCount][]int32
 }
 
 func (x *index) less(a, b int32) int {
@@ -73,40 +74,39 @@ func (x *index) less(a, b int32) int {
 }
 
 // len is the number of secrets in view.
-func (x *index) len() int { return len(x.exact) + len(x.fuzzy) }
+func (x *index) len() int {
+	n := 0
+	for _, t := range x.tiers {
+		n += len(t)
+	}
+	return n
+}
 
 // at returns the i-th secret in view.
-func (x *index) at(i int) *model.Secret {
-	if i < len(x.exact) {
-		return &x.secrets[x.exact[i]]
-	}
-	return &x.secrets[x.fuzzy[i-len(x.exact)]]
-}
+func (x *index) at(i int) *model.Secret { return &x.secrets[x.entryAt(i)] }
 
 // position returns where the entry stands in view, or -1.
 func (x *index) position(e int32) int {
-	find := func(list []int32) int {
+	base := 0
+	for _, list := range x.tiers {
 		i := sort.Search(len(list), func(i int) bool { return x.less(list[i], e) >= 0 })
 		if i < len(list) && list[i] == e {
-			return i
+			return base + i
 		}
-		return -1
-	}
-	if i := find(x.exact); i >= 0 {
-		return i
-	}
-	if i := find(x.fuzzy); i >= 0 {
-		return len(x.exact) + i
+		base += len(list)
 	}
 	return -1
 }
 
 // entryAt returns the entry index of the i-th secret in view.
 func (x *index) entryAt(i int) int32 {
-	if i < len(x.exact) {
-		return x.exact[i]
+	for _, list := range x.tiers {
+		if i < len(list) {
+			return list[i]
+		}
+		i -= len(list)
 	}
-	return x.fuzzy[i-len(x.exact)]
+	panic("list index out of range")
 }
 
 // add takes in a page of secrets and places those that match in view.
@@ -123,9 +123,9 @@ func (x *index) add(secrets []model.Secret, now time.Time) {
 	}
 	slices.SortFunc(fresh, x.less)
 	x.order = insertSorted(x.order, fresh, x.less)
-	exact, fuzzy := x.classify(fresh, now)
-	x.exact = insertSorted(x.exact, exact, x.less)
-	x.fuzzy = insertSorted(x.fuzzy, fuzzy, x.less)
+	for t, matches := range x.classify(fresh, now) {
+		x.tiers[t] = insertSorted(x.tiers[t], matches, x.less)
+	}
 }
 
 // setSort reorders everything under a new sort mode.
@@ -151,68 +151,58 @@ func (x *index) refilter(q query, now time.Time, narrow bool) {
 	var candidates []bool
 	if narrow {
 		candidates = make([]bool, len(x.secrets))
-		for _, e := range x.exact {
-			candidates[e] = true
-		}
-		for _, e := range x.fuzzy {
-			candidates[e] = true
+		for _, list := range x.tiers {
+			for _, e := range list {
+				candidates[e] = true
+			}
 		}
 	}
-	x.exact, x.fuzzy = x.scan(candidates, now)
+	x.tiers = x.scan(candidates, now)
 }
 
 // scan matches the secrets (only the candidates, when given) in memory
 // order, which is several times faster than in sort order at 100,000
 // secrets, then lists the matches in sort order.
-func (x *index) scan(candidates []bool, now time.Time) (exact, fuzzy []int32) {
+func (x *index) scan(candidates []bool, now time.Time) [tierCount][]int32 {
 	if x.q.empty() {
 		return x.classify(x.order, now)
 	}
-	score := make([]uint8, len(x.secrets))
-	n := 0
+	score := make([]int8, len(x.secrets))
 	for e := range x.secrets {
+		score[e] = noMatch
 		if candidates != nil && !candidates[e] {
 			continue
 		}
 		if x.showDeleted || !x.gone[e] {
-			score[e] = uint8(x.q.match(x.hay[e], &x.secrets[e], now))
-			if score[e] > 0 {
-				n++
-			}
+			score[e] = int8(x.q.match(x.hay[e], &x.secrets[e], now))
 		}
 	}
-	exact = make([]int32, 0, n)
+	var tiers [tierCount][]int32
 	for _, e := range x.order {
-		switch score[e] {
-		case 2:
-			exact = append(exact, e)
-		case 1:
-			fuzzy = append(fuzzy, e)
+		if t := score[e]; t != noMatch {
+			tiers[t] = append(tiers[t], e)
 		}
 	}
-	return exact, fuzzy
+	return tiers
 }
 
-// classify splits candidates, kept in their order, into exact and fuzzy matches.
-func (x *index) classify(candidates []int32, now time.Time) (exact, fuzzy []int32) {
-	exact = make([]int32, 0, len(candidates))
+// classify sorts candidates, kept in their order, into tiers.
+func (x *index) classify(candidates []int32, now time.Time) [tierCount][]int32 {
+	var tiers [tierCount][]int32
 	all := x.q.empty()
 	for _, e := range candidates {
 		if !x.showDeleted && x.gone[e] {
 			continue
 		}
 		if all {
-			exact = append(exact, e)
+			tiers[tierName] = append(tiers[tierName], e)
 			continue
 		}
-		switch x.q.match(x.hay[e], &x.secrets[e], now) {
-		case 2:
-			exact = append(exact, e)
-		case 1:
-			fuzzy = append(fuzzy, e)
+		if t := x.q.match(x.hay[e], &x.secrets[e], now); t != noMatch {
+			tiers[t] = append(tiers[t], e)
 		}
 	}
-	return exact, fuzzy
+	return tiers
 }
 
 // insertSorted merges the few sorted items into the long sorted list in

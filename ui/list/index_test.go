@@ -48,8 +48,10 @@ func TestIndexAgreesWithAFullRecomputation(t *testing.T) {
 	for m := sortName; m < sortModes; m++ {
 		x.setSort(m, benchNow)
 		got := names(x)
-		if !slices.IsSortedFunc(x.exact, x.less) || !slices.IsSortedFunc(x.fuzzy, x.less) {
-			t.Fatalf("sort %v: view out of order (%d rows)", m, len(got))
+		for _, tier := range x.tiers {
+			if !slices.IsSortedFunc(tier, x.less) {
+				t.Fatalf("sort %v: view out of order (%d rows)", m, len(got))
+			}
 		}
 	}
 }
@@ -98,4 +100,21 @@ func countGone(x *index) int {
 		}
 	}
 	return n
+}
+
+func TestNameMatchesComeBeforeDescriptionMatches(t *testing.T) {
+	x := &index{}
+	x.add([]model.Secret{
+		{ARN: "a", Name: "legacy-db-password", Description: "Superseded by prod/payments/postgres"},
+		{ARN: "b", Name: "prod/payments/postgres"},
+		{ARN: "c", Name: "prod/pay/misc", Description: "nothing"},
+	}, benchNow)
+	x.filter(parseQuery("prod/payments/postgres"), benchNow)
+	if got := names(x); !slices.Equal(got, []string{"prod/payments/postgres", "legacy-db-password"}) {
+		t.Fatalf("order = %v", got)
+	}
+	x.filter(parseQuery("superseded"), benchNow)
+	if got := names(x); !slices.Equal(got, []string{"legacy-db-password"}) {
+		t.Fatalf("description match = %v", got)
+	}
 }
