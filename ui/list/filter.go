@@ -74,9 +74,9 @@ func (q query) narrows(prev query) bool {
 
 // How well a secret matches, best first.
 const (
-	tierName   = iota // every word is in the name
-	tierText          // every word is in the name, description or tags
-	tierFuzzy         // some word only has its letters there, in order
+	tierName  = iota // every word is in the name
+	tierText         // every word is in the name, description or tags
+	tierFuzzy        // some word only has its letters there, in order
 	tierCount
 	noMatch = -1
 )
