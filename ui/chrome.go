@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
@@ -85,15 +86,13 @@ func (a *App) statusBar() string {
 	return render.Fit(ansi.Truncate(left, max(room, 0), a.c.Ellipsis()), max(room, 0), "") + right
 }
 
+// shortHelp is the top screen's main keys, cut to the width by bubbles/help.
 func (a *App) shortHelp() string {
-	var parts []string
-	for _, b := range a.top().ShortHelp() {
-		if b.Enabled() {
-			h := b.Help()
-			parts = append(parts, h.Key+" "+h.Desc)
-		}
-	}
-	return a.styles.Muted.Render(strings.Join(parts, " · "))
+	h := help.New()
+	h.Styles = help.DefaultStyles(a.cfg.Theme != "light")
+	h.ShortSeparator = " · "
+	h.SetWidth(max(a.width-1, 0))
+	return h.ShortHelpView(a.top().ShortHelp())
 }
 
 // helpView lists every key by section, the sections flowed into as many
