@@ -2,6 +2,7 @@ package edit
 
 import (
 	"errors"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -63,9 +64,9 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.setReveal(!p.revealed)
 	case key.Matches(msg, k.Generate):
 		return p.openGenerator()
-	case msg.String() == "a":
+	case key.Matches(msg, k.AddKey):
 		return p.startAdding()
-	case msg.String() == "d":
+	case key.Matches(msg, k.DeleteKey):
 		p.toggleDelete()
 	}
 	return nil
@@ -229,11 +230,11 @@ func (p *Page) generatorKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *Page) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "r":
+	switch {
+	case key.Matches(msg, p.c.Keys.Rebase):
 		p.phase = phaseRebasing
 		return loadCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, true)
-	case "esc", "n", "c":
+	case slices.Contains([]string{"esc", "n", "c"}, msg.String()):
 		p.phase, p.movedTo = phaseEditing, ""
 		return common.Send(common.StatusMsg{Text: "save canceled: nothing written; your edit is kept"})
 	}

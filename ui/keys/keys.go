@@ -67,6 +67,10 @@ type KeyMap struct {
 	Generate   key.Binding
 	Save       key.Binding
 	NextField  key.Binding
+
+	AddKey    key.Binding
+	DeleteKey key.Binding
+	Rebase    key.Binding
 }
 
 // Section is a named group of bindings, as the help screen shows them.
@@ -141,6 +145,10 @@ func Default() KeyMap {
 		Generate:   bind("ctrl+g", "generate password", "ctrl+g"),
 		Save:       bind("ctrl+s", "save", "ctrl+s"),
 		NextField:  bind("tab", "next field", "tab"),
+
+		AddKey:    bind("a", "add a key", "a"),
+		DeleteKey: bind("d", "delete or keep a key", "d"),
+		Rebase:    bind("r", "rebase on the new current", "r"),
 	}
 }
 
@@ -163,6 +171,7 @@ func sectionNames() []struct {
 		{"Audit", []string{"filter", "time_range", "reads_write", "errors_only", "who_read", "open"}},
 		{"Versions", []string{"mark", "diff", "promote", "deprecated"}},
 		{"Forms", []string{"save", "next_field", "generate"}},
+		{"Edit value", []string{"add_key", "delete_key", "rebase"}},
 		{"Confirmations", []string{"confirm"}},
 	}
 }
