@@ -198,10 +198,14 @@ func TestExpiredCredentialsSayTheFixAndRecoverWithoutRestart(t *testing.T) {
 
 func TestNetworkDownOffersRetryAndRecovers(t *testing.T) {
 	h := startFaulty(t, 1, emulator.Fault{Kind: emulator.FaultDropConnection})
-	h.WaitForText("network")
-	h.WaitForText("R retries")
+	failed := func(s string) bool {
+		// Both the list's own line and the status line: the status arrives
+		// a moment later, and a retry must not start before it.
+		return strings.Contains(s, "could not list secrets: network") && strings.Contains(s, "listing stopped after 0 secrets")
+	}
+	h.WaitFor("the listing to fail", failed)
 	h.Press("R")
-	h.WaitForText("R retries")
+	h.WaitFor("the retry to fail too", failed)
 	h.emu.ClearFaults() // the network is back
 	h.Press("R")
 	h.WaitForText("4 of 5 secrets")
