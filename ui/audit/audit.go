@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/filterinput"
 )
 
 // tab is what the screen shows: the events table or the who-read-it summary.
@@ -33,8 +33,7 @@ type Page struct {
 	rng        model.TrailRange
 	kind       model.TrailKind
 	errorsOnly bool
-	input      textinput.Model
-	filtering  bool
+	input      filterinput.Input
 	terms      []model.TrailTerm
 
 	load    loader
@@ -52,9 +51,7 @@ type Page struct {
 
 // New makes the audit screen of secret, or of the account when nil.
 func New(c common.Common, secret *model.Secret) *Page {
-	in := textinput.New()
-	in.Prompt = "/"
-	in.Placeholder = "words, event:GetSecretValue, principal:alice, ip:10.0."
+	in := filterinput.New("words, event:GetSecretValue, principal:alice, ip:10.0.")
 	p := &Page{c: c, input: in, rng: model.TrailWeek}
 	if secret != nil {
 		s := *secret
@@ -80,7 +77,7 @@ func (p *Page) SetSize(width, height int) {
 }
 
 // Capturing reports whether the filter input has the keys.
-func (p *Page) Capturing() bool { return p.filtering }
+func (p *Page) Capturing() bool { return p.input.Active() }
 
 // Update handles a message for the audit screen.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
@@ -97,7 +94,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.load.nextCmd(p.c.Backend, p.secret)
 	case tea.KeyPressMsg:
 		switch {
-		case p.filtering:
+		case p.input.Active():
 			return p, p.filterKey(msg)
 		case p.event != nil:
 			return p, p.eventKey(msg)

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/filterinput"
 )
 
 // key handles a key on the events table or the who-read-it summary.
@@ -31,8 +32,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		p.move(p.lines())
 	case key.Matches(msg, k.Filter):
-		p.filtering = true
-		return p.input.Focus()
+		return p.input.Open()
 	case key.Matches(msg, k.TimeRange):
 		return p.nextRange()
 	case key.Matches(msg, k.ReadsWrite):
@@ -94,26 +94,12 @@ func (p *Page) setFilter(text string) {
 // filterKey handles a key while the filter input has focus: the table
 // follows every change; enter keeps the filter, esc clears it.
 func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter":
-		p.filtering = false
-		p.input.Blur()
-		return nil
-	case "esc":
-		p.filtering = false
-		p.input.Blur()
-		p.setFilter("")
-		return nil
-	case "up", "down":
-		p.filtering = false
-		p.input.Blur()
+	result, changed, cmd := p.input.Update(msg)
+	if result == filterinput.Left {
 		return p.key(msg)
 	}
-	before := p.input.Value()
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	if after := p.input.Value(); after != before {
-		p.setFilter(after)
+	if changed {
+		p.setFilter(p.input.Value())
 	}
 	return cmd
 }

@@ -66,7 +66,7 @@ func (p *Page) titleLine() string {
 // filter input while typing.
 func (p *Page) settingsLine() string {
 	st := p.c.Styles
-	if p.filtering {
+	if p.input.Active() {
 		return p.input.View()
 	}
 	line := st.Muted.Render(" " + p.rng.String() + " · " + p.kind.String())

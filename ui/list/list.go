@@ -8,11 +8,11 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/confirm"
+	"github.com/keyhole-tui/keyhole/ui/filterinput"
 	"github.com/keyhole-tui/keyhole/ui/lifecycle"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
@@ -26,8 +26,7 @@ type Page struct {
 	cursor int
 	offset int
 
-	input     textinput.Model
-	filtering bool
+	input filterinput.Input
 
 	del lifecycle.Dialog
 	ask confirm.Dialog
@@ -43,9 +42,7 @@ type Page struct {
 
 // New makes the list screen; Init starts loading.
 func New(c common.Common) *Page {
-	in := textinput.New()
-	in.Prompt = "/"
-	in.Placeholder = "name, description, tag:KEY=VALUE, rot:stuck"
+	in := filterinput.New("name, description, tag:KEY=VALUE, rot:stuck")
 	spin := spinner.MiniDot
 	if c.ASCII {
 		spin = spinner.Line
@@ -89,7 +86,7 @@ func (p *Page) accountCmd(ended bool) tea.Cmd {
 }
 
 // Capturing reports whether the filter input or a dialog has the keys.
-func (p *Page) Capturing() bool { return p.filtering || p.del.Open() || p.ask.Open() }
+func (p *Page) Capturing() bool { return p.input.Active() || p.del.Open() || p.ask.Open() }
 
 // lifecycleKey opens the delete or restore dialog for the selected secret.
 func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -167,7 +164,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			var cmd tea.Cmd
 			p.ask, cmd = p.ask.Update(msg)
 			return p, cmd
-		case p.filtering:
+		case p.input.Active():
 			return p, p.filterKey(msg)
 		}
 		return p, p.key(msg)
@@ -229,8 +226,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		p.move(p.idx.len())
 	case key.Matches(msg, k.Filter):
-		p.filtering = true
-		return p.input.Focus()
+		return p.input.Open()
 	case key.Matches(msg, k.Back):
 		if p.input.Value() != "" {
 			p.input.SetValue("")
@@ -283,33 +279,19 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter":
-		p.filtering = false
-		p.input.Blur()
-		return nil
-	case "esc":
-		p.filtering = false
-		p.input.Blur()
-		p.input.SetValue("")
-		p.idx.filter(parseQuery(""), p.c.Now())
-		p.clampCursor()
-		return nil
-	case "up", "down":
-		p.filtering = false
-		p.input.Blur()
+	result, changed, cmd := p.input.Update(msg)
+	if result == filterinput.Left {
 		return p.key(msg)
 	}
-	before := p.input.Value()
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	if after := p.input.Value(); after != before {
-		q := parseQuery(after)
-		p.idx.filter(q, p.c.Now())
-		p.cursor, p.offset = 0, 0
-		if q.bad != "" {
-			return tea.Batch(cmd, status("unknown filter term "+q.bad+" (rot: takes off, on, never, overdue, rotating, stuck)"))
-		}
+	if !changed {
+		return cmd
+	}
+	q := parseQuery(p.input.Value())
+	p.idx.filter(q, p.c.Now())
+	p.cursor, p.offset = 0, 0
+	p.clampCursor()
+	if q.bad != "" {
+		return tea.Batch(cmd, status("unknown filter term "+q.bad+" (rot: takes off, on, never, overdue, rotating, stuck)"))
 	}
 	return cmd
 }
@@ -338,7 +320,7 @@ func (p *Page) clampCursor() {
 
 // listTop is how many lines the filter line takes above the table.
 func (p *Page) listTop() int {
-	if p.filtering || p.input.Value() != "" {
+	if p.input.Active() || p.input.Value() != "" {
 		return 1
 	}
 	return 0
