@@ -147,16 +147,11 @@ func (p *Page) openGenerator() tea.Cmd {
 }
 
 func (p *Page) generatorKey(msg tea.KeyPressMsg) tea.Cmd {
-	g, answer, cmd := p.generator.Update(msg)
-	p.generator = &g
-	switch answer {
-	case forms.GeneratorCanceled:
-		p.generator = nil
-	case forms.GeneratorDone:
-		spec, _ := g.Spec()
-		p.generator = nil
+	var cmd tea.Cmd
+	var generating bool
+	p.generator, cmd, generating = forms.StepGenerator(p.c.Ctx, p.c.Backend, p.generator, msg, p.genTarget)
+	if generating {
 		p.busy = "generating a password…"
-		return forms.GenerateCmd(p.c.Ctx, p.c.Backend, spec, p.genTarget)
 	}
 	return cmd
 }

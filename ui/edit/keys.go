@@ -216,16 +216,8 @@ func (p *Page) openGenerator() tea.Cmd {
 }
 
 func (p *Page) generatorKey(msg tea.KeyPressMsg) tea.Cmd {
-	g, answer, cmd := p.generator.Update(msg)
-	p.generator = &g
-	switch answer {
-	case forms.GeneratorCanceled:
-		p.generator = nil
-	case forms.GeneratorDone:
-		spec, _ := g.Spec()
-		p.generator = nil
-		return forms.GenerateCmd(p.c.Ctx, p.c.Backend, spec, p.genTarget)
-	}
+	var cmd tea.Cmd
+	p.generator, cmd, _ = forms.StepGenerator(p.c.Ctx, p.c.Backend, p.generator, msg, p.genTarget)
 	return cmd
 }
 

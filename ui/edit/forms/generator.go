@@ -180,3 +180,18 @@ func (g Generator) View(st *styles.Styles, ascii bool) string {
 	lines = append(lines, st.Muted.Render("enter generates · tab next · space toggles · esc cancels"))
 	return st.Dialog.Render(strings.Join(lines, "\n"))
 }
+
+// StepGenerator hands a key to an open generator. It returns the generator
+// to keep open (nil once answered), the command to run, and whether that
+// command fetches a password into target.
+func StepGenerator(ctx context.Context, b common.Backend, g *Generator, msg tea.KeyPressMsg, target int) (*Generator, tea.Cmd, bool) {
+	next, answer, cmd := g.Update(msg)
+	switch answer {
+	case GeneratorCanceled:
+		return nil, nil, false
+	case GeneratorDone:
+		spec, _ := next.Spec()
+		return nil, GenerateCmd(ctx, b, spec, target), true
+	}
+	return &next, cmd, false
+}
