@@ -11,6 +11,10 @@ import (
 // key handles a key on the events table or the who-read-it summary.
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
+	if d, ok := k.Step(msg, p.rows(), p.lines()); ok {
+		p.move(d)
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.input.Value() != "" {
@@ -19,18 +23,6 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		p.load.stop()
 		return common.Send(common.BackMsg{})
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.PageUp):
-		p.move(-p.rows())
-	case key.Matches(msg, k.PageDown):
-		p.move(p.rows())
-	case key.Matches(msg, k.Top):
-		p.move(-p.lines())
-	case key.Matches(msg, k.Bottom):
-		p.move(p.lines())
 	case key.Matches(msg, k.Filter):
 		return p.input.Open()
 	case key.Matches(msg, k.TimeRange):
@@ -108,21 +100,12 @@ func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 func (p *Page) eventKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
 	rows := p.eventRows()
-	switch {
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Open):
+	if d, ok := k.Step(msg, rows, len(p.event.wrapped)); ok {
+		p.event.scroll(d, rows)
+		return nil
+	}
+	if key.Matches(msg, k.Back) || key.Matches(msg, k.Open) {
 		p.event = nil
-	case key.Matches(msg, k.Up):
-		p.event.scroll(-1, rows)
-	case key.Matches(msg, k.Down):
-		p.event.scroll(1, rows)
-	case key.Matches(msg, k.PageUp):
-		p.event.scroll(-rows, rows)
-	case key.Matches(msg, k.PageDown):
-		p.event.scroll(rows, rows)
-	case key.Matches(msg, k.Top):
-		p.event.top = 0
-	case key.Matches(msg, k.Bottom):
-		p.event.scroll(len(p.event.wrapped), rows)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // KeyMap is every binding keyhole knows.
@@ -205,4 +206,25 @@ func (k KeyMap) Markdown() string {
 		}
 	}
 	return b.String()
+}
+
+// Step reads a movement key as a distance: one row for up and down, page
+// rows for page up and down, all rows for top and bottom. ok is false for
+// any other key. Callers clamp the result to what they show.
+func (k KeyMap) Step(msg tea.KeyPressMsg, page, all int) (delta int, ok bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -max(page, 1), true
+	case key.Matches(msg, k.PageDown):
+		return max(page, 1), true
+	case key.Matches(msg, k.Top):
+		return -max(all, 1), true
+	case key.Matches(msg, k.Bottom):
+		return max(all, 1), true
+	}
+	return 0, false
 }

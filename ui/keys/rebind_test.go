@@ -36,3 +36,25 @@ func TestNamesCoverEveryBinding(t *testing.T) {
 		}
 	}
 }
+
+func TestStepReadsMovementKeys(t *testing.T) {
+	k := Default()
+	for _, tt := range []struct {
+		msg  tea.KeyPressMsg
+		want int
+	}{
+		{tea.KeyPressMsg{Code: 'j', Text: "j"}, 1},
+		{tea.KeyPressMsg{Code: tea.KeyUp}, -1},
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, 20},
+		{tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}, -20},
+		{tea.KeyPressMsg{Code: 'G', Text: "G"}, 500},
+		{tea.KeyPressMsg{Code: tea.KeyHome}, -500},
+	} {
+		if got, ok := k.Step(tt.msg, 20, 500); !ok || got != tt.want {
+			t.Errorf("%s: Step = %d, %v; want %d", tt.msg, got, ok, tt.want)
+		}
+	}
+	if _, ok := k.Step(tea.KeyPressMsg{Code: 'v', Text: "v"}, 20, 500); ok {
+		t.Error("v is no movement key")
+	}
+}

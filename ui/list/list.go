@@ -212,19 +212,11 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
+	if d, ok := k.Step(msg, p.rows(), p.idx.len()); ok {
+		p.move(d)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.PageUp):
-		p.move(-p.rows())
-	case key.Matches(msg, k.PageDown):
-		p.move(p.rows())
-	case key.Matches(msg, k.Top):
-		p.move(-p.idx.len())
-	case key.Matches(msg, k.Bottom):
-		p.move(p.idx.len())
 	case key.Matches(msg, k.Filter):
 		return p.input.Open()
 	case key.Matches(msg, k.Back):

@@ -121,18 +121,9 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Send(common.BackMsg{})
 	case key.Matches(msg, k.Reload):
 		return p.reload()
-	case key.Matches(msg, k.Up):
-		p.scrollBy(-1)
-	case key.Matches(msg, k.Down):
-		p.scrollBy(1)
-	case key.Matches(msg, k.PageUp):
-		p.scrollBy(-page)
-	case key.Matches(msg, k.PageDown):
-		p.scrollBy(page)
-	case key.Matches(msg, k.Top):
-		p.scroll = 0
-	case key.Matches(msg, k.Bottom):
-		p.scrollBy(len(p.body()))
+	}
+	if d, ok := k.Step(msg, page, len(p.body())); ok {
+		p.scrollBy(d)
 	}
 	return nil
 }

@@ -71,21 +71,12 @@ func (p *Page) printed(msg printsMsg) {
 func (p *Page) diffKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, d := p.c.Keys, p.diff
 	last := max(len(d.lines)-1, 0)
-	switch {
-	case key.Matches(msg, k.Back):
+	if step, ok := k.Step(msg, p.height-8, len(d.lines)); ok {
+		d.cursor = max(min(d.cursor+step, last), 0)
+		return nil
+	}
+	if key.Matches(msg, k.Back) {
 		p.diff = nil
-	case key.Matches(msg, k.Up):
-		d.cursor = max(d.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		d.cursor = min(d.cursor+1, last)
-	case key.Matches(msg, k.PageUp):
-		d.cursor = max(d.cursor-max(p.height-8, 1), 0)
-	case key.Matches(msg, k.PageDown):
-		d.cursor = min(d.cursor+max(p.height-8, 1), last)
-	case key.Matches(msg, k.Top):
-		d.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		d.cursor = last
 	}
 	return nil
 }

@@ -130,6 +130,10 @@ func (p *Page) listed(msg listedMsg) {
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
+	if d, ok := k.Step(msg, p.height-4, len(p.versions)); ok && !p.dialog.Open() && p.diff == nil {
+		p.move(d)
+		return nil
+	}
 	switch {
 	case p.dialog.Open():
 		var cmd tea.Cmd
@@ -139,18 +143,6 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return p.diffKey(msg)
 	case key.Matches(msg, k.Back):
 		return common.Send(common.BackMsg{})
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.PageUp):
-		p.move(-max(p.height-4, 1))
-	case key.Matches(msg, k.PageDown):
-		p.move(max(p.height-4, 1))
-	case key.Matches(msg, k.Top):
-		p.move(-len(p.versions))
-	case key.Matches(msg, k.Bottom):
-		p.move(len(p.versions))
 	case key.Matches(msg, k.Reload):
 		return p.reload()
 	case key.Matches(msg, k.Deprecated):
