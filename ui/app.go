@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
@@ -97,6 +98,8 @@ type App struct {
 	identity  model.Identity
 	showHelp  bool
 	clip      *clipboard.Manager
+	// help draws the status bar's key hints.
+	help help.Model
 	// ascii replaces symbols when the locale is not UTF-8; nil otherwise.
 	ascii *strings.Replacer
 	// staleCredentials is set by a credentials error: the next reload
@@ -118,6 +121,9 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 		km = keys.Default()
 	}
 	a := &App{cfg: cfg, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log}
+	a.help = help.New()
+	a.help.Styles = help.DefaultStyles(cfg.Theme != "light")
+	a.help.ShortSeparator = " · "
 	if cfg.ASCII {
 		a.ascii = asciiSymbols()
 	}
@@ -155,6 +161,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
+		a.help.SetWidth(max(msg.Width-1, 0))
 		for _, p := range a.stack {
 			p.SetSize(a.pageSize())
 		}

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
@@ -87,13 +86,7 @@ func (a *App) statusBar() string {
 }
 
 // shortHelp is the top screen's main keys, cut to the width by bubbles/help.
-func (a *App) shortHelp() string {
-	h := help.New()
-	h.Styles = help.DefaultStyles(a.cfg.Theme != "light")
-	h.ShortSeparator = " · "
-	h.SetWidth(max(a.width-1, 0))
-	return h.ShortHelpView(a.top().ShortHelp())
-}
+func (a *App) shortHelp() string { return a.help.ShortHelpView(a.top().ShortHelp()) }
 
 // helpView lists every key by section, the sections flowed into as many
 // columns as fit the width.
