@@ -65,7 +65,7 @@ func TestDemoWalkthrough(t *testing.T) {
 	if err := tm.Wait(); err != nil {
 		t.Fatalf("keyhole exited with %v", err)
 	}
-	if tm.vt.IsAltScreen() {
+	if tm.altScreen() {
 		t.Fatal("keyhole left the terminal in the alternate screen")
 	}
 	if s := tm.Screen(); strings.Contains(s, secret) || strings.Contains(s, name) {

@@ -109,7 +109,7 @@ func startWatchedTerm(t *testing.T, width, height int, cb vt.Callbacks, env []st
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = append([]string{"TERM=xterm-256color", "LANG=C.UTF-8", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
-	tm := &term{t: t, cmd: cmd, vt: vt.NewSafeEmulator(width, height), done: make(chan struct{})}
+	tm := &term{t: t, cmd: cmd, vt: vt.NewEmulator(width, height), done: make(chan struct{})}
 	tm.vt.SetCallbacks(cb)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(width), Rows: uint16(height)})
 	if err != nil {
@@ -316,16 +316,18 @@ func checkColumnsAligned(t *testing.T, tm *term, title string) {
 // cellRows reads the screen cell by cell; a wide character's second cell
 // is an empty string.
 func cellRows(tm *term) [][]string {
-	w, h := tm.vt.Width(), tm.vt.Height()
-	rows := make([][]string, h)
-	for y := range h {
-		rows[y] = make([]string, w)
-		for x := range w {
-			if c := tm.vt.CellAt(x, y); c != nil {
-				rows[y][x] = c.Content
+	var rows [][]string
+	tm.withScreen(func(screen *vt.Emulator) {
+		rows = make([][]string, screen.Height())
+		for y := range rows {
+			rows[y] = make([]string, screen.Width())
+			for x := range rows[y] {
+				if c := screen.CellAt(x, y); c != nil {
+					rows[y][x] = c.Content
+				}
 			}
 		}
-	}
+	})
 	return rows
 }
 

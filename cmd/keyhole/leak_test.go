@@ -193,7 +193,7 @@ func TestValuesLeaveNoTrace(t *testing.T) {
 	if c := containsCanary([]byte(tm.Screen())); c != "" {
 		t.Errorf("the main screen after exit shows %s:\n%s", c, tm.Screen())
 	}
-	if tm.vt.IsAltScreen() {
+	if tm.altScreen() {
 		t.Error("keyhole left the terminal in the alternate screen")
 	}
 

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 )
 
@@ -153,13 +154,17 @@ func (tm *term) waitQuiet(quiet time.Duration) int {
 // selectedLine is the text of the list row drawn with a background: the
 // selected one. It is empty when no row is selected.
 func (tm *term) selectedLine() string {
-	lines := strings.Split(tm.Screen(), "\n")
-	for y := listRowsTop; y < min(len(lines), perfHeight-2); y++ {
-		if c := tm.vt.CellAt(2, y); c != nil && c.Style.Bg != nil {
-			return lines[y]
+	var selected string
+	tm.withScreen(func(screen *vt.Emulator) {
+		lines := strings.Split(ansi.Strip(screen.Render()), "\n")
+		for y := listRowsTop; y < min(len(lines), perfHeight-2); y++ {
+			if c := screen.CellAt(2, y); c != nil && c.Style.Bg != nil {
+				selected = lines[y]
+				return
+			}
 		}
-	}
-	return ""
+	})
+	return selected
 }
 
 // waitSelected waits until the selected row shows name.

@@ -42,10 +42,11 @@ type term struct {
 	t    testing.TB
 	cmd  *exec.Cmd
 	pty  *os.File
-	vt   *vt.SafeEmulator
-	mu   sync.Mutex
-	raw  bytes.Buffer
 	done chan struct{}
+
+	mu  sync.Mutex // guards raw and vt, which pump writes while tests read
+	raw bytes.Buffer
+	vt  *vt.Emulator
 }
 
 // startTerm runs keyhole with args in a width×height terminal. env adds to a
@@ -58,7 +59,7 @@ func startTerm(t testing.TB, width, height int, env []string, args ...string) *t
 	if err != nil {
 		t.Fatalf("start keyhole: %v", err)
 	}
-	tm := &term{t: t, cmd: cmd, pty: f, vt: vt.NewSafeEmulator(width, height), done: make(chan struct{})}
+	tm := &term{t: t, cmd: cmd, pty: f, vt: vt.NewEmulator(width, height), done: make(chan struct{})}
 	go tm.pump()
 	go func() { _, _ = io.Copy(f, tm.vt) }() // the terminal's answers to queries
 	t.Cleanup(tm.close)
@@ -73,8 +74,8 @@ func (tm *term) pump() {
 		if n > 0 {
 			tm.mu.Lock()
 			tm.raw.Write(buf[:n])
-			tm.mu.Unlock()
 			_, _ = tm.vt.Write(buf[:n])
+			tm.mu.Unlock()
 		}
 		if err != nil {
 			return
@@ -99,7 +100,27 @@ func (tm *term) Raw() string {
 }
 
 // Screen is the text on the emulated screen.
-func (tm *term) Screen() string { return ansi.Strip(tm.vt.Render()) }
+func (tm *term) Screen() string {
+	var text string
+	tm.withScreen(func(screen *vt.Emulator) { text = ansi.Strip(screen.Render()) })
+	return text
+}
+
+// altScreen reports whether the terminal shows its alternate screen.
+func (tm *term) altScreen() bool {
+	var alt bool
+	tm.withScreen(func(screen *vt.Emulator) { alt = screen.IsAltScreen() })
+	return alt
+}
+
+// withScreen runs read on the emulated screen while no output is applied
+// to it. The emulator's cells are pointers into its buffer, so every read
+// of them must happen inside read.
+func (tm *term) withScreen(read func(screen *vt.Emulator)) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	read(tm.vt)
+}
 
 // Send types raw input.
 func (tm *term) Send(s string) {
