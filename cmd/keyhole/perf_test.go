@@ -14,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/vt"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 )
 
@@ -151,20 +150,16 @@ func (tm *term) waitQuiet(quiet time.Duration) int {
 	return 0
 }
 
-// selectedLine is the text of the list row drawn with a background: the
-// selected one. It is empty when no row is selected.
+// selectedLine is the text of the list row that shows the cursor bar,
+// without the bar. It is empty when no row is selected.
 func (tm *term) selectedLine() string {
-	var selected string
-	tm.withScreen(func(screen *vt.Emulator) {
-		lines := strings.Split(ansi.Strip(screen.Render()), "\n")
-		for y := listRowsTop; y < min(len(lines), perfHeight-2); y++ {
-			if c := screen.CellAt(2, y); c != nil && c.Style.Bg != nil {
-				selected = lines[y]
-				return
-			}
+	lines := strings.Split(tm.Screen(), "\n")
+	for _, line := range lines[listRowsTop:min(len(lines), perfHeight-2)] {
+		if rest, ok := strings.CutPrefix(line, "▌"); ok {
+			return rest
 		}
-	})
-	return selected
+	}
+	return ""
 }
 
 // waitSelected waits until the selected row shows name.

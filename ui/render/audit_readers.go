@@ -70,10 +70,7 @@ func readerLine(name string, indent int, n model.ReadCounts, c ReaderColumns, st
 	counts := pad(strconv.Itoa(n.Gets), c.Count) + " " + pad(strconv.Itoa(n.Batches), c.Count)
 	failed := pad(failedCount(n.Failed), c.Count)
 	seen := Fit(seenAt(n.First, o.Now, c), c.Seen, tail) + " " + Fit(seenAt(n.Last, o.Now, c), c.Seen, tail)
-	lead := "  "
-	if o.Selected {
-		return st.SelectedRow.Render(lead + who + mark + " " + counts + " " + failed + " " + seen)
-	}
+	lead := Cursor(o.Selected, o.ASCII, st) + "  "
 	nameStyle := st.Row
 	if indent == 0 {
 		nameStyle = st.PathLeaf

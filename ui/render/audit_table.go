@@ -130,14 +130,8 @@ func AuditRow(e *model.TrailEvent, c AuditColumns, st *styles.Styles, o RowOptio
 		cells = append(cells, styledCell{Fit(orDash(model.Sanitize(e.Agent)), c.Agent, tail), st.Muted})
 	}
 	cells = append(cells, styledCell{Fit(model.Sanitize(ShortErrorCode(e.ErrorCode)), c.Error, tail), st.Error})
-	if o.Selected {
-		texts := make([]string, len(cells))
-		for i, cl := range cells {
-			texts[i] = cl.text
-		}
-		return st.SelectedRow.Render(mark + strings.Join(texts, " "))
-	}
 	var b strings.Builder
+	b.WriteString(Cursor(o.Selected, o.ASCII, st))
 	b.WriteString(st.Error.Render(mark))
 	for i, cl := range cells {
 		if i > 0 {

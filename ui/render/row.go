@@ -20,7 +20,9 @@ type Columns struct {
 }
 
 const (
-	markWidth = 2
+	// markWidth is the cursor bar, a mark (deleted, failed, marked for a
+	// diff) and a space before a table's first column.
+	markWidth = 3
 	gap       = 1
 	timeWidth = 9
 	rotWidth  = 8
@@ -95,9 +97,6 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	if o.ASCII {
 		tail, mark = "~", "x "
 	}
-	if !s.PendingDeletion() {
-		mark = "  "
-	}
 	dir, leaf := SplitPath(model.Sanitize(s.Name))
 	name := Fit(dir+leaf, c.Name, tail)
 	rot := s.Rotation(o.Now)
@@ -120,18 +119,13 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	}
 	var b strings.Builder
 	b.Grow(c.Name + c.Description + c.Tags + 256)
-	// Only the mark and name of the selected row are highlighted, so a
-	// cursor move rewrites two short runs rather than two whole rows.
-	switch {
-	case o.Selected:
-		b.WriteString(st.Ink.SelectedRow.Paint(mark + name))
-	case s.PendingDeletion():
+	b.WriteString(Cursor(o.Selected, o.ASCII, st))
+	if s.PendingDeletion() {
 		b.WriteString(st.Ink.Deleted.Paint(mark))
-		b.WriteString(styleName(name, dir, st, true))
-	default:
-		b.WriteString(mark)
-		b.WriteString(styleName(name, dir, st, false))
+	} else {
+		b.WriteString("  ")
 	}
+	b.WriteString(styleName(name, dir, st, s.PendingDeletion()))
 	// Neighbouring cells in the same ink share one escape sequence.
 	for i := 0; i < len(cells); {
 		j := i + 1
@@ -144,6 +138,20 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 		i = j
 	}
 	return b.String()
+}
+
+// Cursor is a table row's first cell: a bar on the row the cursor is on,
+// blank on the others. Moving the cursor rewrites these two cells and
+// nothing else of either row, which keeps a move cheap on a slow link, and
+// the bar shows without colour too.
+func Cursor(selected, ascii bool, st *styles.Styles) string {
+	switch {
+	case !selected:
+		return " "
+	case ascii:
+		return st.Ink.Cursor.Paint(">")
+	}
+	return st.Ink.Cursor.Paint("▌")
 }
 
 // styleName dims the folder part of a fitted name and brightens the leaf.

@@ -75,9 +75,6 @@ func VersionRow(v model.Version, c VersionColumns, st *styles.Styles, o VersionR
 		Fit(created, c.Created, tail),
 		Fit(AccessDay(v.LastAccessedDate), c.Accessed, tail),
 	}
-	if o.Selected {
-		return st.SelectedRow.Render(mark + strings.Join(cells, " "))
-	}
 	stageStyle := st.Row
 	switch {
 	case v.Deprecated():
@@ -87,7 +84,7 @@ func VersionRow(v model.Version, c VersionColumns, st *styles.Styles, o VersionR
 	case v.HasStage(model.StagePending):
 		stageStyle = st.Warning
 	}
-	return st.Title.Render(mark) + st.Row.Render(cells[0]) + " " + stageStyle.Render(cells[1]) + " " +
+	return Cursor(o.Selected, o.ASCII, st) + st.Title.Render(mark) + st.Row.Render(cells[0]) + " " + stageStyle.Render(cells[1]) + " " +
 		st.Muted.Render(cells[2]+" "+cells[3])
 }
 
@@ -123,7 +120,7 @@ func NewestFirst(vs []model.Version) []model.Version {
 
 // DiffRow renders one line of a masked diff: a sign, the change in words
 // and the sanitized path. It never shows a value.
-func DiffRow(l model.DiffLine, st *styles.Styles, selected bool) string {
+func DiffRow(l model.DiffLine, st *styles.Styles, selected, ascii bool) string {
 	sign, style := "=", st.Muted
 	switch l.Change {
 	case model.Changed:
@@ -134,8 +131,5 @@ func DiffRow(l model.DiffLine, st *styles.Styles, selected bool) string {
 		sign, style = "-", st.Error
 	}
 	path := model.Sanitize(l.Path)
-	if selected {
-		return st.SelectedRow.Render("  " + sign + " " + Fit(l.Change.String(), 10, "") + path)
-	}
-	return "  " + style.Render(sign+" "+Fit(l.Change.String(), 10, "")) + st.Row.Render(path)
+	return Cursor(selected, ascii, st) + "  " + style.Render(sign+" "+Fit(l.Change.String(), 10, "")) + st.Row.Render(path)
 }

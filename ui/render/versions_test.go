@@ -38,7 +38,7 @@ func TestVersionRowSanitizesAndOrdersLabels(t *testing.T) {
 	if strings.ContainsAny(row, "\x1b\u202e") {
 		t.Fatalf("raw control characters in %q", row)
 	}
-	if !strings.Contains(row, `AWSPREVIOUS, custom\u202e`) || !strings.HasPrefix(row, "* ") {
+	if !strings.Contains(row, `AWSPREVIOUS, custom\u202e`) || !strings.HasPrefix(row, " * ") {
 		t.Fatalf("row = %q", row)
 	}
 	if got := StageLabels(nil); got != "(deprecated)" {
@@ -58,10 +58,14 @@ func TestDiffRowShowsPathAndChangeOnly(t *testing.T) {
 		{model.DiffLine{Path: "user\x07", Change: model.Unchanged}, `  = unchanged user\x07`},
 	}
 	for _, tt := range tests {
-		for _, selected := range []bool{false, true} {
-			if got := ansi.Strip(DiffRow(tt.line, &st, selected)); got != tt.want {
-				t.Errorf("DiffRow = %q, want %q", got, tt.want)
-			}
+		if got := ansi.Strip(DiffRow(tt.line, &st, false, false)); got != " "+tt.want {
+			t.Errorf("DiffRow = %q, want %q", got, " "+tt.want)
+		}
+		if got := ansi.Strip(DiffRow(tt.line, &st, true, false)); got != "▌"+tt.want {
+			t.Errorf("selected DiffRow = %q, want %q", got, "▌"+tt.want)
+		}
+		if got := ansi.Strip(DiffRow(tt.line, &st, true, true)); got != ">"+tt.want {
+			t.Errorf("selected ASCII DiffRow = %q, want %q", got, ">"+tt.want)
 		}
 	}
 }

@@ -32,7 +32,7 @@ func (i Ink) Paint(text string) string {
 type Inks struct {
 	ColumnHeader Ink
 	Row          Ink
-	SelectedRow  Ink
+	Cursor       Ink
 	PathPrefix   Ink
 	PathLeaf     Ink
 	Muted        Ink
@@ -46,7 +46,7 @@ func inksOf(s Styles) Inks {
 	return Inks{
 		ColumnHeader: inkOf(s.ColumnHeader),
 		Row:          inkOf(s.Row),
-		SelectedRow:  inkOf(s.SelectedRow),
+		Cursor:       inkOf(s.Cursor),
 		PathPrefix:   inkOf(s.PathPrefix),
 		PathLeaf:     inkOf(s.PathLeaf),
 		Muted:        inkOf(s.Muted),

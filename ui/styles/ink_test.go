@@ -16,7 +16,7 @@ func TestInkPaintsAsLipglossRenders(t *testing.T) {
 			ink   Ink
 		}{
 			"leaf": {s.PathLeaf, s.Ink.PathLeaf}, "muted": {s.Muted, s.Ink.Muted},
-			"selected": {s.SelectedRow, s.Ink.SelectedRow}, "deleted": {s.Deleted, s.Ink.Deleted},
+			"cursor": {s.Cursor, s.Ink.Cursor}, "deleted": {s.Deleted, s.Ink.Deleted},
 		} {
 			// lipgloss strikes through rune by rune; the cells look the same.
 			text := "prod/payments/db ✗"

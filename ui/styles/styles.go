@@ -21,10 +21,13 @@ type Styles struct {
 	ColumnHeader lipgloss.Style
 	Row          lipgloss.Style
 	SelectedRow  lipgloss.Style
-	PathPrefix   lipgloss.Style
-	PathLeaf     lipgloss.Style
-	Muted        lipgloss.Style
-	Deleted      lipgloss.Style
+	// Cursor draws the bar in a table's first column that marks the row
+	// the cursor is on.
+	Cursor     lipgloss.Style
+	PathPrefix lipgloss.Style
+	PathLeaf   lipgloss.Style
+	Muted      lipgloss.Style
+	Deleted    lipgloss.Style
 
 	Title      lipgloss.Style
 	Label      lipgloss.Style
@@ -81,15 +84,19 @@ func New(isDark, ascii bool) Styles {
 		// Plain rows use the terminal's own colour: no escape per cell.
 		Row:         lipgloss.NewStyle(),
 		SelectedRow: lipgloss.NewStyle().Background(selBg).Foreground(text),
-		PathPrefix:  lipgloss.NewStyle().Foreground(muted),
+		Cursor:      lipgloss.NewStyle().Foreground(accent),
+		// Secondary text is the terminal's own colour at half intensity:
+		// readable on any theme, and four bytes where a colour takes 11 to
+		// 19, on every row drawn.
+		PathPrefix:  lipgloss.NewStyle().Faint(true),
 		PathLeaf:    lipgloss.NewStyle().Bold(true),
-		Muted:       lipgloss.NewStyle().Foreground(muted),
+		Muted:       lipgloss.NewStyle().Faint(true),
 		Deleted:     lipgloss.NewStyle().Foreground(errC).Strikethrough(true),
 
 		Title:      lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Label:      lipgloss.NewStyle().Foreground(muted),
+		Label:      lipgloss.NewStyle().Faint(true),
 		FieldValue: lipgloss.NewStyle().Foreground(text),
-		Mask:       lipgloss.NewStyle().Foreground(muted),
+		Mask:       lipgloss.NewStyle().Faint(true),
 		Revealed:   lipgloss.NewStyle().Foreground(reveal),
 		Selected:   lipgloss.NewStyle().Background(selBg),
 

@@ -199,7 +199,7 @@ func (p *Page) diffScreen() screen {
 	}
 	s.focus, s.focusEnd = d.cursor, d.cursor
 	for i, l := range d.lines {
-		s.body = append(s.body, render.DiffRow(l, st, i == d.cursor))
+		s.body = append(s.body, render.DiffRow(l, st, i == d.cursor, p.c.ASCII))
 	}
 	return s
 }

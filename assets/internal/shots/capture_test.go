@@ -44,22 +44,25 @@ func TestCaptureTakesTheDemoListFromTheRealBinary(t *testing.T) {
 		t.Errorf("header %q, want the DEMO and RO badges", header)
 	}
 	// keyhole picks its dark styles from the background colour the
-	// emulator reports: the selected first row has the dark selection
-	// background, and the picture shows it.
-	sel := g.at(2, 2)
-	if sel.Content == " " || sel.Content == "" {
-		t.Fatalf("row 2 starts with %q, want a secret's name: %q", sel.Content, rowText(g, 2))
+	// emulator reports: the cursor bar on the first row has the dark
+	// accent colour, and the picture shows it.
+	bar := g.at(0, 2)
+	if bar.Content != "▌" {
+		t.Fatalf("row 2 starts with %q, want the cursor bar: %q", bar.Content, rowText(g, 2))
 	}
-	darkSelection := hex(0x1f3a5f)
-	if _, bg := r.colours(sel.Style); bg != darkSelection {
-		t.Errorf("selected row background %v, want the dark theme's %v", bg, darkSelection)
+	if name := g.at(3, 2); name.Content == " " || name.Content == "" {
+		t.Fatalf("row 2 has no name after the bar: %q", rowText(g, 2))
+	}
+	darkAccent := hex(0x58a6ff)
+	if fg, _ := r.colours(bar.Style); fg != darkAccent {
+		t.Errorf("cursor bar colour %v, want the dark theme's %v", fg, darkAccent)
 	}
 	img := r.render(g)
 	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != 100*r.faces.cellW || h != 30*r.faces.cellH {
 		t.Errorf("picture %d×%d, want %d×%d", w, h, 100*r.faces.cellW, 30*r.faces.cellH)
 	}
-	if got := cellPixel(r, img, 2, 2, 0, 0); got != darkSelection {
-		t.Errorf("selected row in the picture: %v, want %v", got, darkSelection)
+	if n, cell := countColour(r, img, 0, 2, 1, darkAccent), r.faces.cellW*r.faces.cellH; n < cell/4 {
+		t.Errorf("the cursor bar in the picture has %d of %d pixels in %v", n, cell, darkAccent)
 	}
 }
 

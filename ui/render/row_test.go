@@ -1,0 +1,40 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/styles"
+)
+
+// TestCursorChangesOnlyTheFirstCell pins down what makes a cursor move
+// cheap: the selected and the unselected row differ in the bar alone, the
+// rest of the row is the same bytes.
+func TestCursorChangesOnlyTheFirstCell(t *testing.T) {
+	st := styles.New(true, false)
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	for _, s := range []model.Secret{
+		{Name: "prod/payments/db", Description: "Primary database", LastChangedDate: now.Add(-time.Hour), Tags: []model.Tag{{Key: "team", Value: "payments"}}},
+		{Name: "prod/old", DeletedDate: now.Add(-time.Hour)},
+	} {
+		for _, ascii := range []bool{false, true} {
+			c := ListColumns(160, nil)
+			plain := SecretRow(s, c, &st, RowOptions{Now: now, ASCII: ascii})
+			selected := SecretRow(s, c, &st, RowOptions{Now: now, ASCII: ascii, Selected: true})
+			bar := "▌"
+			if ascii {
+				bar = ">"
+			}
+			rest, ok := strings.CutPrefix(selected, st.Ink.Cursor.Paint(bar))
+			if !ok || rest != strings.TrimPrefix(plain, " ") || !strings.HasPrefix(plain, " ") {
+				t.Errorf("%s ascii=%v:\nselected %q\nplain    %q", s.Name, ascii, selected, plain)
+			}
+			if w := ansi.StringWidth(selected); w != ansi.StringWidth(plain) || w > 160 {
+				t.Errorf("%s: widths %d and %d", s.Name, w, ansi.StringWidth(plain))
+			}
+		}
+	}
+}
