@@ -88,10 +88,10 @@ func New(isDark, ascii bool) Styles {
 		// Secondary text is the terminal's own colour at half intensity:
 		// readable on any theme, and four bytes where a colour takes 11 to
 		// 19, on every row drawn.
-		PathPrefix:  lipgloss.NewStyle().Faint(true),
-		PathLeaf:    lipgloss.NewStyle().Bold(true),
-		Muted:       lipgloss.NewStyle().Faint(true),
-		Deleted:     lipgloss.NewStyle().Foreground(errC).Strikethrough(true),
+		PathPrefix: lipgloss.NewStyle().Faint(true),
+		PathLeaf:   lipgloss.NewStyle().Bold(true),
+		Muted:      lipgloss.NewStyle().Faint(true),
+		Deleted:    lipgloss.NewStyle().Foreground(errC).Strikethrough(true),
 
 		Title:      lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Label:      lipgloss.NewStyle().Faint(true),
