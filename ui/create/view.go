@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
@@ -32,7 +31,7 @@ func (p *Page) View() string {
 		tail = []string{st.Muted.Render(p.busy)}
 	}
 	height := max(p.height-len(tail), 1)
-	return strings.Join(append(window(lines, focus, height, p.width), tail...), "\n")
+	return strings.Join(append(render.Window(lines, focus, height, 0, p.width, ""), tail...), "\n")
 }
 
 // lines renders the form and says which line has the focus.
@@ -131,19 +130,3 @@ func (p *Page) pointer(on bool) string {
 	return p.c.Styles.Title.Render("▸ ")
 }
 
-// window cuts lines to height, scrolled so line focus is visible, and each
-// line to width.
-func window(lines []string, focus, height, width int) []string {
-	start := 0
-	if focus >= height {
-		start = focus - height + 1
-	}
-	out := lines[start:min(start+height, len(lines))]
-	for i, l := range out {
-		out[i] = ansi.Truncate(l, width, "")
-	}
-	for len(out) < height {
-		out = append(out, "")
-	}
-	return out
-}

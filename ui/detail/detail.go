@@ -9,7 +9,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/confirm"
@@ -386,22 +385,6 @@ func (p *Page) View() string {
 		menu = strings.Split(p.ask.View(p.c.Styles), "\n")
 	}
 	height = max(height-len(menu), 1)
-	return strings.Join(append(window(lines, focus, height, p.scroll, p.width, p.c.Ellipsis()), menu...), "\n")
+	return strings.Join(append(render.Window(lines, focus, height, p.scroll, p.width, p.c.Ellipsis()), menu...), "\n")
 }
 
-// window cuts lines to height starting at scroll, moved as little as needed
-// to keep line focus in view, and each line to width.
-func window(lines []string, focus, height, scroll, width int, tail string) []string {
-	if focus >= 0 {
-		scroll = min(max(scroll, focus-height+1), focus)
-	}
-	scroll = max(min(scroll, len(lines)-height), 0)
-	out := lines[scroll:min(scroll+height, len(lines))]
-	for i, l := range out {
-		out[i] = ansi.Truncate(l, width, tail)
-	}
-	for len(out) < height {
-		out = append(out, "")
-	}
-	return out
-}

@@ -28,7 +28,7 @@ func (p *Page) View() string {
 		tail = strings.Split(p.conflictView(), "\n")
 	}
 	height := max(p.height-len(tail), 1)
-	return strings.Join(append(window(lines, focus, height, p.width), tail...), "\n")
+	return strings.Join(append(render.Window(lines, focus, height, 0, p.width, ""), tail...), "\n")
 }
 
 func (p *Page) lines() ([]string, int) {
@@ -156,19 +156,3 @@ func (p *Page) pointer() string {
 	return "▸ "
 }
 
-// window cuts lines to height, scrolled so line focus is visible, and each
-// line to width.
-func window(lines []string, focus, height, width int) []string {
-	start := 0
-	if focus >= height {
-		start = focus - height + 1
-	}
-	out := lines[start:min(start+height, len(lines))]
-	for i, l := range out {
-		out[i] = ansi.Truncate(l, width, "")
-	}
-	for len(out) < height {
-		out = append(out, "")
-	}
-	return out
-}
