@@ -129,4 +129,3 @@ func (p *Page) pointer(on bool) string {
 	}
 	return p.c.Styles.Title.Render("▸ ")
 }
-

@@ -387,4 +387,3 @@ func (p *Page) View() string {
 	height = max(height-len(menu), 1)
 	return strings.Join(append(render.Window(lines, focus, height, p.scroll, p.width, p.c.Ellipsis()), menu...), "\n")
 }
-

@@ -155,4 +155,3 @@ func (p *Page) pointer() string {
 	}
 	return "▸ "
 }
-
