@@ -55,7 +55,7 @@ func TestColoursAndSymbolsFollowTheTerminal(t *testing.T) {
 			if got := hasColour(raw); got != tt.colour {
 				t.Errorf("colour sequences: %v, want %v", got, tt.colour)
 			}
-			symbols := strings.ContainsAny(raw, "·…•✗▸╭│")
+			symbols := strings.ContainsAny(raw, "·…•✗▸╭│▌")
 			if symbols == tt.ascii {
 				t.Errorf("Unicode symbols drawn: %v with ascii=%v", symbols, tt.ascii)
 			}
