@@ -42,7 +42,9 @@ type index struct {
 	// secrets, hay and gone are indexed alike: hay is the lower-cased
 	// text plain words match, gone marks pending deletion. Filtering reads
 	// only the two small slices, which keeps a scan of 100,000 cheap.
-	secrets []model.Secret
+	// secrets points into the pages as they came, never written through:
+	// growing the list copies pointers, not whole secrets.
+	secrets []*model.Secret
 	hay     []string
 	gone    []bool
 	order   []int32 // secret indices in sort order
@@ -55,7 +57,7 @@ type index struct {
 }
 
 func (x *index) less(a, b int32) int {
-	ea, eb := &x.secrets[a], &x.secrets[b]
+	ea, eb := x.secrets[a], x.secrets[b]
 	byTime := func(ta, tb time.Time) int {
 		if c := tb.Compare(ta); c != 0 {
 			return c
@@ -83,7 +85,7 @@ func (x *index) len() int {
 }
 
 // at returns the i-th secret in view.
-func (x *index) at(i int) *model.Secret { return &x.secrets[x.entryAt(i)] }
+func (x *index) at(i int) *model.Secret { return x.secrets[x.entryAt(i)] }
 
 // position returns where the entry stands in view, or -1.
 func (x *index) position(e int32) int {
@@ -109,13 +111,14 @@ func (x *index) entryAt(i int) int32 {
 	panic("list index out of range")
 }
 
-// add takes in a page of secrets and places those that match in view.
+// add takes in a page of secrets and places those that match in view. The
+// index keeps pointers into secrets, which must not change afterwards.
 func (x *index) add(secrets []model.Secret, now time.Time) {
 	first := int32(len(x.secrets))
 	x.hay = appendHaystacks(x.hay, secrets)
-	for _, s := range secrets {
-		x.secrets = append(x.secrets, s)
-		x.gone = append(x.gone, s.PendingDeletion())
+	for i := range secrets {
+		x.secrets = append(x.secrets, &secrets[i])
+		x.gone = append(x.gone, secrets[i].PendingDeletion())
 	}
 	fresh := make([]int32, 0, len(secrets))
 	for i := first; i < int32(len(x.secrets)); i++ {
@@ -174,7 +177,7 @@ func (x *index) scan(candidates []bool, now time.Time) [tierCount][]int32 {
 			continue
 		}
 		if x.showDeleted || !x.gone[e] {
-			score[e] = int8(x.q.match(x.hay[e], &x.secrets[e], now))
+			score[e] = int8(x.q.match(x.hay[e], x.secrets[e], now))
 		}
 	}
 	var tiers [tierCount][]int32
@@ -198,7 +201,7 @@ func (x *index) classify(candidates []int32, now time.Time) [tierCount][]int32 {
 			tiers[tierName] = append(tiers[tierName], e)
 			continue
 		}
-		if t := x.q.match(x.hay[e], &x.secrets[e], now); t != noMatch {
+		if t := x.q.match(x.hay[e], x.secrets[e], now); t != noMatch {
 			tiers[t] = append(tiers[t], e)
 		}
 	}
@@ -233,7 +236,7 @@ func insertSorted(list, items []int32, cmp func(a, b int32) int) []int32 {
 func (x *index) upsert(s model.Secret, now time.Time) {
 	for i := range x.secrets {
 		if x.secrets[i].ARN == s.ARN {
-			x.secrets[i], x.hay[i], x.gone[i] = s, haystack(s), s.PendingDeletion()
+			x.secrets[i], x.hay[i], x.gone[i] = &s, haystack(s), s.PendingDeletion()
 			x.setSort(x.sort, now)
 			return
 		}
