@@ -69,3 +69,13 @@ func drawBox(dst draw.Image, c image.Rectangle, a arms, fg color.Color) {
 		}
 	}
 }
+
+// blockPart gives the part of cell c that a block element keyhole uses
+// fills. Terminals draw these edge to edge themselves rather than from the
+// font, and so does the picture.
+func blockPart(r rune, c image.Rectangle) (image.Rectangle, bool) {
+	if r == '▌' {
+		return image.Rect(c.Min.X, c.Min.Y, (c.Min.X+c.Max.X)/2, c.Max.Y), true
+	}
+	return image.Rectangle{}, false
+}

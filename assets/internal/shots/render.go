@@ -74,10 +74,11 @@ func (r *renderer) drawCell(img *image.RGBA, x, y, span int, c *uv.Cell) {
 	}
 }
 
-// drawText draws the cell's grapheme: box lines as lines, the few symbols
-// keyhole uses that Go Mono lacks as shapes, and other characters Go Mono
-// lacks (CJK, Arabic, emoji) as an outlined box the cell's width, so they
-// read as "a character not drawn" rather than as a blank.
+// drawText draws the cell's grapheme: block elements as rectangles, box
+// lines as lines, the few symbols keyhole uses that Go Mono lacks as
+// shapes, and other characters Go Mono lacks (CJK, Arabic, emoji) as an
+// outlined box the cell's width, so they read as "a character not drawn"
+// rather than as a blank.
 func (r *renderer) drawText(img *image.RGBA, x, y int, rect image.Rectangle, c *uv.Cell, fg color.RGBA) {
 	var runes []rune
 	for _, ch := range c.Content {
@@ -89,6 +90,10 @@ func (r *renderer) drawText(img *image.RGBA, x, y int, rect image.Rectangle, c *
 		return
 	}
 	if len(runes) == 1 {
+		if part, ok := blockPart(runes[0], rect); ok {
+			draw.Draw(img, part, image.NewUniform(fg), image.Point{}, draw.Src)
+			return
+		}
 		if a, ok := boxArms(runes[0]); ok {
 			drawBox(img, rect, a, fg)
 			return

@@ -134,6 +134,20 @@ func TestRenderJoinsBoxLinesAcrossCells(t *testing.T) {
 	}
 }
 
+func TestRenderFillsTheLeftHalfBlockEdgeToEdge(t *testing.T) {
+	r := testRenderer(t)
+	img := r.render(screenOf(t, 1, 1, "▌"))
+	w, h := r.faces.cellW, r.faces.cellH
+	for _, p := range []struct{ dx, dy int }{{0, 0}, {w/2 - 1, 0}, {0, h - 1}, {w/2 - 1, h - 1}} {
+		if got := cellPixel(r, img, 0, 0, p.dx, p.dy); got != r.theme.fg {
+			t.Errorf("▌ at %d,%d: %v, want %v", p.dx, p.dy, got, r.theme.fg)
+		}
+	}
+	if got := cellPixel(r, img, 0, 0, w-1, h/2); got != r.theme.bg {
+		t.Errorf("right of ▌: %v, want background", got)
+	}
+}
+
 func TestRenderOutlinesCharactersTheFontLacks(t *testing.T) {
 	r := testRenderer(t)
 	g := screenOf(t, 4, 1, "\x1b[41m本\x1b[0mx")
