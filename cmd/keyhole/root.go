@@ -35,6 +35,7 @@ reveals or copies a value only when asked. Read-only unless started with --rw.`,
 	cmd.AddCommand(newEmulatorCmd())
 	cmd.AddCommand(newLsCmd(&g))
 	cmd.AddCommand(newGetCmd(&g))
+	cmd.AddCommand(newKeysCmd(&g))
 	cmd.AddCommand(newManCmd(b))
 	return cmd
 }

@@ -163,8 +163,9 @@ func sectionNames() []struct {
 		bindings []string
 	}{
 		{"Everywhere", []string{"help", "back", "switch", "quit"}},
+		{"Every view of AWS data", []string{"reload"}},
 		{"Move", []string{"up", "down", "page_up", "page_down", "top", "bottom"}},
-		{"List", []string{"filter", "open", "sort", "toggle_deleted", "reload", "retry"}},
+		{"List", []string{"filter", "open", "sort", "toggle_deleted", "retry"}},
 		{"Detail", []string{"reveal", "reveal_all", "copy", "copy_as", "stage"}},
 		{"List and detail", []string{"rotation", "audit", "account_audit", "new", "delete", "restore"}},
 		{"Changes (detail)", []string{"edit", "edit_external", "tags", "versions", "policy"}},

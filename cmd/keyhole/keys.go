@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/keyhole-tui/keyhole/ui/keys"
+)
+
+// newKeysCmd prints the TUI's key bindings from the same keymap the help
+// screen and the README's key table are built from.
+func newKeysCmd(g *globalFlags) *cobra.Command {
+	var markdown bool
+	cmd := &cobra.Command{
+		Use:   "keys",
+		Short: "Print the key bindings, with the config file's overrides",
+		Long: `Print every key binding of the TUI, section by section: the keys, what
+they do, and the name the config file's keys: section rebinds them by. The
+config file's overrides are applied, so this is what keyhole will use.
+--markdown prints the table the README shows.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := loadConfig(configPath(g.config, os.Getenv))
+			if err != nil {
+				return err
+			}
+			if markdown {
+				_, err = io.WriteString(cmd.OutOrStdout(), s.keys.Markdown())
+				return err
+			}
+			return writeKeys(cmd.OutOrStdout(), s.keys)
+		},
+	}
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print the README's Markdown table")
+	return cmd
+}
+
+// writeKeys prints the bindings under section titles, in columns aligned
+// across sections.
+func writeKeys(w io.Writer, k keys.KeyMap) error {
+	sections := k.Sections()
+	keyWidth, descWidth := 0, 0
+	for _, s := range sections {
+		for _, b := range s.Bindings {
+			keyWidth = max(keyWidth, utf8.RuneCountInString(strings.Join(b.Keys(), " ")))
+			descWidth = max(descWidth, utf8.RuneCountInString(b.Help().Desc))
+		}
+	}
+	var out strings.Builder
+	for i, s := range sections {
+		if i > 0 {
+			out.WriteByte('\n')
+		}
+		out.WriteString(s.Name + "\n")
+		for j, b := range s.Bindings {
+			fmt.Fprintf(&out, "  %-*s  %-*s  %s\n", keyWidth, strings.Join(b.Keys(), " "), descWidth, b.Help().Desc, s.Names[j])
+		}
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
+}
