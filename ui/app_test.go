@@ -192,6 +192,18 @@ func TestRevealRemasksOnFocusLossAndOnLeaving(t *testing.T) {
 	}
 }
 
+func TestRevealRemasksBeforeSuspending(t *testing.T) {
+	h := start(t, 120, 40)
+	h.openSecret(t, "payments")
+	h.Press("V")
+	h.WaitForText(uitest.Canary)
+	h.Press("ctrl+z")
+	h.WaitForMsg("the suspend", func(msg tea.Msg) bool { _, ok := msg.(tea.SuspendMsg); return ok })
+	if strings.Contains(h.Screen(), uitest.Canary) {
+		t.Fatal("value still shown when the program suspends")
+	}
+}
+
 func TestCopyFieldPutsItOnTheClipboardWithoutShowingIt(t *testing.T) {
 	h := start(t, 120, 40)
 	h.openSecret(t, "payments")

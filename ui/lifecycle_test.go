@@ -59,6 +59,26 @@ func TestDeleteAndRestoreNeedReadWrite(t *testing.T) {
 	}
 }
 
+func TestEditKeysNeedReadWrite(t *testing.T) {
+	h := start(t, 120, 40)
+	h.openSecret(t, "payments")
+	// Each key's answer differs from the one before, so each wait sees it.
+	for _, step := range []struct{ key, says string }{
+		{"e", "editing a value needs --rw"},
+		{"t", "editing description and tags needs --rw"},
+		{"E", "editing a value needs --rw"},
+	} {
+		h.Press(step.key)
+		h.WaitForText(step.says)
+		if !strings.Contains(h.Screen(), "not loaded") {
+			t.Fatalf("%s left the detail view:\n%s", step.key, h.Screen())
+		}
+	}
+	if n := countOps(h.emu, "PutSecretValue", "UpdateSecret", "TagResource", "UntagResource"); n != 0 {
+		t.Fatalf("read-only mode made %d changes", n)
+	}
+}
+
 func TestDeleteFromTheDetailShowsPendingDeletion(t *testing.T) {
 	h := start(t, 120, 40, readWrite)
 	h.openSecret(t, "tls-bundle")
