@@ -87,7 +87,7 @@ func (f *flattener) object(path string, depth int) error {
 	if _, err := f.dec.Token(); err != nil {
 		return err
 	}
-	if n == 0 && path != "" {
+	if n == 0 && depth > 0 {
 		f.leaf(path, "{}", false)
 	}
 	return nil

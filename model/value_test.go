@@ -137,6 +137,7 @@ func FuzzParse(f *testing.F) {
 			if !json.Valid([]byte(s)) {
 				t.Fatalf("invalid JSON parsed as an object: %q", s)
 			}
+			checkLeaves(t, s, p.Fields)
 			return
 		}
 		if len(p.Fields) != 1 || string(p.Fields[0].Value.Reveal()) != s {
@@ -146,4 +147,62 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error quotes the value")
 		}
 	})
+}
+
+// checkLeaves compares the flattened fields of the JSON object s with its
+// leaves as encoding/json decodes them, paths aside: every leaf must be a
+// field, with its text and whether it was a string. Duplicate keys decode
+// to one leaf but flatten to one field each, so fields may outnumber
+// leaves, never the reverse.
+func checkLeaves(t *testing.T, s string, fields []Field) {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		t.Fatalf("a parsed object does not decode: %v", err)
+	}
+	got := map[string]int{}
+	for _, f := range fields {
+		got[fmt.Sprintf("%t:%s", f.Quoted, f.Value.Reveal())]++
+	}
+	want := map[string]int{}
+	var walk func(v any, top bool)
+	walk = func(v any, top bool) {
+		switch v := v.(type) {
+		case map[string]any:
+			if len(v) == 0 && !top {
+				want["false:{}"]++
+			}
+			for _, e := range v {
+				walk(e, false)
+			}
+		case []any:
+			if len(v) == 0 {
+				want["false:[]"]++
+			}
+			for _, e := range v {
+				walk(e, false)
+			}
+		case string:
+			want["true:"+v]++
+		case nil:
+			want["false:null"]++
+		default:
+			want[fmt.Sprintf("false:%v", v)]++
+		}
+	}
+	walk(tree, true)
+	for leaf, n := range want {
+		if got[leaf] < n {
+			t.Fatalf("leaf %q appears %d times in the fields, %d in the JSON: %q", leaf, got[leaf], n, s)
+		}
+	}
+	leaves := 0
+	for _, n := range want {
+		leaves += n
+	}
+	if len(fields) < leaves {
+		t.Fatalf("%d fields for %d leaves: %q", len(fields), leaves, s)
+	}
 }
