@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/atotto/clipboard"
@@ -24,21 +26,44 @@ const (
 type Env struct {
 	// SSH is set when SSH_TTY or SSH_CONNECTION is.
 	SSH bool
-	// Tmux is set inside tmux (TMUX), Screen inside GNU screen (STY).
+	// Tmux is set inside tmux (TMUX), Screen inside GNU screen (STY, or a
+	// TERM of screen* outside tmux, as when screen runs the SSH client).
 	Tmux   bool
 	Screen bool
 	// SystemAvailable reports whether a system clipboard tool exists.
 	SystemAvailable bool
+	// Display reports whether the system clipboard tools have a display to
+	// reach: always on macOS and Windows, elsewhere only when DISPLAY or
+	// WAYLAND_DISPLAY is set, since xclip, xsel and wl-copy need one.
+	Display bool
 }
 
-// EnvFrom reads Env through getenv.
+// EnvFrom reads Env through getenv on this platform.
 func EnvFrom(getenv func(string) string) Env {
+	return envFor(runtime.GOOS, !clipboard.Unsupported, getenv)
+}
+
+// envFor reads Env through getenv on platform goos, where toolFound tells
+// whether a system clipboard tool was found.
+func envFor(goos string, toolFound bool, getenv func(string) string) Env {
+	tmux := getenv("TMUX") != ""
 	return Env{
 		SSH:             getenv("SSH_TTY") != "" || getenv("SSH_CONNECTION") != "",
-		Tmux:            getenv("TMUX") != "",
-		Screen:          getenv("STY") != "",
-		SystemAvailable: !clipboard.Unsupported,
+		Tmux:            tmux,
+		Screen:          getenv("STY") != "" || !tmux && strings.HasPrefix(getenv("TERM"), "screen"),
+		SystemAvailable: toolFound,
+		Display:         hasDisplay(goos, getenv),
 	}
+}
+
+// hasDisplay reports whether the clipboard tools of platform goos can reach
+// a display: macOS and Windows need none, X11 and Wayland tools do.
+func hasDisplay(goos string, getenv func(string) string) bool {
+	switch goos {
+	case "darwin", "windows":
+		return true
+	}
+	return getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != ""
 }
 
 // Backend writes to one clipboard.
@@ -53,22 +78,22 @@ type Backend interface {
 }
 
 // New picks the backend for mode. auto uses OSC 52 in an SSH session (never
-// the remote host's clipboard tools) or where no system clipboard exists,
-// and the system clipboard otherwise.
+// the remote host's clipboard tools), where no system clipboard tool exists
+// or where it has no display to reach, and the system clipboard otherwise.
 func New(mode string, env Env) (Backend, error) {
 	switch mode {
 	case ModeAuto, "":
-		if env.SSH || !env.SystemAvailable {
+		if env.SSH || !env.SystemAvailable || !env.Display {
 			return osc52{tmux: env.Tmux, screen: env.Screen}, nil
 		}
-		return system{}, nil
+		return newSystem(), nil
 	case ModeOSC52:
 		return osc52{tmux: env.Tmux, screen: env.Screen}, nil
 	case ModeSystem:
 		if !env.SystemAvailable {
 			return nil, errors.New("no system clipboard: install xclip, xsel or wl-clipboard, or use --clipboard osc52")
 		}
-		return system{}, nil
+		return newSystem(), nil
 	case ModeOff:
 		return off{}, nil
 	}
@@ -106,30 +131,39 @@ func (o osc52) send(text string, cleared bool) tea.Cmd {
 	return tea.Sequence(cmds...)
 }
 
-// system uses the local clipboard tools (pbcopy, xclip, xsel, wl-copy, Windows).
-type system struct{}
+// system uses the local clipboard tools (pbcopy, xclip, xsel, wl-copy,
+// Windows) through read and write.
+type system struct {
+	read  func() (string, error)
+	write func(string) error
+}
+
+// newSystem reaches the local clipboard tools through atotto/clipboard.
+func newSystem() system {
+	return system{read: clipboard.ReadAll, write: clipboard.WriteAll}
+}
 
 func (system) Name() string { return "system clipboard" }
 
-func (system) Write(text string) tea.Cmd {
+func (s system) Write(text string) tea.Cmd {
 	return func() tea.Msg {
-		if err := clipboard.WriteAll(text); err != nil {
+		if err := s.write(text); err != nil {
 			return ResultMsg{Err: fmt.Errorf("write clipboard: %w", err)}
 		}
 		return ResultMsg{}
 	}
 }
 
-func (system) Clear(fp [sha256.Size]byte) tea.Cmd {
+func (s system) Clear(fp [sha256.Size]byte) tea.Cmd {
 	return func() tea.Msg {
-		current, err := clipboard.ReadAll()
+		current, err := s.read()
 		if err != nil {
 			return ResultMsg{Err: fmt.Errorf("read clipboard: %w", err)}
 		}
 		if sha256.Sum256([]byte(current)) != fp {
 			return ResultMsg{}
 		}
-		if err := clipboard.WriteAll(""); err != nil {
+		if err := s.write(""); err != nil {
 			return ResultMsg{Err: fmt.Errorf("clear clipboard: %w", err)}
 		}
 		return ResultMsg{Cleared: true}
