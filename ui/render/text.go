@@ -69,3 +69,13 @@ func Window(lines []string, focus, height, scroll, width int, tail string) []str
 	}
 	return out
 }
+
+// KeepEnd cuts s from the start to width cells, marking the cut with lead,
+// for text whose end matters most, such as an ARN naming its resource.
+func KeepEnd(s string, width int, lead string) string {
+	w := ansi.StringWidth(s)
+	if w <= width {
+		return s
+	}
+	return lead + ansi.TruncateLeft(s, w-width+ansi.StringWidth(lead), "")
+}

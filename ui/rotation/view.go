@@ -28,7 +28,7 @@ func (p *Page) View() string {
 	}
 	state := s.Rotation(now)
 	field("State", render.RotationState(s, now), state >= model.RotationNeverRotated)
-	field("Function", orDash(model.Sanitize(s.RotationLambdaARN)), false)
+	field("Function", render.KeepEnd(orDash(model.Sanitize(s.RotationLambdaARN)), p.width-labelWidth-1, p.c.Ellipsis()), false)
 	field("Schedule", orDash(render.Schedule(s.RotationRules)), false)
 	field("Last rotated", render.When(s.LastRotatedDate, now), false)
 	field("Next rotation", render.When(s.NextRotationDate, now), state == model.RotationOverdue)
@@ -56,7 +56,7 @@ func (p *Page) View() string {
 		lines = append(lines, "")
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, p.width, "")
+		lines[i] = ansi.Truncate(l, p.width, p.c.Ellipsis())
 	}
 	return strings.Join(append(lines, overlay...), "\n")
 }
