@@ -1,14 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,12 +81,10 @@ func parseConfig(path string, data []byte) (settings, error) {
 	s := settings{keys: keys.Default()}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return s, fmt.Errorf("config %s: %w", path, err)
+		return s, fmt.Errorf("config %s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	var fc fileConfig
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
+	if err := decodeConfig(&root, &fc); err != nil {
 		return s, fmt.Errorf("config %s: %w", path, err)
 	}
 	bad := func(key, format string, args ...any) error {
@@ -119,17 +118,117 @@ func parseConfig(path string, data []byte) (settings, error) {
 		}
 		s.columns = slices.Clip(append([]string{}, fc.Columns...))
 	}
-	names := make([]string, 0, len(fc.Keys))
-	for name := range fc.Keys {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(fc.Keys)) {
 		if err := s.keys.Rebind(name, fc.Keys[name]); err != nil {
-			return s, bad("keys", "%v", err)
+			return s, fmt.Errorf("config %s: line %d: keys: %w", path, keyLine(&root, "keys", name), err)
 		}
 	}
 	return s, nil
+}
+
+// configKeys lists the keys config.yaml may hold at the top, in
+// fileConfig's order, as its yaml tags name them.
+func configKeys() []string {
+	typ := reflect.TypeFor[fileConfig]()
+	names := make([]string, typ.NumField())
+	for i := range typ.NumField() {
+		names[i], _, _ = strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
+	}
+	return names
+}
+
+// decodeConfig fills fc one top-level key at a time, so that a bad key or
+// value is reported by its name and line rather than by Go types.
+func decodeConfig(root *yaml.Node, fc *fileConfig) error {
+	doc := documentBody(root)
+	if doc == nil || doc.ShortTag() == "!!null" {
+		return nil
+	}
+	if doc.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: want keys such as theme: dark, not %s", doc.Line, describeNode(doc))
+	}
+	known := configKeys()
+	fields := reflect.ValueOf(fc).Elem()
+	seen := make(map[string]int, len(known))
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		name, value := doc.Content[i], doc.Content[i+1]
+		field := slices.Index(known, name.Value)
+		if field < 0 {
+			return fmt.Errorf("line %d: unknown key %q (known: %s)", name.Line, name.Value, strings.Join(known, ", "))
+		}
+		if first, ok := seen[name.Value]; ok {
+			return fmt.Errorf("line %d: %s: already given on line %d", name.Line, name.Value, first)
+		}
+		seen[name.Value] = name.Line
+		if err := decodeValue(name.Value, value, fields.Field(field)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeValue decodes n into out. A mapping is decoded entry by entry so
+// that an error carries the line and name of the entry at fault.
+func decodeValue(name string, n *yaml.Node, out reflect.Value) error {
+	if out.Kind() == reflect.Map && n.Kind == yaml.MappingNode {
+		return decodeMapping(name, n, out)
+	}
+	if err := n.Decode(out.Addr().Interface()); err != nil {
+		return fmt.Errorf("line %d: %s: want %s, not %s", n.Line, name, describeType(out.Type()), describeNode(n))
+	}
+	return nil
+}
+
+// decodeMapping decodes a mapping node into the map out, one entry at a time.
+func decodeMapping(name string, n *yaml.Node, out reflect.Value) error {
+	m := reflect.MakeMapWithSize(out.Type(), len(n.Content)/2)
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		if first, ok := seen[key.Value]; ok {
+			return fmt.Errorf("line %d: %s: %s: already given on line %d", key.Line, name, key.Value, first)
+		}
+		seen[key.Value] = key.Line
+		elem := reflect.New(out.Type().Elem()).Elem()
+		if err := decodeValue(name+": "+key.Value, value, elem); err != nil {
+			return err
+		}
+		m.SetMapIndex(reflect.ValueOf(key.Value), elem)
+	}
+	out.Set(m)
+	return nil
+}
+
+// describeType says in words what a value of type t looks like in YAML.
+func describeType(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return describeType(t.Elem())
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return "a list such as [a, b]"
+	case reflect.Map:
+		return "entries of the form name: value"
+	default:
+		return "a single value"
+	}
+}
+
+// describeNode says in words what the file holds at n.
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return strconv.Quote(n.Value)
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return describeNode(n.Alias)
+	default:
+		return "nothing"
+	}
 }
 
 func parseTimeout(s string) (*time.Duration, error) {
@@ -143,18 +242,44 @@ func parseTimeout(s string) (*time.Duration, error) {
 	return &d, nil
 }
 
-// keyLine finds the line of a top-level key, or 1.
-func keyLine(root *yaml.Node, key string) int {
-	doc := root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
-		doc = doc.Content[0]
+// documentBody is the node a parsed file holds, or nil for an empty file.
+func documentBody(root *yaml.Node) *yaml.Node {
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		return root.Content[0]
 	}
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		if doc.Content[i].Value == key {
-			return doc.Content[i].Line
+	if root.Kind == 0 {
+		return nil
+	}
+	return root
+}
+
+// keyLine finds the line of the key at path, such as "keys", "quit". When
+// part of the path is missing it gives the line of the deepest part found,
+// or 1.
+func keyLine(root *yaml.Node, path ...string) int {
+	line, node := 1, documentBody(root)
+	for _, name := range path {
+		key, value := mappingEntry(node, name)
+		if key == nil {
+			break
+		}
+		line, node = key.Line, value
+	}
+	return line
+}
+
+// mappingEntry finds name in the mapping n and gives its key and value
+// nodes, or nils.
+func mappingEntry(n *yaml.Node, name string) (key, value *yaml.Node) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == name {
+			return n.Content[i], n.Content[i+1]
 		}
 	}
-	return 1
+	return nil, nil
 }
 
 // apply makes the config file's choices the defaults of the flags the user

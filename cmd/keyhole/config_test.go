@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,19 +46,60 @@ keys:
 }
 
 func TestBadConfigSaysWhichLine(t *testing.T) {
-	tests := []struct{ file, want string }{
-		{"theme: dark\nreveal_timeout: soon\n", "line 2: reveal_timeout: want a duration"},
-		{"clipboard: xclip\n", "line 1: clipboard: want auto, osc52, system or off"},
-		{"theme: pink\n", "line 1: theme: want auto, dark or light"},
-		{"mouse: true\ncolumns: [name, owner]\n", "line 2: columns: unknown column \"name\""},
-		{"keys:\n  launch: [x]\n", "line 1: keys: unknown key binding \"launch\""},
-		{"mouse: true\nmoose: true\n", "line 2: field moose not found"},
-		{"mouse: [\n", "yaml: line"},
+	tests := []struct {
+		name, file string
+		line       int
+		want       string
+	}{
+		{"bad duration", "theme: dark\nreveal_timeout: soon\n", 2, "reveal_timeout: want a duration"},
+		{"bad clipboard", "clipboard: xclip\n", 1, "clipboard: want auto, osc52, system or off"},
+		{"bad theme", "theme: pink\n", 1, "theme: want auto, dark or light"},
+		{"unknown column", "mouse: true\ncolumns: [name, owner]\n", 2, `columns: unknown column "name"`},
+		{"misspelt key", "theme: dark\nrevael: 10s\n", 2,
+			`unknown key "revael" (known: reveal_timeout, clipboard_timeout, clipboard, theme, read_only, mouse, columns, keys)`},
+		{"unknown key", "mouse: true\nmoose: true\n", 2, `unknown key "moose"`},
+		{"key given twice", "theme: dark\nmouse: true\ntheme: light\n", 3, "theme: already given on line 1"},
+		{"unknown binding", "keys:\n  nosuch: [z]\n", 2, `keys: unknown key binding "nosuch"`},
+		{"unknown binding after a good one", "theme: dark\nkeys:\n  quit: [Q]\n  nosuch: [z]\n", 4, `keys: unknown key binding "nosuch"`},
+		{"binding with no keys", "keys:\n  quit: [Q]\n  copy: []\n", 3, `keys: key binding "copy": give at least one key`},
+		{"binding not a list", "keys:\n  quit: Q\n", 2, `keys: quit: want a list such as [a, b], not "Q"`},
+		{"binding given twice", "keys:\n  quit: [Q]\n  quit: [x]\n", 3, "keys: quit: already given on line 2"},
+		{"keys not a mapping", "keys: [quit]\n", 1, "keys: want entries of the form name: value, not a list"},
+		{"mouse not a bool", "mouse: maybe\n", 1, `mouse: want true or false, not "maybe"`},
+		{"read_only a list", "theme: dark\nmouse: true\nread_only: [yes]\n", 3, "read_only: want true or false, not a list"},
+		{"columns a word", "columns: name\n", 1, `columns: want a list such as [a, b], not "name"`},
+		{"theme a list", "\ntheme: [dark]\n", 2, "theme: want a single value, not a list"},
+		{"file a list", "- theme\n", 1, "want keys such as theme: dark, not a list"},
+		{"broken yaml", "theme: dark\nmouse: [\n", 2, "did not find expected node content"},
 	}
 	for _, tt := range tests {
-		_, err := parseConfig("c.yaml", []byte(tt.file))
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%q: err = %v, want %q", tt.file, err, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseConfig("c.yaml", []byte(tt.file))
+			if err == nil {
+				t.Fatalf("%q loaded without error", tt.file)
+			}
+			prefix := fmt.Sprintf("config c.yaml: line %d: ", tt.line)
+			if !strings.HasPrefix(err.Error(), prefix) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%q: err = %v, want %q then %q", tt.file, err, prefix, tt.want)
+			}
+			message := strings.TrimPrefix(err.Error(), "config c.yaml: ")
+			for _, leak := range []string{"main.", "fileConfig", "[]string", "*bool", "map[", "!!", "yaml:"} {
+				if strings.Contains(message, leak) {
+					t.Errorf("%q: err = %v, which shows %q", tt.file, err, leak)
+				}
+			}
+		})
+	}
+}
+
+func TestConfigAcceptsEmptyAndNullFiles(t *testing.T) {
+	for _, file := range []string{"", "# nothing yet\n", "---\n", "~\n", "mouse:\nkeys:\n"} {
+		s, err := parseConfig("c.yaml", []byte(file))
+		if err != nil {
+			t.Errorf("%q: %v", file, err)
+		}
+		if s.mouse != nil || s.columns != nil {
+			t.Errorf("%q set something: %+v", file, s)
 		}
 	}
 }

@@ -5,7 +5,8 @@ import (
 	"runtime/debug"
 )
 
-// Set at link time by the release build (-X main.version=… and so on).
+// Set at link time by the release build: .goreleaser.yaml passes
+// -X main.version=… and so on.
 var (
 	version = "dev"
 	commit  = ""
