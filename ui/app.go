@@ -105,6 +105,8 @@ type App struct {
 	// staleCredentials is set by a credentials error: the next reload
 	// reconnects, so credentials refreshed meanwhile are read again.
 	staleCredentials bool
+	// helpOffset is the first line of keys help shows when they do not fit.
+	helpOffset int
 }
 
 // New builds the app on a backend.
@@ -254,15 +256,11 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	switch {
 	case a.showHelp:
-		if key.Matches(msg, a.keys.Quit) {
-			return a.quit(), true
-		}
-		a.showHelp = false
-		return nil, true
+		return a.helpKey(msg), true
 	case key.Matches(msg, a.keys.Quit):
 		return a.quit(), true
 	case key.Matches(msg, a.keys.Help):
-		a.showHelp = true
+		a.showHelp, a.helpOffset = true, 0
 		return nil, true
 	case a.staleCredentials && a.cfg.Connect != nil && (key.Matches(msg, a.keys.Reload) || key.Matches(msg, a.keys.Retry)):
 		return a.connect(common.SwitchMsg{Profile: a.cfg.Profile, Region: a.cfg.Region}), true

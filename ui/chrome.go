@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"fmt"
+	"net/url"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
@@ -35,33 +39,62 @@ func asciiSymbols() *strings.Replacer {
 }
 
 // header shows where keyhole is pointed: demo badge, profile, region,
-// account, endpoint override and the RO/RW mode.
+// account, endpoint override and the RO/RW mode. When that is wider than
+// the terminal the endpoint loses its scheme, then the items their labels,
+// then the end is cut with an ellipsis; the mode badge always stays.
 func (a *App) header() string {
+	mode := a.styles.BadgeRO.Render("RO")
+	if a.cfg.ReadWrite {
+		mode = a.styles.BadgeRW.Render("RW")
+	}
+	room := max(a.width-ansi.StringWidth(mode), 0)
+	host := endpointHost(a.cfg.Endpoint)
+	left := a.headerItems(a.cfg.Endpoint, true)
+	for _, shorter := range []string{a.headerItems(host, true), a.headerItems(host, false)} {
+		if ansi.StringWidth(left) > room {
+			left = shorter
+		}
+	}
+	if ansi.StringWidth(left) > room {
+		// One cell stays free, as an item's padding would leave it.
+		left = ansi.Truncate(left, max(room-1, 0), a.c.Ellipsis())
+	}
+	gap := room - ansi.StringWidth(left)
+	return left + a.styles.Header.Render(strings.Repeat(" ", gap)) + mode
+}
+
+// headerItems is the left part of the header with the endpoint as given,
+// each item after its label or, unlabelled, alone.
+func (a *App) headerItems(endpoint string, labelled bool) string {
 	st := &a.styles
 	parts := []string{st.AppName.Render("keyhole")}
 	if a.cfg.Demo {
 		parts = append(parts, st.BadgeDemo.Render("DEMO"))
 	}
 	item := func(label, value string) {
-		if value != "" {
-			parts = append(parts, st.HeaderItem.Render(label+" "+model.Sanitize(value)))
+		if value == "" {
+			return
 		}
+		if labelled {
+			value = label + " " + value
+		}
+		parts = append(parts, st.HeaderItem.Render(model.Sanitize(value)))
 	}
 	item("profile", a.cfg.Profile)
 	item("region", a.cfg.Region)
 	item("account", a.identity.Account)
-	item("endpoint", a.cfg.Endpoint)
-	mode := st.BadgeRO.Render("RO")
-	if a.cfg.ReadWrite {
-		mode = st.BadgeRW.Render("RW")
+	item("endpoint", endpoint)
+	return strings.Join(parts, "")
+}
+
+// endpointHost is an endpoint URL without its scheme, such as
+// 127.0.0.1:4566; anything that is not such a URL is kept as it is.
+func endpointHost(endpoint string) string {
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Host == "" {
+		return endpoint
 	}
-	left := strings.Join(parts, "")
-	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(mode)
-	if gap < 0 {
-		left = ansi.Truncate(left, a.width-ansi.StringWidth(mode), "")
-		gap = 0
-	}
-	return left + st.Header.Render(strings.Repeat(" ", gap)) + mode
+	return u.Host + strings.TrimSuffix(u.Path, "/")
 }
 
 // statusBar shows the last message or error, the clipboard countdown, and
@@ -88,9 +121,43 @@ func (a *App) statusBar() string {
 // shortHelp is the top screen's main keys, cut to the width by bubbles/help.
 func (a *App) shortHelp() string { return a.help.ShortHelpView(a.top().ShortHelp()) }
 
+// helpHeadLines is the help screen's title line and the blank line under it.
+const helpHeadLines = 2
+
 // helpView lists every key by section, the sections flowed into as many
-// columns as fit the width.
+// columns as fit the width. Keys that do not fit the height scroll, with a
+// last line that says where the view is.
 func (a *App) helpView() string {
+	st := &a.styles
+	body := a.helpLines()
+	hint := "any key closes"
+	rows, scrolls := a.helpWindow(len(body))
+	if scrolls {
+		first := min(a.helpOffset, len(body)-rows)
+		hint = a.helpScrollKeys() + " scroll · " + hint
+		position := st.Muted.Render(helpPosition(first, rows, len(body)))
+		body = append(body[first:first+rows], position)
+	}
+	lines := append([]string{st.Title.Render("Keys") + "   " + st.Muted.Render(hint), ""}, body...)
+	_, h := a.pageSize()
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines[:h] {
+		lines[i] = ansi.Truncate(l, a.width, a.c.Ellipsis())
+	}
+	return strings.Join(lines[:h], "\n")
+}
+
+// helpScrollKeys names the keys that scroll help, as the keymap binds them.
+func (a *App) helpScrollKeys() string {
+	k := &a.keys
+	return strings.Join([]string{k.Up.Help().Key, k.Down.Help().Key, k.PageUp.Help().Key, k.PageDown.Help().Key}, " ")
+}
+
+// helpLines are the help screen's sections laid out in columns, one string
+// per line, without blank lines at the end.
+func (a *App) helpLines() []string {
 	st := &a.styles
 	var blocks []string
 	for _, sec := range a.keys.Sections() {
@@ -119,11 +186,50 @@ func (a *App) helpView() string {
 	if len(row) > 0 {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	text := st.Title.Render("Keys") + "   " + st.Muted.Render("any key closes") + "\n\n" + strings.Join(rows, "\n")
-	lines := strings.Split(text, "\n")
-	_, h := a.pageSize()
-	for len(lines) < h {
-		lines = append(lines, "")
+	lines := strings.Split(strings.Join(rows, "\n"), "\n")
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
 	}
-	return strings.Join(lines[:h], "\n")
+	return lines
+}
+
+// helpWindow is how many of total lines of keys the help screen shows at
+// once, and whether that is fewer than total, which leaves a line for the
+// position.
+func (a *App) helpWindow(total int) (rows int, scrolls bool) {
+	_, h := a.pageSize()
+	if total <= h-helpHeadLines {
+		return total, false
+	}
+	return max(h-helpHeadLines-1, 1), true
+}
+
+// helpPosition says which lines of keys are shown and whether more lie
+// above or below.
+func helpPosition(first, rows, total int) string {
+	var parts []string
+	if first > 0 {
+		parts = append(parts, "↑ more above")
+	}
+	parts = append(parts, fmt.Sprintf("lines %d-%d of %d", first+1, first+rows, total))
+	if first+rows < total {
+		parts = append(parts, "more below ↓")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// helpKey answers a key while help is open: quit quits, the movement keys
+// scroll keys that do not fit, and any other key closes help.
+func (a *App) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, a.keys.Quit) {
+		return a.quit()
+	}
+	total := len(a.helpLines())
+	rows, scrolls := a.helpWindow(total)
+	if delta, ok := a.keys.Step(msg, rows, total); ok && scrolls {
+		a.helpOffset = min(max(a.helpOffset+delta, 0), total-rows)
+		return nil
+	}
+	a.showHelp = false
+	return nil
 }

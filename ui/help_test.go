@@ -1,0 +1,126 @@
+package ui_test
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/keyhole-tui/keyhole/ui"
+)
+
+// openHelp opens the help screen.
+func openHelp(h harness) {
+	h.Press("?")
+	h.WaitForText("any key closes")
+}
+
+func TestGoldenHelp80x24(t *testing.T) {
+	h := start(t, 80, 24)
+	openHelp(h)
+	golden(t, "help-80x24", h.Screen())
+}
+
+func TestGoldenHelpBottom80x24(t *testing.T) {
+	h := start(t, 80, 24)
+	openHelp(h)
+	h.Press("G")
+	golden(t, "help-bottom-80x24", h.Screen())
+}
+
+func TestGoldenHelp160x45(t *testing.T) {
+	h := start(t, 160, 45)
+	openHelp(h)
+	golden(t, "help-160x45", h.Screen())
+}
+
+func TestHelpScrollsDownToTheLastSectionAt80x24(t *testing.T) {
+	h := start(t, 80, 24)
+	openHelp(h)
+	s := h.Screen()
+	if strings.Contains(s, "Confirmations") || !strings.Contains(s, "lines 1-19 of 41 · more below ↓") || strings.Contains(s, "more above") {
+		t.Fatalf("help at the top:\n%s", s)
+	}
+	h.Press("pgdown", "pgdown")
+	s = h.Screen()
+	for _, want := range []string{"Confirmations", "y  confirm", "Edit value", "r  rebase on the new current", "↑ more above · lines 23-41 of 41"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("help scrolled to the end lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "more below") {
+		t.Errorf("help at the end says there is more below:\n%s", s)
+	}
+	h.Press("esc")
+	s = h.Screen()
+	if strings.Contains(s, "any key closes") || !strings.Contains(s, "4 of 5 secrets") {
+		t.Fatalf("esc did not close help:\n%s", s)
+	}
+}
+
+func TestHelpScrollsByLinePageAndEnd(t *testing.T) {
+	h := start(t, 80, 24)
+	openHelp(h)
+	steps := []struct {
+		key, want string
+	}{
+		{"k", "lines 1-19 of 41"},
+		{"j", "lines 2-20 of 41"},
+		{"down", "lines 3-21 of 41"},
+		{"up", "lines 2-20 of 41"},
+		{"pgdown", "lines 21-39 of 41"},
+		{"end", "lines 23-41 of 41"},
+		{"j", "lines 23-41 of 41"},
+		{"pgup", "lines 4-22 of 41"},
+		{"g", "lines 1-19 of 41"},
+	}
+	for _, st := range steps {
+		h.Press(st.key)
+		if s := h.Screen(); !strings.Contains(s, st.want) {
+			t.Fatalf("after %s the help does not show %q:\n%s", st.key, st.want, s)
+		}
+	}
+}
+
+func TestHelpOpensAgainAtTheTop(t *testing.T) {
+	h := start(t, 80, 24)
+	openHelp(h)
+	h.Press("G", "?")
+	if strings.Contains(h.Screen(), "any key closes") {
+		t.Fatalf("? did not close help:\n%s", h.Screen())
+	}
+	openHelp(h)
+	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 41") || !strings.Contains(s, "Everywhere") {
+		t.Fatalf("help did not open at the top:\n%s", s)
+	}
+}
+
+func TestHelpThatFitsShowsEverySectionAndAnyKeyCloses(t *testing.T) {
+	h := start(t, 160, 45)
+	openHelp(h)
+	s := h.Screen()
+	if !strings.Contains(s, "Confirmations") || strings.Contains(s, "more below") || strings.Contains(s, "scroll") {
+		t.Fatalf("help at 160x45:\n%s", s)
+	}
+	h.Press("j")
+	if strings.Contains(h.Screen(), "any key closes") {
+		t.Fatalf("j did not close help that fits:\n%s", h.Screen())
+	}
+}
+
+func TestHelpScrollMarksInASCII(t *testing.T) {
+	h := start(t, 80, 24, func(c *ui.Config) { c.ASCII = true })
+	openHelp(h)
+	h.Press("j")
+	s := h.Screen()
+	if !strings.Contains(s, "^ more above - lines 2-20 of 41 - more below v") || strings.ContainsAny(s, "↑↓") {
+		t.Fatalf("help in ASCII:\n%s", s)
+	}
+}
+
+func TestQuitKeyQuitsFromHelp(t *testing.T) {
+	h := start(t, 80, 24)
+	openHelp(h)
+	h.Press("q")
+	h.WaitForMsg("quit", func(m tea.Msg) bool { _, ok := m.(tea.QuitMsg); return ok })
+}
