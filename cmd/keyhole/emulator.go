@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/keyhole-tui/keyhole/assets"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 	"github.com/spf13/cobra"
 )
@@ -19,55 +21,76 @@ func newEmulatorCmd() *cobra.Command {
 		addr      string
 		seedFile  string
 		demo      bool
+		synthetic int
 		stepDelay time.Duration
 	)
 	cmd := &cobra.Command{
 		Use:   "emulator",
 		Short: "Serve an AWS-compatible Secrets Manager and CloudTrail emulator",
 		Long: `Serve keyhole's emulator of Secrets Manager and CloudTrail LookupEvents on ADDR,
-for the AWS CLI or any SDK (--endpoint-url http://ADDR, any credentials).`,
+for the AWS CLI or any SDK (--endpoint-url http://ADDR, any credentials).
+
+It starts empty, or holds one data set: --seed FILE (a JSON seed), --demo
+(the built-in demo data) or --synthetic N (N generated secrets with
+realistic names, tags, descriptions and rotation states, the same data
+the performance figures are measured on).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var emu *emulator.Server
-			var err error
-			switch {
-			case demo && seedFile != "":
-				return errors.New("give --seed or --demo, not both")
-			case demo:
-				emu, err = demoEmulator()
-			default:
-				emu, err = fileEmulator(seedFile, stepDelay)
+			chosen := 0
+			for _, set := range []bool{seedFile != "", demo, synthetic > 0} {
+				if set {
+					chosen++
+				}
 			}
-			if err != nil {
+			switch {
+			case chosen > 1:
+				return usageError(errors.New("give one of --seed, --demo and --synthetic"))
+			case synthetic < 0:
+				return usageError(errors.New("--synthetic wants a number of secrets above 0"))
+			}
+			if !cmd.Flags().Changed("rotation-step-delay") && demo {
+				stepDelay = demoStepDelay
+			}
+			emu := emulator.New(emulator.Options{RotationStepDelay: stepDelay})
+			defer emu.Close()
+			if err := loadEmulator(emu, seedFile, demo, synthetic); err != nil {
 				return err
 			}
-			defer emu.Close()
 			return serve(cmd.Context(), addr, emu, cmd)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:4566", "address to listen on")
-	cmd.Flags().StringVar(&seedFile, "seed", "", "JSON seed file to load")
-	cmd.Flags().BoolVar(&demo, "demo", false, "load the built-in demo data")
-	cmd.Flags().DurationVar(&stepDelay, "rotation-step-delay", 0, "pause between rotation steps")
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	fs := cmd.Flags()
+	fs.StringVar(&addr, "addr", "127.0.0.1:4566", "address to listen on")
+	fs.StringVar(&seedFile, "seed", "", "JSON seed file to load")
+	fs.BoolVar(&demo, "demo", false, "load the built-in demo data")
+	fs.IntVar(&synthetic, "synthetic", 0, "load this many generated secrets")
+	fs.DurationVar(&stepDelay, "rotation-step-delay", 0, "pause between rotation steps (with --demo: 1.5s)")
 	return cmd
 }
 
-func fileEmulator(path string, stepDelay time.Duration) (*emulator.Server, error) {
-	emu := emulator.New(emulator.Options{RotationStepDelay: stepDelay})
-	if path == "" {
-		return emu, nil
+// loadEmulator fills emu with the chosen data set, if any.
+func loadEmulator(emu *emulator.Server, seedFile string, demo bool, synthetic int) error {
+	switch {
+	case demo:
+		if err := emu.LoadJSON(bytes.NewReader(assets.DemoSeed())); err != nil {
+			return fmt.Errorf("load demo seed: %w", err)
+		}
+	case synthetic > 0:
+		if err := emu.Load(emulator.Synthetic(synthetic, 1)); err != nil {
+			return fmt.Errorf("load %d synthetic secrets: %w", synthetic, err)
+		}
+	case seedFile != "":
+		f, err := os.Open(seedFile)
+		if err != nil {
+			return fmt.Errorf("open seed: %w", err)
+		}
+		defer f.Close()
+		if err := emu.LoadJSON(f); err != nil {
+			return fmt.Errorf("load seed %s: %w", seedFile, err)
+		}
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		emu.Close()
-		return nil, fmt.Errorf("open seed: %w", err)
-	}
-	defer f.Close()
-	if err := emu.LoadJSON(f); err != nil {
-		emu.Close()
-		return nil, fmt.Errorf("load seed %s: %w", path, err)
-	}
-	return emu, nil
+	return nil
 }
 
 func serve(ctx context.Context, addr string, h http.Handler, cmd *cobra.Command) error {

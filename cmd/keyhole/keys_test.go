@@ -42,7 +42,7 @@ func TestKeysShowsTheConfigFilesOverrides(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := runKeyhole(t, "keys", "--config", config)
-	if bad.code == 0 || !strings.Contains(bad.stderr, "line 1") || !strings.Contains(bad.stderr, "nonsense") {
+	if bad.code == 0 || !strings.Contains(bad.stderr, "line 3") || !strings.Contains(bad.stderr, "nonsense") {
 		t.Errorf("a bad key name: exit %d, stderr %q", bad.code, bad.stderr)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
-	"github.com/keyhole-tui/keyhole/assets"
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -74,9 +72,9 @@ func openSession(ctx context.Context, g globalFlags) (*session, error) {
 // demoEmulator is an emulator loaded with the embedded demo seed.
 func demoEmulator() (*emulator.Server, error) {
 	emu := emulator.New(emulator.Options{RotationStepDelay: demoStepDelay})
-	if err := emu.LoadJSON(bytes.NewReader(assets.DemoSeed())); err != nil {
+	if err := loadEmulator(emu, "", true, 0); err != nil {
 		emu.Close()
-		return nil, fmt.Errorf("load demo seed: %w", err)
+		return nil, err
 	}
 	return emu, nil
 }
