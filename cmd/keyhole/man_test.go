@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 func TestManPageDocumentsTheFlags(t *testing.T) {
@@ -46,6 +49,40 @@ func TestManDirWritesAPagePerCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "keyhole-man.1")); err == nil {
 		t.Error("keyhole man --dir wrote a page for the hidden man command")
+	}
+}
+
+// TestHomebrewCaskInstallsEveryManPage keeps the cask's list of man pages
+// in .goreleaser.yaml in step with the pages keyhole man --dir writes.
+func TestHomebrewCaskInstallsEveryManPage(t *testing.T) {
+	dir := t.TempDir()
+	runKeyhole(t, "man", "--dir", dir).mustSucceed(t)
+	written, err := filepath.Glob(filepath.Join(dir, "*.1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range written {
+		want = append(want, "man/"+filepath.Base(p))
+	}
+	data, err := os.ReadFile("../../.goreleaser.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var release struct {
+		Casks []struct {
+			Manpages []string `yaml:"manpages"`
+		} `yaml:"homebrew_casks"`
+	}
+	if err := yaml.Unmarshal(data, &release); err != nil {
+		t.Fatalf("read .goreleaser.yaml: %v", err)
+	}
+	if len(release.Casks) != 1 {
+		t.Fatalf(".goreleaser.yaml has %d casks, want 1", len(release.Casks))
+	}
+	got := slices.Sorted(slices.Values(release.Casks[0].Manpages))
+	if !slices.Equal(got, want) {
+		t.Errorf("the cask installs %v, keyhole man --dir writes %v", got, want)
 	}
 }
 
