@@ -69,7 +69,7 @@ func run(o options) error {
 		return fmt.Errorf("make %s: %w", o.out, err)
 	}
 	cfg := sessionConfig{binary: o.binary, cols: o.cols, rows: o.rows, theme: r.theme}
-	for _, sc := range []scene{stillsScene(), versionsScene(), walkScene()} {
+	for _, sc := range []scene{stillsScene(), versionsScene(), changesScene(), walkScene()} {
 		if cfg.home, err = os.MkdirTemp(tmp, "home"); err != nil {
 			return fmt.Errorf("make a home directory: %w", err)
 		}

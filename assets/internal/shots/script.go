@@ -109,11 +109,33 @@ func versionsScene() scene {
 		{keys: enter, wait: listKeys},
 		{keys: enter, wait: detailUnread},
 		{keys: "h", wait: "Versions · prod/search/indexer-config"},
-		{keys: "x", wait: "deprecated shown"},
+		{keys: "x", wait: "deprecated shown", shot: "versions.png"},
 		{keys: "G"},
 		{keys: " ", wait: "marked "},
 		{keys: "g"},
 		{keys: "=", wait: "unchanged", shot: "versions-diff.png"},
+	}}
+}
+
+// changesScene shows, with --rw, the screens that change a secret: the
+// create form, the in-place edit, description and tags, the delete dialog,
+// and the resource policy. It saves nothing.
+func changesScene() scene {
+	const sftp = "prod/payments/settlement-sftp"
+	return scene{name: "changes", args: append(demoArgs(), "--rw"), actions: []action{
+		{wait: listLoaded},
+		{keys: "n", wait: "New secret", shot: "create.png"},
+		{keys: esc, wait: listLoaded},
+		{keys: "/" + sftp, wait: "/" + sftp},
+		{keys: enter, wait: listKeys},
+		{keys: enter, wait: detailUnread},
+		{keys: "e", wait: "base version ", shot: "edit.png"},
+		{keys: esc, wait: detailUnread},
+		{keys: "t", wait: "Description and tags", shot: "tags.png"},
+		{keys: esc, wait: detailUnread},
+		{keys: "d", wait: "recovery window", shot: "delete.png"},
+		{keys: esc, wait: detailUnread},
+		{keys: "P", wait: "Resource policy", shot: "policy.png"},
 	}}
 }
 
