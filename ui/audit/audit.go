@@ -107,6 +107,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		case tea.MouseWheelDown:
 			p.move(3)
 		}
+	case tea.MouseClickMsg:
+		p.click(msg)
 	}
 	return p, nil
 }

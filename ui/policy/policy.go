@@ -109,6 +109,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
+	case tea.MouseWheelMsg:
+		p.wheel(msg)
 	}
 	return p, nil
 }

@@ -70,13 +70,17 @@ func (p *Page) printed(msg printsMsg) {
 
 func (p *Page) diffKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, d := p.c.Keys, p.diff
-	last := max(len(d.lines)-1, 0)
 	if step, ok := k.Step(msg, p.height-8, len(d.lines)); ok {
-		d.cursor = max(min(d.cursor+step, last), 0)
+		d.move(step)
 		return nil
 	}
 	if key.Matches(msg, k.Back) {
 		p.diff = nil
 	}
 	return nil
+}
+
+// move moves the diff's cursor by step lines, staying on a line.
+func (d *diffView) move(step int) {
+	d.cursor = max(min(d.cursor+step, len(d.lines)-1), 0)
 }

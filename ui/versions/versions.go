@@ -99,6 +99,10 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		return p, tea.Batch(p.key(msg), p.touch())
+	case tea.MouseWheelMsg:
+		p.wheel(msg)
+	case tea.MouseClickMsg:
+		p.click(msg)
 	}
 	return p, nil
 }

@@ -32,18 +32,27 @@ func (p *Page) View() string {
 }
 
 // screen is a heading that stays and a body that scrolls; the lines from
-// focus to focusEnd are kept in view when they fit.
+// focus to focusEnd are kept in view when they fit. rows holds, for each
+// body line, the index of the table row it belongs to; it is empty when
+// the body has no rows to select.
 type screen struct {
 	head, body      []string
 	focus, focusEnd int
+	rows            []int
 }
 
-// window cuts the body to height lines, scrolled as little as needed to
-// keep the focus in view, and pads it to height.
-func (s screen) window(height int) []string {
+// scroll is the first body line shown in height lines: as little scrolled
+// as keeps the focus in view.
+func (s screen) scroll(height int) int {
 	scroll := max(s.focusEnd-height+1, 0)
 	scroll = min(scroll, s.focus)
-	scroll = max(min(scroll, len(s.body)-height), 0)
+	return max(min(scroll, len(s.body)-height), 0)
+}
+
+// window cuts the body to height lines, scrolled to keep the focus in
+// view, and pads it to height.
+func (s screen) window(height int) []string {
+	scroll := s.scroll(height)
 	out := s.body[scroll:min(scroll+height, len(s.body))]
 	for len(out) < height {
 		out = append(out, "")
@@ -76,6 +85,9 @@ func (p *Page) tableScreen() screen {
 			Now: p.c.Now(), Selected: i == p.cursor, Marked: v.ID == p.marked, ASCII: p.c.ASCII,
 		}))
 		s.body = append(s.body, p.valueLines(p.values[v.ID])...)
+		for len(s.rows) < len(s.body) {
+			s.rows = append(s.rows, i)
+		}
 		if i == p.cursor {
 			s.focusEnd = len(s.body) - 1
 		}
@@ -200,6 +212,7 @@ func (p *Page) diffScreen() screen {
 	s.focus, s.focusEnd = d.cursor, d.cursor
 	for i, l := range d.lines {
 		s.body = append(s.body, render.DiffRow(l, st, i == d.cursor, p.c.ASCII))
+		s.rows = append(s.rows, i)
 	}
 	return s
 }

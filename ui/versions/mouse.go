@@ -1,0 +1,62 @@
+package versions
+
+import tea "charm.land/bubbletea/v2"
+
+// pageTop is the terminal row the page starts on: the root draws its
+// header line above every page.
+const pageTop = 1
+
+// wheelLines is how many rows one notch of the wheel moves, as in the list.
+const wheelLines = 3
+
+// wheel moves the cursor of the table or of the open diff, as the up and
+// down keys do; it does nothing while a confirmation waits.
+func (p *Page) wheel(msg tea.MouseWheelMsg) {
+	step := 0
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		step = -wheelLines
+	case tea.MouseWheelDown:
+		step = wheelLines
+	}
+	if step == 0 || p.dialog.Open() {
+		return
+	}
+	if p.diff != nil {
+		p.diff.move(step)
+		return
+	}
+	p.move(step)
+}
+
+// click selects the version, or the diff line, drawn under a left click;
+// a click on a version's value lines selects that version.
+func (p *Page) click(msg tea.MouseClickMsg) {
+	if msg.Button != tea.MouseLeft || p.dialog.Open() {
+		return
+	}
+	if p.diff != nil {
+		if row, ok := p.diffScreen().rowAt(msg.Y-pageTop, p.height); ok {
+			p.diff.cursor = row
+		}
+		return
+	}
+	if row, ok := p.tableScreen().rowAt(msg.Y-pageTop, p.height); ok {
+		p.cursor = row
+	}
+}
+
+// rowAt is the row drawn on line y of a screen height lines tall, laid
+// out as View lays it out: the heading, then the body scrolled.
+func (s screen) rowAt(y, height int) (int, bool) {
+	room := height - len(s.head)
+	line := y - len(s.head)
+	if line < 0 || line >= room {
+		return 0, false
+	}
+	at := s.scroll(room) + line
+	if at >= len(s.rows) {
+		return 0, false
+	}
+	return s.rows[at], true
+}
