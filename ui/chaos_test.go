@@ -17,15 +17,16 @@ import (
 )
 
 // chaosKeys are the keys the random walk presses: moves, every screen's
-// keys, dialogs, the filter and a few letters to type into it. The value
-// editors (e, E) and the new-secret form (n) are left out.
+// keys, dialogs, the filter, the value editor and the new-secret form, and
+// a few letters to type into them. $EDITOR (E) is left out: it would run
+// a program.
 var chaosKeys = []string{
 	"j", "k", "j", "k", "g", "G", "up", "down", "pgup", "pgdown", "home", "end",
 	"enter", "enter", "esc", "esc", "esc", "/", "?", "tab", "backspace",
 	"s", "D", "r", "a", "A", "h", "P", "t", "w", "x", "l", "space", "=",
 	"v", "V", "c", "C", "1", "2", "3", "4", "5",
 	"p", "y", "R", "X", "d", "u", "ctrl+r", "ctrl+z", "q",
-	"o", "i", "m", "z", "-", "0",
+	"o", "i", "m", "z", "-", "0", "e", "n", "@", "ctrl+g", "ctrl+s",
 }
 
 // versionKeys are pressed more often on the versions screen.
@@ -50,6 +51,7 @@ var chaosFaults = []emulator.Fault{
 var chaosViews = []string{
 	"secrets · sorted by", "Value · AWSCURRENT", "Rotation · ", "Audit trail · ", "Versions · ",
 	"Resource policy · ", "Description and tags · ", "any key closes", "Copy as…",
+	"New secret", "Edit value · ",
 }
 
 // neverRevealed are values of prod/payments/postgres: the walk never asks
@@ -65,7 +67,7 @@ func TestRandomKeysWithFaults(t *testing.T) {
 	ignore := goleak.IgnoreCurrent()
 	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
 
-	const presses = 3000
+	const presses = 5000
 	rng := rand.New(rand.NewPCG(20261128, 1))
 	emu, client := uitest.Backend(t, uitest.Seed())
 	ctx, cancel := context.WithCancel(context.Background())
@@ -98,8 +100,14 @@ func TestRandomKeysWithFaults(t *testing.T) {
 			d.Send(tea.WindowSizeMsg{Width: 10 + rng.IntN(190), Height: 4 + rng.IntN(50)})
 		}
 		k := chaosKeys[rng.IntN(len(chaosKeys))]
-		if strings.Contains(d.Screen(), "Versions · ") && rng.IntN(3) == 0 {
+		screen := d.Screen()
+		switch {
+		case strings.Contains(screen, "Versions · ") && rng.IntN(3) == 0:
 			k = versionKeys[rng.IntN(len(versionKeys))] // a diff needs two keys in a row
+		case inForm(screen) && rng.IntN(4) == 0:
+			k = "esc" // typing fills a form: leave it now and then
+		case strings.Contains(screen, "discarded.") && rng.IntN(2) == 0:
+			k = "y"
 		}
 		stack.follow(d.Sent)
 		if (k == "v" || k == "V") && stack.top() == "prod/payments/postgres" {
@@ -179,3 +187,9 @@ func (s *screens) top() string { return s.names[len(s.names)-1] }
 
 // lastKeys is the tail of the keys pressed, for a failure message.
 func lastKeys(keys []string, n int) []string { return keys[max(len(keys)-n, 0):] }
+
+// inForm reports whether the screen is the new-secret form or the value
+// editor, where most keys are typed into fields.
+func inForm(screen string) bool {
+	return strings.Contains(screen, "New secret") || strings.Contains(screen, "Edit value · ")
+}
