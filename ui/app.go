@@ -156,8 +156,8 @@ func (a *App) identityCmd() tea.Cmd {
 
 func (a *App) top() common.Page { return a.stack[len(a.stack)-1] }
 
-// Update routes a message: global messages and keys first, then keys to the
-// top page and everything else to every page.
+// Update routes a message: global messages and keys first, then keys and
+// the mouse to the top page and everything else to every page.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	a.log.Debug("message", "type", fmt.Sprintf("%T", msg))
 	switch msg := msg.(type) {
@@ -231,6 +231,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.BlurMsg:
 		return a, a.broadcast(common.RemaskMsg{})
+	case tea.MouseMsg:
+		// The mouse, like the keys, acts on the top screen only, and only
+		// with --mouse and no help over it.
+		if !a.cfg.Mouse || a.showHelp {
+			return a, nil
+		}
+		p, cmd := a.top().Update(msg)
+		a.stack[len(a.stack)-1] = p
+		return a, cmd
 	case tea.KeyPressMsg:
 		if cmd, handled := a.globalKey(msg); handled {
 			return a, cmd

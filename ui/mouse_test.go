@@ -190,7 +190,6 @@ func TestMouseWheelScrollsThePolicy(t *testing.T) {
 }
 
 func TestMouseOffLeavesEveryScreenAlone(t *testing.T) {
-	t.Skip("the root hands mouse messages to the pages whether or not --mouse is on")
 	h := startSeeded(t, 80, 24, auditSeed(), "4 of 5 secrets")
 	still := func(what string) {
 		t.Helper()
@@ -207,7 +206,6 @@ func TestMouseOffLeavesEveryScreenAlone(t *testing.T) {
 }
 
 func TestMouseOnATopScreenLeavesTheScreensBelowAlone(t *testing.T) {
-	t.Skip("the root hands mouse messages to every page on its stack, not only the top one")
 	h := start(t, 120, 30, mouseOn)
 	wantSelected(t, h, "dev/search/api-key")
 	h.Press("A")
@@ -217,4 +215,15 @@ func TestMouseOnATopScreenLeavesTheScreensBelowAlone(t *testing.T) {
 	h.Press("esc")
 	h.WaitForText("4 of 5 secrets")
 	wantSelected(t, h, "dev/search/api-key")
+}
+
+func TestMouseClickSelectsAListRowWithTheLeftButtonOnly(t *testing.T) {
+	h := start(t, 120, 30, mouseOn)
+	wantSelected(t, h, "dev/search/api-key")
+	h.Send(tea.MouseClickMsg{X: 12, Y: lineOf(t, h.Screen(), "prod/edge/tls-bundle"), Button: tea.MouseRight})
+	wantSelected(t, h, "dev/search/api-key")
+	h.Send(tea.MouseClickMsg{X: 12, Y: lineOf(t, h.Screen(), "4 of 5 secrets"), Button: tea.MouseLeft})
+	wantSelected(t, h, "dev/search/api-key")
+	clickOn(t, h, "prod/edge/tls-bundle")
+	wantSelected(t, h, "prod/edge/tls-bundle")
 }

@@ -175,7 +175,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			p.move(3)
 		}
 	case tea.MouseClickMsg:
-		if row := msg.Y - p.listTop() - 2; row >= 0 && p.offset+row < p.idx.len() {
+		// Below the header row and the column titles come the rows.
+		row := msg.Y - p.listTop() - 2
+		if msg.Button == tea.MouseLeft && row >= 0 && row < p.rows() && p.offset+row < p.idx.len() {
 			p.cursor = p.offset + row
 		}
 	}
