@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // cliLambdaARN names a rotation function for the CLI steps; neither backend
@@ -85,7 +86,7 @@ func runCLIScenario(t *testing.T, cli awsCLI, prefix string, in cliInputs, got m
 	first := cliString(t, sm("create db", "create-secret", "--name", in.db, "--description", "Payments database",
 		"--secret-string", in.dbValues[0], "--tags", "Key=env,Value=prod", "Key=team,Value=payments"), "VersionId")
 	sm("put db second value", "put-secret-value", "--secret-id", in.db, "--secret-string", in.dbValues[1])
-	sm("put db third value", "put-secret-value", "--secret-id", in.db, "--secret-string", in.dbValues[2])
+	third := cliString(t, sm("put db third value", "put-secret-value", "--secret-id", in.db, "--secret-string", in.dbValues[2]), "VersionId")
 
 	sm("get db previous by stage", "get-secret-value", "--secret-id", in.db, "--version-stage", "AWSPREVIOUS")
 	sm("get db first version by id", "get-secret-value", "--secret-id", in.db, "--version-id", first)
@@ -109,7 +110,40 @@ func runCLIScenario(t *testing.T, cli awsCLI, prefix string, in cliInputs, got m
 	sm("delete api with recovery window", "delete-secret", "--secret-id", in.api, "--recovery-window-in-days", "7")
 	sm("create over api pending deletion", "create-secret", "--name", in.api, "--secret-string", in.recreatedValue)
 	sm("restore api", "restore-secret", "--secret-id", in.api)
+
+	rotated := sm("rotate db now", "rotate-secret", "--secret-id", in.db,
+		"--rotation-lambda-arn", emulatorRotationLambdaARN, "--rotate-immediately")
+	got["db stages after rotation"] = waitForRotation(t, cli, in.db, rotatedVersion(rotated), third)
 	got["caller identity"] = cli.run(t, "sts", "get-caller-identity")
+}
+
+// rotationPolls bounds how many times waitForRotation reads the versions.
+const rotationPolls = 20
+
+// waitForRotation lists the secret's versions until the rotation to
+// version rotated is over, and answers the stages of that version and of
+// the one it replaces. With no rotation started (rotated is empty) it
+// lists once.
+func waitForRotation(t *testing.T, cli awsCLI, secretID, rotated, replaced string) cliAnswer {
+	t.Helper()
+	query := "{Rotated: Versions[?VersionId=='" + rotated + "'].VersionStages | [0], " +
+		"Replaced: Versions[?VersionId=='" + replaced + "'].VersionStages | [0]}"
+	for range rotationPolls {
+		a := cli.run(t, "secretsmanager", "list-secret-version-ids", "--secret-id", secretID, "--query", query)
+		if rotated == "" || a.Error != "" || !slices.Contains(list(field(a.JSON, "Rotated")), any("AWSPENDING")) {
+			return a
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("version %s of %s is still AWSPENDING after %d reads", rotated, secretID, rotationPolls)
+	return cliAnswer{}
+}
+
+// rotatedVersion is the version a rotate-secret answer started rotating
+// to, or "" when the command failed.
+func rotatedVersion(a cliAnswer) string {
+	s, _ := field(a.JSON, "VersionId").(string)
+	return s
 }
 
 // cliComparisons says, step by step, how the two backends' answers must
@@ -177,6 +211,26 @@ func cliComparisons() []cliComparison {
 			wantCLIError(t, moto, "ResourceExistsException")
 		}},
 		{step: "restore api"},
+		{step: "rotate db now", check: func(t *testing.T, emu, moto cliAnswer) {
+			// The emulator runs its built-in rotation function, named by
+			// the ARN. moto invokes the function in its own Lambda
+			// backend, which has none: only the emulator rotates.
+			if cliString(t, emu, "VersionId") == "" {
+				t.Errorf("emulator answered %s, want the new version's id", emu)
+			}
+			wantCLIError(t, moto, "ResourceNotFoundException")
+		}},
+		{step: "db stages after rotation", check: func(t *testing.T, emu, moto cliAnswer) {
+			// The rotated version is AWSCURRENT and the one it replaced
+			// AWSPREVIOUS. moto rotated nothing (see "rotate db now").
+			want := map[string]any{"Rotated": []any{"AWSCURRENT"}, "Replaced": []any{"AWSPREVIOUS"}}
+			if emu.Error != "" || !reflect.DeepEqual(emu.JSON, want) {
+				t.Errorf("emulator answered %s, want %v", emu, want)
+			}
+			if moto.Error != "" || field(moto.JSON, "Rotated") != nil {
+				t.Errorf("moto answered %s; it is known to rotate nothing without a Lambda function of its own", moto)
+			}
+		}},
 		{step: "caller identity", differences: []difference{
 			ignored("Arn", "moto names arn:aws:sts::<account>:user/moto whatever the key; the emulator maps the key to a principal"),
 			ignored("UserId", "moto answers a fixed example access key id as the user id; the emulator a made-up unique id (AIDA…)"),

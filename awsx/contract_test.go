@@ -66,6 +66,12 @@ type quirks struct {
 	// AWS answers InvalidRequestException (the secret is scheduled for
 	// deletion).
 	pendingNameReuseConflicts bool
+	// invertsUnfinishedRotationCheck: RotateSecret refuses, with "Previous
+	// rotation request is still in progress.", when AWSPENDING is on the
+	// AWSCURRENT version (a finished rotation), and rotates when AWSPENDING
+	// is on another version, where AWS refuses with "A previous rotation
+	// isn't complete. That rotation will be reattempted."
+	invertsUnfinishedRotationCheck bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -84,15 +90,16 @@ func backends(t *testing.T) []backend {
 			name:  "moto",
 			start: startMoto,
 			quirks: quirks{
-				ignoresSort:               true,
-				listsDeprecatedVersions:   true,
-				rotatesWithoutLambda:      true,
-				noValidateResourcePolicy:  true,
-				putsWhilePendingDeletion:  true,
-				versionsOfMissingFail500:  true,
-				acceptsInvalidNames:       true,
-				omitsPrimaryRegion:        true,
-				pendingNameReuseConflicts: true,
+				ignoresSort:                    true,
+				listsDeprecatedVersions:        true,
+				rotatesWithoutLambda:           true,
+				noValidateResourcePolicy:       true,
+				putsWhilePendingDeletion:       true,
+				versionsOfMissingFail500:       true,
+				acceptsInvalidNames:            true,
+				omitsPrimaryRegion:             true,
+				pendingNameReuseConflicts:      true,
+				invertsUnfinishedRotationCheck: true,
 			},
 		},
 	}
@@ -122,6 +129,7 @@ func scenarios() []scenario {
 		{"ForceDelete", testForceDelete},
 		{"UpdateVersionStage", testUpdateVersionStage},
 		{"Rotate", testRotate},
+		{"RotateWhileRotationPending", testRotateWhileRotationPending},
 		{"RandomPassword", testRandomPassword},
 		{"ResourcePolicy", testResourcePolicy},
 		{"BatchGet", testBatchGet},
