@@ -97,6 +97,23 @@ func TestRotationViewShowsScheduleVersionsAndHistory(t *testing.T) {
 	}
 }
 
+func TestRotationViewScrollsWhenItDoesNotFit(t *testing.T) {
+	h, _ := startRotation(t, 120, 12, false)
+	h.openRotation(t, "prod/payments/postgres")
+	if strings.Contains(h.Screen(), "History (CloudTrail") {
+		t.Fatalf("the history fits at 12 rows; the test needs a screen too short for it:\n%s", h.Screen())
+	}
+	h.Press("G")
+	h.WaitForText("no rotation events")
+	if strings.Contains(h.Screen(), "Rotation · ") {
+		t.Fatalf("the end and the title are both on screen:\n%s", h.Screen())
+	}
+	h.Press("g")
+	h.WaitForText("Rotation · ")
+	h.Press("j")
+	h.WaitFor("one line down", func(s string) bool { return !strings.Contains(s, "Rotation · ") })
+}
+
 func TestRotationViewNamesAStuckRotation(t *testing.T) {
 	h, _ := startRotation(t, 120, 40, false)
 	h.openRotation(t, "stuck-db")

@@ -18,6 +18,8 @@ import (
 type Page struct {
 	c             common.Common
 	width, height int
+	// scroll is the first content line on screen.
+	scroll int
 
 	secret      model.Secret
 	described   bool
@@ -52,6 +54,11 @@ func (p *Page) SetSize(w, h int) {
 	if p.form != nil {
 		p.form.setWidth(w)
 	}
+}
+
+// scrollBy moves the view d lines, within the content.
+func (p *Page) scrollBy(d int) {
+	p.scroll = min(max(p.scroll+d, 0), max(len(p.lines())-p.height, 0))
 }
 
 // Capturing reports whether a form or a typed answer has the keys.
@@ -96,12 +103,23 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.followStep(msg)
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			p.scrollBy(-3)
+		case tea.MouseWheelDown:
+			p.scrollBy(3)
+		}
 	}
 	return p, nil
 }
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
+	if d, ok := k.Step(msg, p.height, len(p.lines())); ok && !p.Capturing() {
+		p.scrollBy(d)
+		return nil
+	}
 	switch {
 	case p.dialog.Open():
 		var cmd tea.Cmd

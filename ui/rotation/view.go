@@ -3,15 +3,29 @@ package rotation
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
 const labelWidth = 15
 
-// View draws state, schedule, versions, history and any open dialog or form.
+// View draws state, schedule, versions, history and any open dialog or
+// form, scrolled to p.scroll.
 func (p *Page) View() string {
+	var overlay []string
+	switch {
+	case p.form != nil:
+		overlay = strings.Split(p.form.view(p.c.Styles), "\n")
+	case p.dialog.Open():
+		overlay = strings.Split(p.dialog.View(p.c.Styles), "\n")
+	}
+	room := max(p.height-len(overlay), 1)
+	lines := render.Window(p.lines(), -1, room, p.scroll, p.width, p.c.Ellipsis())
+	return strings.Join(append(lines, overlay...), "\n")
+}
+
+// lines are the screen's content, before scrolling.
+func (p *Page) lines() []string {
 	st := p.c.Styles
 	now := p.c.Now()
 	s := p.secret
@@ -39,26 +53,7 @@ func (p *Page) View() string {
 	lines = append(lines, "", st.Title.Render("Versions"))
 	lines = append(lines, p.versionLines()...)
 	lines = append(lines, "", st.Title.Render("History (CloudTrail, 90 days)"))
-	lines = append(lines, p.historyLines()...)
-
-	var overlay []string
-	switch {
-	case p.form != nil:
-		overlay = strings.Split(p.form.view(st), "\n")
-	case p.dialog.Open():
-		overlay = strings.Split(p.dialog.View(st), "\n")
-	}
-	room := max(p.height-len(overlay), 1)
-	if len(lines) > room {
-		lines = lines[:room]
-	}
-	for len(lines) < room {
-		lines = append(lines, "")
-	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, p.width, p.c.Ellipsis())
-	}
-	return strings.Join(append(lines, overlay...), "\n")
+	return append(lines, p.historyLines()...)
 }
 
 func (p *Page) followLine() string {
