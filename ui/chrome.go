@@ -22,6 +22,10 @@ func (a *App) render() string {
 	if a.showHelp {
 		body = a.helpView()
 	}
+	// A screen shorter than the page still puts the status bar at the bottom.
+	if _, h := a.pageSize(); strings.Count(body, "\n")+1 < h {
+		body += strings.Repeat("\n", h-strings.Count(body, "\n")-1)
+	}
 	frame := a.header() + "\n" + body + "\n" + a.statusBar()
 	if a.ascii != nil {
 		frame = a.ascii.Replace(frame)

@@ -33,6 +33,9 @@ func TestGoldenMeta80x24(t *testing.T) {
 	h.openTagsEditor(t, "payments")
 	h.Press("tab")
 	h.Type("tier=1")
+	if w := widestLine(h.Screen()); w > 80 {
+		t.Errorf("%d columns wide on an 80-column screen", w)
+	}
 	golden(t, "meta-80x24", h.Screen())
 }
 
@@ -45,6 +48,9 @@ func TestGoldenDelete80x24(t *testing.T) {
 	h.Press("enter")
 	h.Type("dev/search/")
 	h.WaitForText("It can be restored until 2026-12-12 12:00 UTC")
+	if w := widestLine(h.Screen()); w > 80 {
+		t.Errorf("%d columns wide on an 80-column screen", w)
+	}
 	golden(t, "delete-80x24", h.Screen())
 }
 
@@ -55,6 +61,9 @@ func TestGoldenGenerator80x24(t *testing.T) {
 	h.Type("password")
 	h.Press("tab", "ctrl+g")
 	h.WaitForText("Generate a password")
+	if w := widestLine(h.Screen()); w > 80 {
+		t.Errorf("%d columns wide on an 80-column screen", w)
+	}
 	golden(t, "generator-80x24", h.Screen())
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/confirm"
+	"github.com/keyhole-tui/keyhole/ui/render"
 	"github.com/keyhole-tui/keyhole/ui/styles"
 )
 
@@ -52,6 +53,10 @@ type Dialog struct {
 	now    func() time.Time
 }
 
+// nameFieldWidth is the widest a name is drawn in the delete dialog, which
+// keeps the dialog inside an 80-column terminal.
+const nameFieldWidth = 40
+
 // AskDelete opens the delete dialog for s.
 func AskDelete(s model.Secret, now func() time.Time) (Dialog, tea.Cmd) {
 	days := textinput.New()
@@ -61,6 +66,8 @@ func AskDelete(s model.Secret, now func() time.Time) (Dialog, tea.Cmd) {
 	name := textinput.New()
 	name.Prompt = "type the name to confirm: "
 	name.CharLimit = 512
+	// A long name scrolls inside the field rather than widening the box.
+	name.SetWidth(nameFieldWidth)
 	focus := days.Focus()
 	return Dialog{open: true, secret: s, days: days, name: name, now: now}, focus
 }
@@ -125,8 +132,9 @@ func (d Dialog) View(st *styles.Styles) string {
 		gone = d.now().AddDate(0, 0, days).UTC().Format("2006-01-02 15:04 UTC")
 	}
 	lines := []string{
-		st.Error.Render("Delete " + model.Sanitize(d.secret.Name) + "?"),
-		"It can be restored until " + gone + "; after that it is gone for good.",
+		st.Error.Render("Delete " + render.KeepEnd(model.Sanitize(d.secret.Name), nameFieldWidth, "…") + "?"),
+		"It can be restored until " + gone + ";",
+		"after that it is gone for good.",
 		d.days.View(),
 		d.name.View(),
 	}

@@ -85,6 +85,9 @@ func NewGenerator() (Generator, tea.Cmd) {
 		spec:    model.PasswordSpec{RequireEachIncludedType: true},
 	}
 	g.length.SetValue(strconv.Itoa(DefaultPasswordLength))
+	// Without a width an input shows one character of its placeholder.
+	g.length.SetWidth(4)
+	g.exclude.SetWidth(30)
 	return g, g.length.Focus()
 }
 
@@ -162,7 +165,8 @@ func (g Generator) View(st *styles.Styles, ascii bool) string {
 		return "▸ "
 	}
 	lines := []string{
-		st.Title.Render("Generate a password") + st.Muted.Render("  (GetRandomPassword: the value goes into the field, never on screen)"),
+		st.Title.Render("Generate a password"),
+		st.Muted.Render("GetRandomPassword: the value goes into the field, never on screen"),
 		pointer(0) + st.Label.Render("length          ") + g.length.View(),
 		pointer(1) + st.Label.Render("leave out       ") + g.exclude.View(),
 	}
