@@ -195,3 +195,20 @@ func TestListShowsNeverRotatedAndRotatingStates(t *testing.T) {
 		h.WaitForText("6 of 7 secrets")
 	}
 }
+
+func TestUnknownFilterTermIsSaidUntilItIsFixed(t *testing.T) {
+	h := start(t, 160, 30)
+	h.Press("/")
+	h.Type("rot:overdu")
+	h.WaitForText("unknown filter term rot:overdu")
+	h.Type("e")
+	h.WaitForText("1 of 5 secrets")
+	if strings.Contains(h.Screen(), "unknown filter term") {
+		t.Fatalf("the message outlived the bad term:\n%s", h.Screen())
+	}
+	h.Press("enter")
+	h.Drain(20 * time.Millisecond)
+	if strings.Contains(h.Screen(), "unknown filter term") {
+		t.Fatalf("a late message brought the bad term back:\n%s", h.Screen())
+	}
+}

@@ -284,9 +284,6 @@ func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 	p.idx.filter(q, p.c.Now())
 	p.cursor, p.offset = 0, 0
 	p.clampCursor()
-	if q.bad != "" {
-		return tea.Batch(cmd, status("unknown filter term "+q.bad+" (rot: takes off, on, never, overdue, rotating, stuck)"))
-	}
 	return cmd
 }
 
@@ -381,6 +378,11 @@ func (p *Page) summary() string {
 		text += " · " + p.spinner.View() + " loading"
 	case p.loadErr != nil:
 		return st.Error.Render(text + " · listing failed (R retries)")
+	}
+	// Said here, with the filter that holds it, so it goes as soon as the
+	// term is fixed.
+	if bad := p.idx.q.bad; bad != "" {
+		return st.Muted.Render(text) + st.Warning.Render(" · unknown filter term "+model.Sanitize(bad)+" (rot: takes off, on, never, overdue, rotating, stuck)")
 	}
 	return st.Muted.Render(text)
 }
