@@ -45,6 +45,12 @@ type Options struct {
 	// MFAToken, when set, answers the MFA code an assume-role profile with
 	// mfa_serial asks for.
 	MFAToken func() (string, error)
+	// OnRetry, when set, hears about every failed attempt that the SDK is
+	// about to try again, on Secrets Manager, CloudTrail and STS calls. It
+	// runs on the calling goroutine between attempts, before the backoff:
+	// it must return quickly and be safe for concurrent use. When the
+	// client's retry quota has run out, the call ends after a notice instead.
+	OnRetry func(RetryNotice)
 }
 
 // Client calls Secrets Manager, CloudTrail and STS for one profile and region.
@@ -101,17 +107,20 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
+		o.APIOptions = append(o.APIOptions, noticeRetries(opts.OnRetry, func() aws.Retryer { return c.sm.Options().Retryer }))
 	})
 	c.trail = cloudtrail.NewFromConfig(serviceCfg, func(o *cloudtrail.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
-		o.APIOptions = append(o.APIOptions, rateLimitAttempts(c.trailLimiter))
+		o.APIOptions = append(o.APIOptions, rateLimitAttempts(c.trailLimiter),
+			noticeRetries(opts.OnRetry, func() aws.Retryer { return c.trail.Options().Retryer }))
 	})
 	c.sts = sts.NewFromConfig(serviceCfg, func(o *sts.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
+		o.APIOptions = append(o.APIOptions, noticeRetries(opts.OnRetry, func() aws.Retryer { return c.sts.Options().Retryer }))
 	})
 	c.endpoint = aws.ToString(c.sm.Options().BaseEndpoint)
 	return c, nil

@@ -35,10 +35,16 @@ type session struct {
 // openSession connects to AWS as the global flags say, or starts the demo
 // emulator on a loopback port.
 func openSession(ctx context.Context, g globalFlags) (*session, error) {
+	return openSessionWith(ctx, g, nil)
+}
+
+// openSessionWith is openSession with onRetry told about every attempt the
+// SDK is about to try again.
+func openSessionWith(ctx context.Context, g globalFlags, onRetry func(awsx.RetryNotice)) (*session, error) {
 	if !g.demo {
 		client, err := awsx.New(ctx, awsx.Options{
 			Profile: g.profile, Region: g.region, EndpointURL: g.endpointURL,
-			MFAToken: stscreds.StdinTokenProvider,
+			MFAToken: stscreds.StdinTokenProvider, OnRetry: onRetry,
 		})
 		if err != nil {
 			return nil, err
@@ -61,6 +67,7 @@ func openSession(ctx context.Context, g globalFlags) (*session, error) {
 		EndpointURL: demoEndpoint,
 		HTTPClient:  &http.Client{Transport: emu.Transport()},
 		Credentials: credentials.NewStaticCredentialsProvider(demoAccessKey, "demo-secret-key", ""),
+		OnRetry:     onRetry,
 	})
 	if err != nil {
 		emu.Close()
@@ -79,12 +86,13 @@ func demoEmulator() (*emulator.Server, error) {
 	return emu, nil
 }
 
-// connector opens other profiles and regions from inside the UI. An MFA
-// code cannot be typed there, so such profiles say to restart instead.
-func connector(g globalFlags) common.Connect {
+// connector opens other profiles and regions from inside the UI, their
+// clients telling onRetry about retries. An MFA code cannot be typed there,
+// so such profiles say to restart instead.
+func connector(g globalFlags, onRetry func(awsx.RetryNotice)) common.Connect {
 	return func(ctx context.Context, profile, region string) (common.Connection, error) {
 		client, err := awsx.New(ctx, awsx.Options{
-			Profile: profile, Region: region, EndpointURL: g.endpointURL,
+			Profile: profile, Region: region, EndpointURL: g.endpointURL, OnRetry: onRetry,
 			MFAToken: func() (string, error) {
 				return "", fmt.Errorf("profile %s needs an MFA code: start keyhole with --profile %s to type it", profile, profile)
 			},

@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
+	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
 // runTUI opens a session and runs the interactive app until the user quits.
@@ -26,7 +28,8 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 	}
 	defer closeLog()
 
-	s, err := openSession(ctx, g)
+	retries := &retryStatus{}
+	s, err := openSessionWith(ctx, g, retries.show)
 	if err != nil {
 		return err
 	}
@@ -53,16 +56,34 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 	if !s.demo {
 		regions := newRegionStore(os.Getenv)
 		regions.remember(s.client.Region())
-		cfg.Connect, cfg.RememberRegion = connector(g), regions.remember
+		cfg.Connect, cfg.RememberRegion = connector(g, retries.show), regions.remember
 		cfg.Regions = regions.regions(s.client.Region())
 		cfg.Profiles, _ = awsx.Profiles(os.Getenv)
 	}
 	app := ui.New(ctx, s.client, cfg)
-	_, err = tea.NewProgram(app, tea.WithContext(ctx)).Run()
+	p := tea.NewProgram(app, tea.WithContext(ctx))
+	retries.program.Store(p)
+	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
 	}
 	return err
+}
+
+// retryStatus puts the SDK's retry notices in the status bar. The clients
+// are built before the program, so the program is handed over once it exists.
+type retryStatus struct {
+	program atomic.Pointer[tea.Program]
+}
+
+// show says n in the status bar; before there is a program it is dropped.
+// It runs on the goroutine of the call being retried: Send waits only for
+// the program's loop to take the message and returns once the program has
+// ended, and sending from there puts the notice ahead of the call's result.
+func (r *retryStatus) show(n awsx.RetryNotice) {
+	if p := r.program.Load(); p != nil {
+		p.Send(common.StatusMsg{Text: n.String()})
+	}
 }
 
 // endpointLabel is the endpoint override to show in the header; the demo's
