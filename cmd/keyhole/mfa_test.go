@@ -60,11 +60,20 @@ const assumeRoleResponse = `<AssumeRoleResponse xmlns="https://sts.amazonaws.com
   <ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000001</RequestId></ResponseMetadata>
 </AssumeRoleResponse>`
 
+// accessDeniedResponse is STS's answer to AssumeRole with a wrong MFA code.
+const accessDeniedResponse = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <Error><Type>Sender</Type><Code>AccessDenied</Code><Message>MultiFactorAuthentication failed with invalid MFA one time pass code.</Message></Error>
+  <RequestId>00000000-0000-0000-0000-000000000002</RequestId>
+</ErrorResponse>`
+
 // stsWithAssumeRole answers STS AssumeRole itself, which the emulator does
 // not serve, and hands every other call to the emulator. It keeps the
 // forms AssumeRole was called with.
 type stsWithAssumeRole struct {
 	emu *emulator.Server
+	// refuse answers every AssumeRole with AccessDenied, as STS does for a
+	// wrong code.
+	refuse bool
 
 	mu    sync.Mutex
 	calls []url.Values
@@ -87,6 +96,11 @@ func (s *stsWithAssumeRole) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.calls = append(s.calls, form)
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "text/xml")
+	if s.refuse {
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = io.WriteString(w, accessDeniedResponse)
+		return
+	}
 	_, _ = io.WriteString(w, assumeRoleResponse)
 }
 
@@ -172,6 +186,37 @@ func TestMFAPromptComesBeforeTheTUI(t *testing.T) {
 	tm.Send("q")
 	if err := tm.Wait(); err != nil {
 		t.Fatalf("keyhole exited with %v", err)
+	}
+}
+
+// TestRefusedMFACodeEndsKeyholeBeforeTheTUI types a code STS refuses:
+// keyhole must say so and exit, asking once and never taking the screen,
+// rather than ask again behind the UI and wait on a terminal the UI reads.
+func TestRefusedMFACodeEndsKeyholeBeforeTheTUI(t *testing.T) {
+	emu := emulator.New(emulator.Options{})
+	sts := &stsWithAssumeRole{emu: emu, refuse: true}
+	srv := httptest.NewServer(sts)
+	t.Cleanup(func() {
+		srv.Close()
+		emu.Close()
+	})
+
+	tm := startTerm(t, 100, 30, mfaEnv(t, srv.URL), "--profile", "operator", "--endpoint-url", srv.URL)
+	tm.WaitForText(strings.TrimSpace(mfaPrompt))
+	tm.Send(mfaCode + "\r")
+	tm.WaitForText("sign-in with the MFA code failed")
+	if err := tm.Wait(); err == nil {
+		t.Fatal("keyhole exited 0 after STS refused the MFA code")
+	}
+	raw := tm.Raw()
+	if n := strings.Count(raw, mfaPrompt); n != 1 {
+		t.Errorf("the MFA prompt was written %d times, want once", n)
+	}
+	if strings.Contains(raw, enterAltScreen) {
+		t.Error("keyhole took the screen after the code was refused")
+	}
+	if len(sts.assumeRoleCalls()) != 1 {
+		t.Errorf("AssumeRole called %d times, want once", len(sts.assumeRoleCalls()))
 	}
 }
 

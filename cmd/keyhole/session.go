@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -42,16 +43,20 @@ func openSession(ctx context.Context, g globalFlags) (*session, error) {
 // SDK is about to try again.
 func openSessionWith(ctx context.Context, g globalFlags, onRetry func(awsx.RetryNotice)) (*session, error) {
 	if !g.demo {
+		mfa := &mfaOnce{}
 		client, err := awsx.New(ctx, awsx.Options{
 			Profile: g.profile, Region: g.region, EndpointURL: g.endpointURL,
-			MFAToken: stscreds.StdinTokenProvider, OnRetry: onRetry,
+			MFAToken: mfa.token, OnRetry: onRetry,
 		})
 		if err != nil {
 			return nil, err
 		}
 		// A profile that needs an MFA code asks for it now, before the
-		// terminal UI takes the screen; other failures show in the UI.
-		_ = client.Warm(ctx)
+		// terminal UI takes the screen. A refused code ends keyhole here;
+		// other failures show in the UI.
+		if err := client.Warm(ctx); err != nil && mfa.asked.Load() {
+			return nil, fmt.Errorf("sign-in with the MFA code failed: %w", err)
+		}
 		return &session{client: client, close: func() {}}, nil
 	}
 	if g.endpointURL != "" {
@@ -74,6 +79,19 @@ func openSessionWith(ctx context.Context, g globalFlags, onRetry func(awsx.Retry
 		return nil, err
 	}
 	return &session{client: client, demo: true, close: emu.Close}, nil
+}
+
+// mfaOnce asks for an MFA code on the terminal once, before the UI takes
+// the screen. After that the UI owns the terminal, so a request for another
+// code fails and says what to do instead of reading keys meant for the UI.
+type mfaOnce struct{ asked atomic.Bool }
+
+// token is the SDK's MFA token provider.
+func (m *mfaOnce) token() (string, error) {
+	if m.asked.Swap(true) {
+		return "", errors.New("the AWS session needs a new MFA code: quit and start keyhole again to type it")
+	}
+	return stscreds.StdinTokenProvider()
 }
 
 // demoEmulator is an emulator loaded with the embedded demo seed.
