@@ -22,8 +22,9 @@ func (c *Client) ListSecretsPage(ctx context.Context, q model.ListQuery, nextTok
 		Secrets:   make([]model.Secret, len(out.SecretList)),
 		NextToken: aws.ToString(out.NextToken),
 	}
+	shared := strs{}
 	for i, e := range out.SecretList {
-		page.Secrets[i] = secretFromEntry(e)
+		page.Secrets[i] = secretFromEntry(e, shared)
 	}
 	return page, nil
 }
