@@ -11,6 +11,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/audit"
@@ -107,6 +108,10 @@ type App struct {
 	staleCredentials bool
 	// helpOffset is the first line of keys help shows when they do not fit.
 	helpOffset int
+	// spin turns in the status bar while the top screen waits on AWS;
+	// spinning says its ticks are running.
+	spin     spinner.Model
+	spinning bool
 }
 
 // New builds the app on a backend.
@@ -126,8 +131,10 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	a.help = help.New()
 	a.help.Styles = help.DefaultStyles(cfg.Theme != "light")
 	a.help.ShortSeparator = " · "
+	a.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	if cfg.ASCII {
 		a.ascii = asciiSymbols()
+		a.spin = spinner.New(spinner.WithSpinner(spinner.Line))
 	}
 	a.c = common.Common{
 		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys,
@@ -156,9 +163,35 @@ func (a *App) identityCmd() tea.Cmd {
 
 func (a *App) top() common.Page { return a.stack[len(a.stack)-1] }
 
-// Update routes a message: global messages and keys first, then keys and
-// the mouse to the top page and everything else to every page.
+// Update routes a message and keeps the status bar's spinner turning while
+// the top screen waits on AWS, and stops it when it does not.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if tick, ok := msg.(spinner.TickMsg); ok && tick.ID == a.spin.ID() {
+		if !a.topWaiting() {
+			a.spinning = false
+			return a, nil
+		}
+		var cmd tea.Cmd
+		a.spin, cmd = a.spin.Update(tick)
+		return a, cmd
+	}
+	m, cmd := a.route(msg)
+	if !a.spinning && a.topWaiting() {
+		a.spinning = true
+		cmd = tea.Batch(cmd, a.spin.Tick)
+	}
+	return m, cmd
+}
+
+// topWaiting reports whether the top screen waits on AWS.
+func (a *App) topWaiting() bool {
+	w, ok := a.top().(common.Waiter)
+	return ok && w.Waiting()
+}
+
+// route routes a message: global messages and keys first, then keys and
+// the mouse to the top page and everything else to every page.
+func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	a.log.Debug("message", "type", fmt.Sprintf("%T", msg))
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

@@ -114,6 +114,9 @@ func (a *App) statusBar() string {
 	default:
 		left = " " + a.shortHelp()
 	}
+	if a.spinning && a.topWaiting() {
+		left = " " + a.spin.View() + left
+	}
 	right := a.clip.Status()
 	if right != "" {
 		right = st.Warning.Render(model.Sanitize(right) + " ")

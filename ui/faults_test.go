@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/spinner"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
@@ -250,5 +251,41 @@ func TestASecretDeletedWhileOpenGoesBackToTheList(t *testing.T) {
 			h.WaitForText("dev/search/api-key no longer exists")
 			h.WaitFor("the list", func(s string) bool { return strings.Contains(s, "secrets · sorted by name") })
 		})
+	}
+}
+
+// TestSpinnerTurnsWhileAScreenWaitsAndStopsAfter opens a secret whose
+// description is slow: the status bar turns a spinner while the detail
+// waits, and once it has loaded the spinner is gone and its ticks stop, so
+// an idle screen sends the terminal nothing.
+func TestSpinnerTurnsWhileAScreenWaitsAndStopsAfter(t *testing.T) {
+	h := startFaulty(t, 1, emulator.Fault{Kind: emulator.FaultLatency, Latency: 400 * time.Millisecond, Operation: "DescribeSecret"})
+	h.WaitForText("4 of 5 secrets")
+	statusLine := func() string {
+		lines := strings.Split(h.Screen(), "\n")
+		return lines[len(lines)-1]
+	}
+	turning := func() bool { return strings.ContainsAny(statusLine(), strings.Join(spinner.MiniDot.Frames, "")) }
+	if turning() {
+		t.Fatalf("a spinner turns over the loaded list: %q", statusLine())
+	}
+	h.Press("/")
+	h.Type("payments")
+	h.Press("enter", "enter")
+	h.WaitForText("loading metadata…")
+	if !turning() {
+		t.Fatalf("no spinner while the detail waits: %q", statusLine())
+	}
+	h.WaitFor("the description", func(s string) bool { return !strings.Contains(s, "loading metadata") })
+	h.Drain(200 * time.Millisecond)
+	if turning() {
+		t.Fatalf("the spinner turns after loading: %q", statusLine())
+	}
+	sent := len(h.Sent)
+	h.Drain(300 * time.Millisecond)
+	for _, msg := range h.Sent[sent:] {
+		if _, ok := msg.(spinner.TickMsg); ok {
+			t.Fatal("the spinner still ticks on a loaded screen")
+		}
 	}
 }

@@ -5,6 +5,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
+// Waiter is a page that can be waiting on AWS, which the root shows with a
+// spinner in the status bar while it is on top.
+type Waiter interface {
+	Waiting() bool
+}
+
 // Page is one screen on the root's stack. Key presses go to the top page
 // only; every other message goes to every page, which drops what is not
 // its own.

@@ -132,6 +132,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	return p, nil
 }
 
+// Waiting reports whether the description or a value is on its way.
+func (p *Page) Waiting() bool { return (p.detail == nil && p.describeErr == nil) || p.loading }
+
 func (p *Page) described(msg describedMsg) tea.Cmd {
 	if msg.arn != p.secret.ARN {
 		return nil

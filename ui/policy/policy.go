@@ -30,6 +30,9 @@ type Page struct {
 	scroll     int
 }
 
+// Waiting reports whether the policy or its validation is on its way.
+func (p *Page) Waiting() bool { return p.loading || p.validating }
+
 // loadedMsg carries GetResourcePolicy's answer for generation gen.
 type loadedMsg struct {
 	gen    int

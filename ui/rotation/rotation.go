@@ -56,6 +56,9 @@ func (p *Page) SetSize(w, h int) {
 	}
 }
 
+// Waiting reports whether the description or the history is on its way.
+func (p *Page) Waiting() bool { return (!p.described && p.describeErr == nil) || p.loadingHist }
+
 // scrollBy moves the view d lines, within the content.
 func (p *Page) scrollBy(d int) {
 	p.scroll = min(max(p.scroll+d, 0), max(len(p.lines())-p.height, 0))

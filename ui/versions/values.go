@@ -27,6 +27,19 @@ type held struct {
 	after    want
 }
 
+// Waiting reports whether the versions, a value or a diff is on its way.
+func (p *Page) Waiting() bool {
+	if p.loading || (p.diff != nil && p.diff.loading) {
+		return true
+	}
+	for _, h := range p.values {
+		if h.loading {
+			return true
+		}
+	}
+	return false
+}
+
 // request reveals or copies the selected version, reading its value by
 // version id first if the page does not hold it yet.
 func (p *Page) request(w want) tea.Cmd {
