@@ -99,6 +99,7 @@ func (m strs) stages(versions map[string][]string) model.StageMap {
 
 // detailFromDescribe converts a DescribeSecret answer.
 func detailFromDescribe(out *secretsmanager.DescribeSecretOutput) model.SecretDetail {
+	shared := strs{}
 	return model.SecretDetail{
 		Secret: model.Secret{
 			ARN:               aws.ToString(out.ARN),
@@ -113,25 +114,13 @@ func detailFromDescribe(out *secretsmanager.DescribeSecretOutput) model.SecretDe
 			DeletedDate:       aws.ToTime(out.DeletedDate),
 			RotationEnabled:   aws.ToBool(out.RotationEnabled),
 			RotationLambdaARN: aws.ToString(out.RotationLambdaARN),
-			RotationRules:     rotationRulesFrom(out.RotationRules),
-			Tags:              tagsFrom(out.Tags),
+			RotationRules:     shared.rules(out.RotationRules),
+			Tags:              shared.tags(out.Tags),
 			OwningService:     aws.ToString(out.OwningService),
 			PrimaryRegion:     aws.ToString(out.PrimaryRegion),
-			VersionStages:     stagesFrom(out.VersionIdsToStages),
+			VersionStages:     shared.stages(out.VersionIdsToStages),
 		},
 		Replicas: replicasFrom(out.ReplicationStatus),
-	}
-}
-
-// rotationRulesFrom converts a rotation schedule; nil is the zero schedule.
-func rotationRulesFrom(r *types.RotationRulesType) model.RotationRules {
-	if r == nil {
-		return model.RotationRules{}
-	}
-	return model.RotationRules{
-		AutomaticallyAfterDays: aws.ToInt64(r.AutomaticallyAfterDays),
-		ScheduleExpression:     aws.ToString(r.ScheduleExpression),
-		Duration:               aws.ToString(r.Duration),
 	}
 }
 
@@ -146,18 +135,6 @@ func rotationRulesTo(r model.RotationRules) *types.RotationRulesType {
 	return out
 }
 
-// tagsFrom converts tags, keeping their order.
-func tagsFrom(tags []types.Tag) []model.Tag {
-	if len(tags) == 0 {
-		return nil
-	}
-	out := make([]model.Tag, len(tags))
-	for i, t := range tags {
-		out[i] = model.Tag{Key: aws.ToString(t.Key), Value: aws.ToString(t.Value)}
-	}
-	return out
-}
-
 // tagsTo converts tags for a request.
 func tagsTo(tags []model.Tag) []types.Tag {
 	if len(tags) == 0 {
@@ -169,9 +146,6 @@ func tagsTo(tags []model.Tag) []types.Tag {
 	}
 	return out
 }
-
-// stagesFrom copies a version-to-stages map so the caller owns it.
-func stagesFrom(m map[string][]string) model.StageMap { return model.StageMapOf(m) }
 
 // replicasFrom converts the replication status of a secret.
 func replicasFrom(rs []types.ReplicationStatusType) []model.Replica {

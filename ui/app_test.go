@@ -21,19 +21,24 @@ type harness struct {
 
 func start(t *testing.T, width, height int, tweak ...func(*ui.Config)) harness {
 	t.Helper()
-	emu, client := uitest.Backend(t, uitest.Seed())
+	return startOn(t, uitest.Seed(), width, height, "4 of 5 secrets", tweak...)
+}
+
+// startOn runs the app on seed, read-only unless a tweak says otherwise,
+// and waits until the list says ready.
+func startOn(t *testing.T, seed emulator.Seed, width, height int, ready string, tweak ...func(*ui.Config)) harness {
+	t.Helper()
+	emu, client := uitest.Backend(t, seed)
 	clip := &uitest.Clipboard{}
-	cfg := ui.Config{
-		Profile: "test", Region: "us-east-1", Now: uitest.Clock,
-		RevealTimeout: time.Hour, ClipboardTimeout: time.Hour, Clipboard: clip,
-	}
+	cfg := ui.Config{Profile: "test", Region: "us-east-1", Now: uitest.Clock,
+		RevealTimeout: time.Hour, ClipboardTimeout: time.Hour, Clipboard: clip}
 	for _, f := range tweak {
 		f(&cfg)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
-	d.WaitForText("4 of 5 secrets")
+	d.WaitForText(ready)
 	d.WaitForText("account 123456789012")
 	return harness{Driver: d, emu: emu, clip: clip}
 }

@@ -1,37 +1,16 @@
 package ui_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
-	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
 )
 
 const rotateLambda = "arn:aws:lambda:us-east-1:123456789012:function:keyhole-rotate-password"
-
-// startOn runs the app on seed, read-only unless a tweak says otherwise,
-// and waits until the list says ready.
-func startOn(t *testing.T, seed emulator.Seed, width, height int, ready string, tweak ...func(*ui.Config)) harness {
-	t.Helper()
-	emu, client := uitest.Backend(t, seed)
-	clip := &uitest.Clipboard{}
-	cfg := ui.Config{Profile: "test", Region: "us-east-1", Now: uitest.Clock,
-		RevealTimeout: time.Hour, ClipboardTimeout: time.Hour, Clipboard: clip}
-	for _, f := range tweak {
-		f(&cfg)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
-	d.WaitForText(ready)
-	d.WaitForText("account 123456789012")
-	return harness{Driver: d, emu: emu, clip: clip}
-}
 
 // oneVersion is a single AWSCURRENT version created at the given offset.
 func oneVersion(value string, created time.Duration) []emulator.SeedVersion {

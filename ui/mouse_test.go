@@ -1,36 +1,15 @@
 package ui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/keyhole-tui/keyhole/awsx/emulator"
 	"github.com/keyhole-tui/keyhole/ui"
-	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
 )
 
 // mouseOn starts the app as --mouse does.
 func mouseOn(c *ui.Config) { c.Mouse = true }
-
-// startSeeded runs the app on seed, waiting for the list to say listed.
-func startSeeded(t *testing.T, width, height int, seed emulator.Seed, listed string, tweak ...func(*ui.Config)) harness {
-	t.Helper()
-	emu, client := uitest.Backend(t, seed)
-	cfg := ui.Config{Profile: "test", Region: "us-east-1", Now: uitest.Clock,
-		RevealTimeout: time.Hour, ClipboardTimeout: time.Hour, Clipboard: &uitest.Clipboard{}}
-	for _, f := range tweak {
-		f(&cfg)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	d := uitest.NewDriver(t, ui.New(ctx, client, cfg), width, height)
-	d.WaitForText(listed)
-	d.WaitForText("account 123456789012")
-	return harness{Driver: d, emu: emu}
-}
 
 // openAudit opens the audit trail of the payments database and waits for
 // all its events.
@@ -87,7 +66,7 @@ func wantSelected(t *testing.T, h harness, text string) {
 }
 
 func TestMouseWheelMovesTheAuditCursorAndScrollsAnEvent(t *testing.T) {
-	h := startSeeded(t, 80, 24, auditSeed(), "4 of 5 secrets", mouseOn)
+	h := startOn(t, auditSeed(), 80, 24, "4 of 5 secrets", mouseOn)
 	openAudit(t, h)
 	wantSelected(t, h, "11-28 11:48")
 	wheel(h, tea.MouseWheelDown)
@@ -102,7 +81,7 @@ func TestMouseWheelMovesTheAuditCursorAndScrollsAnEvent(t *testing.T) {
 }
 
 func TestMouseClickSelectsTheClickedAuditRowWhenScrolled(t *testing.T) {
-	h := startSeeded(t, 80, 12, auditSeed(), "4 of 5 secrets", mouseOn)
+	h := startOn(t, auditSeed(), 80, 12, "4 of 5 secrets", mouseOn)
 	openAudit(t, h)
 	h.Press("G")
 	wantSelected(t, h, "09-09 12:00")
@@ -121,7 +100,7 @@ func TestMouseClickSelectsTheClickedAuditRowWhenScrolled(t *testing.T) {
 }
 
 func TestMouseClickSelectsTheClickedReader(t *testing.T) {
-	h := startSeeded(t, 120, 40, auditSeed(), "4 of 5 secrets", mouseOn)
+	h := startOn(t, auditSeed(), 120, 40, "4 of 5 secrets", mouseOn)
 	openAudit(t, h)
 	h.Press("tab")
 	h.WaitForText("[who read it]")
@@ -177,7 +156,7 @@ func TestMouseMovesTheDiffCursor(t *testing.T) {
 }
 
 func TestMouseWheelScrollsThePolicy(t *testing.T) {
-	h := startSeeded(t, 80, 16, policySeed(), "6 of 7 secrets", mouseOn)
+	h := startOn(t, policySeed(), 80, 16, "6 of 7 secrets", mouseOn)
 	h.openSecret(t, "prod/app/public")
 	h.Press("P")
 	h.WaitForText("PUBLIC ACCESS")
@@ -190,7 +169,7 @@ func TestMouseWheelScrollsThePolicy(t *testing.T) {
 }
 
 func TestMouseOffLeavesEveryScreenAlone(t *testing.T) {
-	h := startSeeded(t, 80, 24, auditSeed(), "4 of 5 secrets")
+	h := startOn(t, auditSeed(), 80, 24, "4 of 5 secrets")
 	still := func(what string) {
 		t.Helper()
 		before := h.Screen()
