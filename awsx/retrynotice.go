@@ -92,6 +92,9 @@ func noticeAttempt(onRetry func(RetryNotice), retryer func() aws.Retryer) middle
 				return out, meta, err
 			}
 			count.n++
+			if err == nil {
+				return out, meta, err
+			}
 			if notice, again := retryNotice(ctx, retryer(), count.n, err); again {
 				onRetry(notice)
 			}

@@ -108,6 +108,10 @@ type App struct {
 	staleCredentials bool
 	// helpOffset is the first line of keys help shows when they do not fit.
 	helpOffset int
+	// retry is the SDK's latest retry notice, shown while no other status
+	// is; retryGen tells its expiry from an older notice's.
+	retry    string
+	retryGen int
 	// spin turns in the status bar while the top screen waits on AWS;
 	// spinning says its ticks are running.
 	spin     spinner.Model
@@ -183,6 +187,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// retryShown is how long a retry notice stays in the status bar; the call
+// has usually settled by then, and its outcome is said on its own.
+const retryShown = 4 * time.Second
+
+// retryExpiredMsg ends the retry notice of generation gen.
+type retryExpiredMsg struct{ gen int }
+
 // topWaiting reports whether the top screen waits on AWS.
 func (a *App) topWaiting() bool {
 	w, ok := a.top().(common.Waiter)
@@ -217,6 +228,16 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case identityMsg:
 		if msg.backend == a.c.Backend {
 			a.identity = msg.identity
+		}
+		return a, nil
+	case common.RetryMsg:
+		a.retry = msg.Text
+		a.retryGen++
+		gen := a.retryGen
+		return a, tea.Tick(retryShown, func(time.Time) tea.Msg { return retryExpiredMsg{gen: gen} })
+	case retryExpiredMsg:
+		if msg.gen == a.retryGen {
+			a.retry = ""
 		}
 		return a, nil
 	case common.StatusMsg:
@@ -277,7 +298,7 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if cmd, handled := a.globalKey(msg); handled {
 			return a, cmd
 		}
-		a.status, a.statusErr = "", false
+		a.status, a.statusErr, a.retry = "", false, ""
 		p, cmd := a.top().Update(msg)
 		a.stack[len(a.stack)-1] = p
 		return a, cmd
@@ -377,6 +398,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) setStatus(msg common.StatusMsg) {
+	a.retry = ""
 	if msg.Err != nil {
 		a.status, a.statusErr = model.Sanitize(msg.Err.Error()), true
 		return

@@ -111,6 +111,8 @@ func (a *App) statusBar() string {
 		left = st.Error.Render(" " + a.status)
 	case a.status != "":
 		left = " " + a.status
+	case a.retry != "":
+		left = st.Warning.Render(" " + a.retry)
 	default:
 		left = " " + a.shortHelp()
 	}
@@ -234,7 +236,9 @@ func (a *App) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	total := len(a.helpLines())
 	rows, scrolls := a.helpWindow(total)
 	if delta, ok := a.keys.Step(msg, rows, total); ok && scrolls {
-		a.helpOffset = min(max(a.helpOffset+delta, 0), total-rows)
+		// A resize may have left the offset past the end: start from
+		// where the screen shows.
+		a.helpOffset = min(max(min(a.helpOffset, total-rows)+delta, 0), total-rows)
 		return nil
 	}
 	a.showHelp = false

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"errors"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -65,15 +66,13 @@ func startRetrying(t *testing.T, faults ...emulator.Fault) retrying {
 }
 
 // showNextNotice runs the app until the client hands over a retry notice,
-// and puts it in the status bar as keyhole's program does. The call being
-// retried waits for the notice to be taken, so its result cannot reach the
-// app first.
+// and sends it to the app as keyhole's program does.
 func (r retrying) showNextNotice(t *testing.T) {
 	t.Helper()
 	r.WaitFor("a retry notice", func(string) bool {
 		select {
 		case n := <-r.notices:
-			r.Send(common.StatusMsg{Text: n.String()})
+			r.Send(common.RetryMsg{Text: n.String()})
 			return true
 		default:
 			return false
@@ -127,4 +126,19 @@ func TestRetryStatusGoesWithTheNextKeyOnceTheRetrySucceeds(t *testing.T) {
 		t.Fatalf("the retry notice outlived the next key after the list came in:\n%s", h.Screen())
 	}
 	h.noMoreNotices(t)
+}
+
+func TestRetryNoticeNeverHidesAnError(t *testing.T) {
+	h := startRetrying(t)
+	h.WaitForText("4 of 5 secrets")
+	h.Send(common.StatusMsg{Err: errors.New("write clipboard: no display")})
+	h.Send(common.RetryMsg{Text: "AWS is throttling ListSecrets: retrying (attempt 2 of 3)…"})
+	if bar := h.statusBar(); !strings.Contains(bar, "write clipboard: no display") || strings.Contains(bar, "retrying") {
+		t.Fatalf("status bar %q, want the error and no retry notice", bar)
+	}
+	h.Press("j")
+	h.Send(common.RetryMsg{Text: "AWS is throttling DescribeSecret: retrying (attempt 2 of 3)…"})
+	if bar := h.statusBar(); !strings.Contains(bar, "retrying (attempt 2 of 3)") {
+		t.Fatalf("status bar %q, want the retry notice once nothing else is said", bar)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
@@ -112,6 +113,19 @@ func TestRotationViewScrollsWhenItDoesNotFit(t *testing.T) {
 	h.WaitForText("Rotation · ")
 	h.Press("j")
 	h.WaitFor("one line down", func(s string) bool { return !strings.Contains(s, "Rotation · ") })
+}
+
+func TestRotationViewScrollsUpAtOnceAfterAResize(t *testing.T) {
+	h, _ := startRotation(t, 120, 12, false)
+	h.openRotation(t, "prod/payments/postgres")
+	h.Press("G")
+	h.WaitForText("no rotation events")
+	h.Send(tea.WindowSizeMsg{Width: 120, Height: 13})
+	before := h.Screen()
+	h.Press("k")
+	if h.Screen() == before {
+		t.Fatalf("k did not scroll up after the screen grew:\n%s", before)
+	}
 }
 
 func TestRotationViewNamesAStuckRotation(t *testing.T) {

@@ -77,12 +77,13 @@ type retryStatus struct {
 }
 
 // show says n in the status bar; before there is a program it is dropped.
-// It runs on the goroutine of the call being retried: Send waits only for
-// the program's loop to take the message and returns once the program has
-// ended, and sending from there puts the notice ahead of the call's result.
+// It runs on the goroutine of the call being retried, which must not wait
+// on the program (it takes no messages while $EDITOR runs or while
+// suspended), so the notice goes on its own goroutine; the status bar never
+// lets a notice hide an error, however late it comes.
 func (r *retryStatus) show(n awsx.RetryNotice) {
 	if p := r.program.Load(); p != nil {
-		p.Send(common.StatusMsg{Text: n.String()})
+		go p.Send(common.RetryMsg{Text: n.String()})
 	}
 }
 

@@ -14,6 +14,10 @@ type StatusMsg struct {
 	Err  error
 }
 
+// RetryMsg says the SDK is retrying a call. The root shows it in the
+// status bar for a few seconds unless an error is shown there.
+type RetryMsg struct{ Text string }
+
 // CopyMsg asks the root to put a value on the clipboard. What names it for
 // the status bar, such as "password of prod/db"; it never holds the value.
 type CopyMsg struct {

@@ -74,8 +74,11 @@ func Window(lines []string, focus, height, scroll, width int, tail string) []str
 // for text whose end matters most, such as an ARN naming its resource.
 func KeepEnd(s string, width int, lead string) string {
 	w := ansi.StringWidth(s)
-	if w <= width {
+	switch {
+	case w <= width:
 		return s
+	case width <= ansi.StringWidth(lead):
+		return ansi.Truncate(lead, max(width, 0), "")
 	}
 	return lead + ansi.TruncateLeft(s, w-width+ansi.StringWidth(lead), "")
 }

@@ -43,6 +43,9 @@ func TestKeepEndCutsFromTheStart(t *testing.T) {
 		{len(arn), arn},
 		{20, "…:function:rotate-db"},
 		{10, "…rotate-db"},
+		{1, "…"},
+		{0, ""},
+		{-5, ""},
 	} {
 		if got := KeepEnd(arn, tt.width, "…"); got != tt.want {
 			t.Errorf("width %d: %q, want %q", tt.width, got, tt.want)

@@ -59,9 +59,11 @@ func (p *Page) SetSize(w, h int) {
 // Waiting reports whether the description or the history is on its way.
 func (p *Page) Waiting() bool { return (!p.described && p.describeErr == nil) || p.loadingHist }
 
-// scrollBy moves the view d lines, within the content.
+// scrollBy moves the view d lines, within the content as it is now: a
+// resize may have left the offset past the end.
 func (p *Page) scrollBy(d int) {
-	p.scroll = min(max(p.scroll+d, 0), max(len(p.lines())-p.height, 0))
+	last := max(len(p.lines())-p.height, 0)
+	p.scroll = min(max(min(p.scroll, last)+d, 0), last)
 }
 
 // Capturing reports whether a form or a typed answer has the keys.
@@ -107,6 +109,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
 	case tea.MouseWheelMsg:
+		if p.Capturing() {
+			return p, nil
+		}
 		switch msg.Button {
 		case tea.MouseWheelUp:
 			p.scrollBy(-3)
@@ -119,9 +124,11 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
-	if d, ok := k.Step(msg, p.height, len(p.lines())); ok && !p.Capturing() {
-		p.scrollBy(d)
-		return nil
+	if !p.Capturing() {
+		if d, ok := k.Step(msg, p.height, len(p.lines())); ok {
+			p.scrollBy(d)
+			return nil
+		}
 	}
 	switch {
 	case p.dialog.Open():
