@@ -86,6 +86,9 @@ func (m strs) tags(tags []types.Tag) []model.Tag {
 // stages converts the version stages with version ids of their own and
 // kept labels.
 func (m strs) stages(versions map[string][]string) model.StageMap {
+	if len(versions) == 0 {
+		return nil
+	}
 	owned := make(map[string][]string, len(versions))
 	for id, stages := range versions {
 		labels := make([]string, len(stages))
