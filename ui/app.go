@@ -291,7 +291,12 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !a.cfg.Mouse || a.showHelp {
 			return a, nil
 		}
-		p, cmd := a.top().Update(msg)
+		var forward tea.Msg = msg
+		if click, ok := msg.(tea.MouseClickMsg); ok {
+			click.Y -= headerRows // pages count rows from their own top
+			forward = click
+		}
+		p, cmd := a.top().Update(forward)
 		a.stack[len(a.stack)-1] = p
 		return a, cmd
 	case tea.KeyPressMsg:
@@ -406,8 +411,11 @@ func (a *App) setStatus(msg common.StatusMsg) {
 	a.status, a.statusErr = msg.Text, false
 }
 
+// headerRows is how many rows the header takes above every page.
+const headerRows = 1
+
 // pageSize is the area below the header and above the status bar.
-func (a *App) pageSize() (int, int) { return a.width, max(a.height-2, 1) }
+func (a *App) pageSize() (int, int) { return a.width, max(a.height-headerRows-1, 1) }
 
 // View draws header, page (or help) and status bar.
 func (a *App) View() tea.View {

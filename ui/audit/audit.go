@@ -101,11 +101,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		return p, p.key(msg)
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			p.move(-3)
-		case tea.MouseWheelDown:
-			p.move(3)
+		if step, ok := common.WheelStep(msg); ok {
+			p.move(step)
 		}
 	case tea.MouseClickMsg:
 		p.click(msg)

@@ -2,10 +2,6 @@ package audit
 
 import tea "charm.land/bubbletea/v2"
 
-// pageTop is the terminal row the page starts on: the root draws its
-// header line above every page.
-const pageTop = 1
-
 // rowsTop is how many lines come above the first event: title, settings
 // and column titles. The who-read-it table has its note above them too.
 const rowsTop = 3
@@ -15,7 +11,7 @@ func (p *Page) click(msg tea.MouseClickMsg) {
 	if msg.Button != tea.MouseLeft || p.event != nil {
 		return
 	}
-	line := msg.Y - pageTop - rowsTop
+	line := msg.Y - rowsTop
 	if p.tab == tabReaders {
 		l := &p.readers
 		if i, ok := rowAt(line-noteLines, l.offset, p.readerRows(), len(l.rows)); ok {

@@ -53,3 +53,18 @@ func (c Common) Ellipsis() string {
 	}
 	return "…"
 }
+
+// wheelLines is how many rows one notch of the mouse wheel moves.
+const wheelLines = 3
+
+// WheelStep is how far a wheel notch moves, up negative; ok is false for
+// anything but the wheel turning up or down.
+func WheelStep(msg tea.MouseWheelMsg) (step int, ok bool) {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		return -wheelLines, true
+	case tea.MouseWheelDown:
+		return wheelLines, true
+	}
+	return 0, false
+}

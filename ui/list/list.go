@@ -169,14 +169,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		return p, p.key(msg)
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			p.move(-3)
-		} else if msg.Button == tea.MouseWheelDown {
-			p.move(3)
+		if step, ok := common.WheelStep(msg); ok {
+			p.move(step)
 		}
 	case tea.MouseClickMsg:
-		// Below the header row and the column titles come the rows.
-		row := msg.Y - p.listTop() - 2
+		// Below the column titles come the rows.
+		row := msg.Y - p.listTop() - 1
 		if msg.Button == tea.MouseLeft && row >= 0 && row < p.rows() && p.offset+row < p.idx.len() {
 			p.cursor = p.offset + row
 		}

@@ -113,7 +113,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
 	case tea.MouseWheelMsg:
-		p.wheel(msg)
+		if step, ok := common.WheelStep(msg); ok {
+			p.scrollBy(step)
+		}
 	}
 	return p, nil
 }

@@ -112,11 +112,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if p.Capturing() {
 			return p, nil
 		}
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			p.scrollBy(-3)
-		case tea.MouseWheelDown:
-			p.scrollBy(3)
+		if step, ok := common.WheelStep(msg); ok {
+			p.scrollBy(step)
 		}
 	}
 	return p, nil

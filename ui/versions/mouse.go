@@ -1,25 +1,16 @@
 package versions
 
-import tea "charm.land/bubbletea/v2"
+import (
+	tea "charm.land/bubbletea/v2"
 
-// pageTop is the terminal row the page starts on: the root draws its
-// header line above every page.
-const pageTop = 1
-
-// wheelLines is how many rows one notch of the wheel moves, as in the list.
-const wheelLines = 3
+	"github.com/keyhole-tui/keyhole/ui/common"
+)
 
 // wheel moves the cursor of the table or of the open diff, as the up and
 // down keys do; it does nothing while a confirmation waits.
 func (p *Page) wheel(msg tea.MouseWheelMsg) {
-	step := 0
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		step = -wheelLines
-	case tea.MouseWheelDown:
-		step = wheelLines
-	}
-	if step == 0 || p.dialog.Open() {
+	step, ok := common.WheelStep(msg)
+	if !ok || p.dialog.Open() {
 		return
 	}
 	if p.diff != nil {
@@ -36,12 +27,12 @@ func (p *Page) click(msg tea.MouseClickMsg) {
 		return
 	}
 	if p.diff != nil {
-		if row, ok := p.diffScreen().rowAt(msg.Y-pageTop, p.height); ok {
+		if row, ok := p.diffScreen().rowAt(msg.Y, p.height); ok {
 			p.diff.cursor = row
 		}
 		return
 	}
-	if row, ok := p.tableScreen().rowAt(msg.Y-pageTop, p.height); ok {
+	if row, ok := p.tableScreen().rowAt(msg.Y, p.height); ok {
 		p.cursor = row
 	}
 }
