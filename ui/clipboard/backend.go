@@ -26,8 +26,11 @@ const (
 type Env struct {
 	// SSH is set when SSH_TTY or SSH_CONNECTION is.
 	SSH bool
-	// Tmux is set inside tmux (TMUX), Screen inside GNU screen (STY, or a
-	// TERM of screen* outside tmux, as when screen runs the SSH client).
+	// Tmux is set inside tmux (TMUX), Screen inside GNU screen (STY). A
+	// TERM of screen* outside tmux is taken as screen too, a guess that
+	// also catches screen running the SSH client; when it is wrong (a
+	// local tmux with that TERM), the wrapped copy is ignored and the plain
+	// sequence, always sent, still works.
 	Tmux   bool
 	Screen bool
 	// SystemAvailable reports whether a system clipboard tool exists.
