@@ -516,13 +516,13 @@ func TestAuditFindsReadsRefusedBeforeTheSecretResolved(t *testing.T) {
 func TestGoldenAudit80x24(t *testing.T) {
 	h := startAudit(t, 80, 24, auditSeed())
 	h.openSecretAudit(t, "payments")
-	golden(t, "audit-80x24", h.Screen())
+	golden(t, "audit-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenAudit160x45(t *testing.T) {
 	h := startAudit(t, 160, 45, auditSeed())
 	h.openSecretAudit(t, "payments")
-	golden(t, "audit-160x45", h.Screen())
+	golden(t, "audit-160x45", settled(t, h.Driver))
 }
 
 func TestGoldenAuditWhoReadIt80x24(t *testing.T) {
@@ -530,7 +530,7 @@ func TestGoldenAuditWhoReadIt80x24(t *testing.T) {
 	h.openSecretAudit(t, "payments")
 	h.Press("tab", "t", "t", "t")
 	h.WaitForText("last 7 days")
-	golden(t, "audit-who-read-it-80x24", h.Screen())
+	golden(t, "audit-who-read-it-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenAuditAccount160x45(t *testing.T) {
@@ -538,5 +538,5 @@ func TestGoldenAuditAccount160x45(t *testing.T) {
 	h.Press("A")
 	h.WaitForText("whole account")
 	h.waitLoaded(t)
-	golden(t, "audit-account-160x45", h.Screen())
+	golden(t, "audit-account-160x45", settled(t, h.Driver))
 }

@@ -336,7 +336,7 @@ func TestGoldenCreateForm(t *testing.T) {
 	h.Type("hunter2")
 	h.Press("tab")
 	noSecretOnScreen(t, h, "app_user", "hunter2")
-	golden(t, "create-form", h.Screen())
+	golden(t, "create-form", settled(t, h.Driver))
 }
 
 // retryingBackend is the emulator on the test seed behind a client that

@@ -250,7 +250,7 @@ func TestGoldenEditForm(t *testing.T) {
 	h.Press("j")
 	h.retype("n3w-Passw0rd")
 	noSecretOnScreen(t, h, uitest.Canary, "n3w-Passw0rd", "payments_app")
-	golden(t, "edit-form", h.Screen())
+	golden(t, "edit-form", settled(t, h.Driver))
 }
 
 // screenRecorder wraps the app and keeps its last screen, so a test can

@@ -36,7 +36,7 @@ func TestGoldenMeta80x24(t *testing.T) {
 	if w := widestLine(h.Screen()); w > 80 {
 		t.Errorf("%d columns wide on an 80-column screen", w)
 	}
-	golden(t, "meta-80x24", h.Screen())
+	golden(t, "meta-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenDelete80x24(t *testing.T) {
@@ -51,7 +51,7 @@ func TestGoldenDelete80x24(t *testing.T) {
 	if w := widestLine(h.Screen()); w > 80 {
 		t.Errorf("%d columns wide on an 80-column screen", w)
 	}
-	golden(t, "delete-80x24", h.Screen())
+	golden(t, "delete-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenGenerator80x24(t *testing.T) {
@@ -64,7 +64,7 @@ func TestGoldenGenerator80x24(t *testing.T) {
 	if w := widestLine(h.Screen()); w > 80 {
 		t.Errorf("%d columns wide on an 80-column screen", w)
 	}
-	golden(t, "generator-80x24", h.Screen())
+	golden(t, "generator-80x24", settled(t, h.Driver))
 }
 
 func TestRemovingATagSendsUntagResourceAndTheDetailDropsIt(t *testing.T) {

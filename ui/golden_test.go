@@ -2,14 +2,30 @@ package ui_test
 
 import (
 	"flag"
-	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/spinner"
+
+	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+// settled waits until no spinner turns in the status bar, so a golden
+// shows what a screen loaded rather than that it still waits, and returns
+// the screen.
+func settled(t *testing.T, d *uitest.Driver) string {
+	t.Helper()
+	spinning := strings.Join(spinner.MiniDot.Frames, "")
+	d.WaitFor("the screen to settle", func(s string) bool {
+		lines := strings.Split(s, "\n")
+		return !strings.ContainsAny(lines[len(lines)-1], spinning)
+	})
+	return d.Screen()
+}
 
 // golden compares a screen with testdata/NAME.golden, rewriting it with -update.
 func golden(t *testing.T, name, screen string) {
@@ -41,14 +57,14 @@ func golden(t *testing.T, name, screen string) {
 
 func TestGoldenList80x24(t *testing.T) {
 	h := start(t, 80, 24)
-	golden(t, "list-80x24", h.Screen())
+	golden(t, "list-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenList160x45(t *testing.T) {
 	h := start(t, 160, 45)
 	h.Press("D")
 	h.WaitForText("5 of 5")
-	golden(t, "list-160x45", h.Screen())
+	golden(t, "list-160x45", settled(t, h.Driver))
 }
 
 func TestGoldenDetailMasked(t *testing.T) {
@@ -56,7 +72,7 @@ func TestGoldenDetailMasked(t *testing.T) {
 	h.openSecret(t, "payments")
 	h.Press("c")
 	h.WaitForText("clipboard clears in")
-	golden(t, "detail-masked", h.Screen())
+	golden(t, "detail-masked", settled(t, h.Driver))
 }
 
 func TestGoldenDetailRevealed(t *testing.T) {
@@ -64,5 +80,5 @@ func TestGoldenDetailRevealed(t *testing.T) {
 	h.openSecret(t, "payments")
 	h.Press("V")
 	h.WaitForText(uitest.Canary)
-	golden(t, "detail-revealed", h.Screen())
+	golden(t, "detail-revealed", settled(t, h.Driver))
 }

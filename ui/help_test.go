@@ -18,20 +18,20 @@ func openHelp(h harness) {
 func TestGoldenHelp80x24(t *testing.T) {
 	h := start(t, 80, 24)
 	openHelp(h)
-	golden(t, "help-80x24", h.Screen())
+	golden(t, "help-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenHelpBottom80x24(t *testing.T) {
 	h := start(t, 80, 24)
 	openHelp(h)
 	h.Press("G")
-	golden(t, "help-bottom-80x24", h.Screen())
+	golden(t, "help-bottom-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenHelp160x45(t *testing.T) {
 	h := start(t, 160, 45)
 	openHelp(h)
-	golden(t, "help-160x45", h.Screen())
+	golden(t, "help-160x45", settled(t, h.Driver))
 }
 
 func TestHelpScrollsDownToTheLastSectionAt80x24(t *testing.T) {

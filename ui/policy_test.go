@@ -135,5 +135,5 @@ func TestPolicyScrolls(t *testing.T) {
 func TestGoldenPolicy80x24(t *testing.T) {
 	h := startPolicy(t, 80, 24, "prod/app/public")
 	h.WaitForText("PUBLIC ACCESS")
-	golden(t, "policy-80x24", h.Screen())
+	golden(t, "policy-80x24", settled(t, h.Driver))
 }

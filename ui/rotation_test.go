@@ -228,13 +228,13 @@ func TestCancelRotationTurnsItOff(t *testing.T) {
 func TestGoldenRotation80x24(t *testing.T) {
 	h, _ := startRotation(t, 80, 24, false)
 	h.openRotation(t, "stuck-db")
-	golden(t, "rotation-80x24", h.Screen())
+	golden(t, "rotation-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenRotation160x45(t *testing.T) {
 	h, _ := startRotation(t, 160, 45, false)
 	h.openRotation(t, "prod/payments/postgres")
-	golden(t, "rotation-160x45", h.Screen())
+	golden(t, "rotation-160x45", settled(t, h.Driver))
 }
 
 // countOps counts the calls the emulator served for the given operations.

@@ -360,7 +360,7 @@ func TestGoldenVersions80x24(t *testing.T) {
 	h.Send(space)
 	h.Press("c")
 	h.WaitForText("copied")
-	golden(t, "versions-80x24", h.Screen())
+	golden(t, "versions-80x24", settled(t, h.Driver))
 }
 
 func TestGoldenVersions160x45(t *testing.T) {
@@ -369,7 +369,7 @@ func TestGoldenVersions160x45(t *testing.T) {
 	h.WaitForText("5 versions")
 	h.Press("j", "j", "p")
 	h.WaitForText("Make version")
-	golden(t, "versions-160x45", h.Screen())
+	golden(t, "versions-160x45", settled(t, h.Driver))
 }
 
 func TestGoldenDiff80x24(t *testing.T) {
@@ -379,5 +379,5 @@ func TestGoldenDiff80x24(t *testing.T) {
 	h.Press("k", "=")
 	h.WaitForText("1 changed")
 	h.Press("j")
-	golden(t, "diff-80x24", h.Screen())
+	golden(t, "diff-80x24", settled(t, h.Driver))
 }
