@@ -281,6 +281,7 @@ func TestSpinnerTurnsWhileAScreenWaitsAndStopsAfter(t *testing.T) {
 	if turning() {
 		t.Fatalf("the spinner turns after loading: %q", statusLine())
 	}
+	h.Drain(300 * time.Millisecond) // a tick already on its way lands here
 	sent := len(h.Sent)
 	h.Drain(300 * time.Millisecond)
 	for _, msg := range h.Sent[sent:] {
