@@ -93,7 +93,7 @@ func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Send(common.StatusMsg{Text: name + " is already scheduled for deletion"})
 	}
 	var cmd tea.Cmd
-	p.del, cmd = lifecycle.AskDelete(p.secret, p.c.Now)
+	p.del, cmd = lifecycle.AskDelete(p.secret, p.c)
 	return cmd
 }
 

@@ -51,6 +51,8 @@ type Dialog struct {
 	onName bool
 	err    string
 	now    func() time.Time
+	// ellipsis marks a name cut to fit: "…", or "~" without UTF-8.
+	ellipsis string
 }
 
 // nameFieldWidth is the widest a name is drawn in the delete dialog, which
@@ -58,7 +60,7 @@ type Dialog struct {
 const nameFieldWidth = 40
 
 // AskDelete opens the delete dialog for s.
-func AskDelete(s model.Secret, now func() time.Time) (Dialog, tea.Cmd) {
+func AskDelete(s model.Secret, c common.Common) (Dialog, tea.Cmd) {
 	days := textinput.New()
 	days.Prompt = "recovery window (days, 7–30): "
 	days.CharLimit = 2
@@ -69,7 +71,7 @@ func AskDelete(s model.Secret, now func() time.Time) (Dialog, tea.Cmd) {
 	// A long name scrolls inside the field rather than widening the box.
 	name.SetWidth(nameFieldWidth)
 	focus := days.Focus()
-	return Dialog{open: true, secret: s, days: days, name: name, now: now}, focus
+	return Dialog{open: true, secret: s, days: days, name: name, now: c.Now, ellipsis: c.Ellipsis()}, focus
 }
 
 // Open reports whether the dialog waits for input.
@@ -132,7 +134,7 @@ func (d Dialog) View(st *styles.Styles) string {
 		gone = d.now().AddDate(0, 0, days).UTC().Format("2006-01-02 15:04 UTC")
 	}
 	lines := []string{
-		st.Error.Render("Delete " + render.KeepEnd(model.Sanitize(d.secret.Name), nameFieldWidth, "…") + "?"),
+		st.Error.Render("Delete " + render.KeepEnd(model.Sanitize(d.secret.Name), nameFieldWidth, d.ellipsis) + "?"),
 		"It can be restored until " + gone + ";",
 		"after that it is gone for good.",
 		d.days.View(),

@@ -111,7 +111,7 @@ func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return status(model.Sanitize(s.Name) + " is already scheduled for deletion")
 	}
 	var cmd tea.Cmd
-	p.del, cmd = lifecycle.AskDelete(s, p.c.Now)
+	p.del, cmd = lifecycle.AskDelete(s, p.c)
 	return cmd
 }
 
