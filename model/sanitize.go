@@ -3,13 +3,16 @@ package model
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // Sanitize makes text from AWS safe to draw on one line: C0 and C1 control
 // characters, DEL, bidirectional overrides and isolates, invisible format
-// characters and invalid UTF-8 bytes become visible escapes such as \x1b,
-// \u202e and \xff. Printable text, wide characters included, passes as is.
+// characters (zero-width joiners, soft hyphens, fillers, variation selectors
+// and the other default-ignorable code points) and invalid UTF-8 bytes become
+// visible escapes such as \x1b, \u202e and \xff. Printable text, wide
+// characters and combining accents included, passes as is.
 func Sanitize(s string) string { return sanitize(s, false) }
 
 // SanitizeBlock is Sanitize for multi-line text: newlines are kept, tabs
@@ -87,25 +90,26 @@ func writeHex(b *strings.Builder, v uint32, width int) {
 }
 
 // unsafeRune reports whether r must not reach a terminal raw: C1 controls,
-// bidirectional controls, invisible separators and tag characters.
+// line and paragraph separators, and every character that is invisible or
+// changes how its neighbours are shown. That is Unicode's format characters
+// (category Cf: bidirectional controls, zero-width space and joiners, soft
+// hyphen, word joiner and invisible operators, BOM, tags, interlinear
+// annotations), the other default-ignorable code points (combining grapheme
+// joiner, Hangul and Khmer fillers, reserved ignorables) and the variation
+// selectors. The zero-width joiner and U+FE0F are escaped too, at the cost of
+// showing an emoji sequence as its parts: they can hide characters in a name.
 func unsafeRune(r rune) bool {
 	switch {
-	case r >= 0x80 && r <= 0x9f: // C1 controls, CSI and OSC among them
+	case r < 0x80:
+		return false // ASCII controls are the caller's
+	case r <= 0x9f: // C1 controls, CSI and OSC among them
 		return true
-	case r == 0x061c, r == 0x200e, r == 0x200f: // bidi marks
-		return true
-	case r >= 0x202a && r <= 0x202e: // bidi embeddings and overrides
-		return true
-	case r >= 0x2066 && r <= 0x2069: // bidi isolates
-		return true
-	case r == 0x200b, r == 0x2060, r == 0xfeff: // zero-width space, word joiner, BOM
-		return true
+	case r < 0xad: // Latin-1 up to the soft hyphen is printable
+		return false
 	case r == 0x2028, r == 0x2029: // line and paragraph separators
 		return true
-	case r >= 0xe0000 && r <= 0xe007f: // tag characters
-		return true
-	case r >= 0xfff9 && r <= 0xfffb: // interlinear annotations
-		return true
 	}
-	return false
+	return unicode.Is(unicode.Cf, r) ||
+		unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
+		unicode.Is(unicode.Variation_Selector, r)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,16 @@ import (
 	"github.com/creack/pty"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 )
+
+// invisibleText puts, between visible letters, every invisible or format
+// character an audit once found drawn raw: soft hyphen, zero-width
+// non-joiner and joiner, function application, invisible times, Hangul
+// fillers, combining grapheme joiner, variation selector 16, Mongolian vowel
+// separator, Khmer inherent vowel.
+const invisibleText = "a\u00adb\u200cc\u200dd\u2061e\u2062f\u3164g\u115fh\u034fi\ufe0fj\u180ek\u17b4l\uffa0m"
+
+// invisibleEscaped is invisibleText as keyhole must show it.
+const invisibleEscaped = `a\u00adb\u200cc\u200dd\u2061e\u2062f\u3164g\u115fh\u034fi\ufe0fj\u180ek\u17b4l\uffa0m`
 
 // hostileErrorSecret is the secret whose reads the endpoint answers with an
 // error message full of escape sequences.
@@ -47,7 +58,7 @@ func hostileSeed() emulator.Seed {
 			one("hostile/e-bidi", "B\u202egnp.exe\u202c\u2066iso\u2069"),
 			one("hostile/f-ctl", "a\x07b\x08c\rd\x00e\x7ff"),
 			one("hostile/g-wide", "宽字符🔑密码", emulator.SeedTag{Key: "団体", Value: "値"}),
-			one("hostile/h-zero", "e\u0301\u200d\u200c|zero", emulator.SeedTag{Key: "z\u200dw", Value: "j"}),
+			one("hostile/h-zero", invisibleText, emulator.SeedTag{Key: "z\u200dw", Value: "j\ufe0f"}),
 			{
 				Name: "hostile/value", Description: "hostile value",
 				Versions: []emulator.SeedVersion{
@@ -160,12 +171,18 @@ func TestHostileTextNeverReachesTheTerminalRaw(t *testing.T) {
 		`a\x07b\x08c\rd\x00e\x7ff`,
 		`k\x1b]0;tag-title\x07=v\x1b[2J`,
 		"宽字符🔑密码",
+		invisibleEscaped[:32],
+		`z\u200dw=j\ufe0f`,
 	} {
 		if !strings.Contains(tm.Screen(), escaped) {
 			t.Errorf("the list does not show %q as text", escaped)
 		}
 	}
 	checkColumnsAligned(t, tm, "ROTATION")
+
+	openByName(tm, "hostile/h-zero")
+	tm.WaitForText(invisibleEscaped)
+	backToList(tm)
 
 	openByName(tm, "hostile/value")
 	tm.Send("V")
@@ -233,6 +250,50 @@ func TestHostileTextNeverReachesTheTerminalRaw(t *testing.T) {
 	for _, seq := range []string{"\x1b]52;", "\x1b]8;", "\u009b", "\u009d", "\x1b]0;", "\x1b]1;", "MOVED\x1b", "\x1b[3J"} {
 		if strings.Contains(raw, seq) {
 			t.Errorf("the program wrote %q to the terminal", seq)
+		}
+	}
+}
+
+// TestLsEscapesInvisibleCharacters checks that ls and ls --json show
+// invisible and format characters from a description or a tag as escapes,
+// so that two descriptions that look alike on screen read differently.
+func TestLsEscapesInvisibleCharacters(t *testing.T) {
+	secret := scriptSecret("app/invisible", invisibleText, "v")
+	secret.Tags = []emulator.SeedTag{{Key: "k" + invisibleText, Value: invisibleText}}
+	_, flags := serveScriptSeed(t, emulator.Seed{Secrets: []emulator.SeedSecret{secret}})
+
+	text := runKeyhole(t, append(flags, "ls")...).mustSucceed(t).stdout
+	checkNoInvisibleRunes(t, "ls", string(text))
+	if rows := lsLines(t, text); len(rows) != 1 || len(rows[0]) != 5 || rows[0][4] != invisibleEscaped {
+		t.Fatalf("ls rows = %q, want the description as %s", rows, invisibleEscaped)
+	}
+
+	out := string(runKeyhole(t, append(flags, "ls", "--json")...).mustSucceed(t).stdout)
+	checkNoInvisibleRunes(t, "ls --json", out)
+	if n := strings.Count(out, invisibleEscaped); n != 3 {
+		t.Errorf("ls --json shows the escaped text %d times, want 3 (description, tag key, tag value):\n%s", n, out)
+	}
+	var doc struct {
+		SecretList []struct {
+			Description string
+			Tags        []struct{ Key, Value string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.SecretList) != 1 {
+		t.Fatalf("ls --json decodes to %+v (%v)", doc, err)
+	}
+	if e := doc.SecretList[0]; e.Description != invisibleText || len(e.Tags) != 1 || e.Tags[0].Value != invisibleText {
+		t.Fatalf("ls --json decodes to %+q, want the exact text back", e)
+	}
+}
+
+// checkNoInvisibleRunes fails if out holds any character of invisibleText
+// other than its visible letters.
+func checkNoInvisibleRunes(t *testing.T, what, out string) {
+	t.Helper()
+	for _, r := range invisibleText {
+		if r >= 0x80 && strings.ContainsRune(out, r) {
+			t.Errorf("%s printed %U raw", what, r)
 		}
 	}
 }
