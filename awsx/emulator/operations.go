@@ -49,3 +49,17 @@ func (s *Server) handler(op string) (opHandler, bool) {
 	}
 	return nil, false
 }
+
+// Operations lists the operations the emulator serves, by the names a
+// Fault's Operation matches: Secrets Manager's, CloudTrail's LookupEvents
+// and STS's GetCallerIdentity. An operation added to handler belongs here too.
+func Operations() []string {
+	return []string{
+		"BatchGetSecretValue", "CancelRotateSecret", "CreateSecret", "DeleteResourcePolicy",
+		"DeleteSecret", "DescribeSecret", "GetCallerIdentity", "GetRandomPassword",
+		"GetResourcePolicy", "GetSecretValue", "ListSecretVersionIds", "ListSecrets",
+		"LookupEvents", "PutResourcePolicy", "PutSecretValue", "RestoreSecret",
+		"RotateSecret", "TagResource", "UntagResource", "UpdateSecret",
+		"UpdateSecretVersionStage", "ValidateResourcePolicy",
+	}
+}

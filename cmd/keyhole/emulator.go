@@ -23,6 +23,7 @@ func newEmulatorCmd() *cobra.Command {
 		demo      bool
 		synthetic int
 		stepDelay time.Duration
+		faults    []string
 	)
 	cmd := &cobra.Command{
 		Use:   "emulator",
@@ -33,7 +34,9 @@ for the AWS CLI or any SDK (--endpoint-url http://ADDR, any credentials).
 It starts empty, or holds one data set: --seed FILE (a JSON seed), --demo
 (the built-in demo data) or --synthetic N (N generated secrets with
 realistic names, tags, descriptions and rotation states, the same data
-the performance figures are measured on).`,
+the performance figures are measured on).
+
+` + faultHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			chosen := 0
@@ -48,6 +51,10 @@ the performance figures are measured on).`,
 			case synthetic < 0:
 				return usageError(errors.New("--synthetic wants a number of secrets above 0"))
 			}
+			parsed, err := parseFaults(faults)
+			if err != nil {
+				return err
+			}
 			if !cmd.Flags().Changed("rotation-step-delay") && demo {
 				stepDelay = demoStepDelay
 			}
@@ -55,6 +62,10 @@ the performance figures are measured on).`,
 			defer emu.Close()
 			if err := loadEmulator(emu, seedFile, demo, synthetic); err != nil {
 				return err
+			}
+			for i, f := range parsed {
+				emu.AddFault(f)
+				fmt.Fprintf(cmd.ErrOrStderr(), "keyhole emulator: injecting fault %s\n", faults[i])
 			}
 			return serve(cmd.Context(), addr, emu, cmd)
 		},
@@ -66,7 +77,21 @@ the performance figures are measured on).`,
 	fs.BoolVar(&demo, "demo", false, "load the built-in demo data")
 	fs.IntVar(&synthetic, "synthetic", 0, "load this many generated secrets")
 	fs.DurationVar(&stepDelay, "rotation-step-delay", 0, "pause between rotation steps (with --demo: 1.5s)")
+	fs.StringArrayVar(&faults, "fault", nil, "make calls misbehave (repeatable; see above): `KIND[:OP[:COUNT[:SECRET]]]` with KIND one of "+faultKinds)
 	return cmd
+}
+
+// parseFaults reads every --fault spec; a bad one is a usage error.
+func parseFaults(specs []string) ([]emulator.Fault, error) {
+	faults := make([]emulator.Fault, 0, len(specs))
+	for _, spec := range specs {
+		f, err := parseFault(spec)
+		if err != nil {
+			return nil, usageError(fmt.Errorf("--fault %q: %w", spec, err))
+		}
+		faults = append(faults, f)
+	}
+	return faults, nil
 }
 
 // loadEmulator fills emu with the chosen data set, if any.
