@@ -89,6 +89,8 @@ func faultError(code, principal, action, resource string) *apiError {
 		return newError(code, "The security token included in the request is invalid.")
 	case "ThrottlingException":
 		return errThrottled()
+	case "InvalidNextTokenException":
+		return errInvalidNextToken()
 	}
 	return newError(code, "%s", code)
 }

@@ -38,6 +38,9 @@ type Fault struct {
 	Latency time.Duration
 	// Count limits the fault to the next Count matching calls; 0 means always.
 	Count int
+	// LaterPages limits the fault to calls that carry a NextToken: the
+	// second and later pages of a listing.
+	LaterPages bool
 }
 
 // activeFault is an added fault with its remaining uses.
@@ -62,13 +65,15 @@ func (s *Server) ClearFaults() {
 
 // matchFaults returns the latency to add and the first non-latency fault
 // that matches the call, using up one of each matching fault's uses.
-// secretIDs are the names the call's secret goes by. The caller holds s.mu.
-func (s *Server) matchFaults(op string, secretIDs []string) (time.Duration, *Fault) {
+// secretIDs are the names the call's secret goes by; laterPage says the
+// call carries a NextToken. The caller holds s.mu.
+func (s *Server) matchFaults(op string, secretIDs []string, laterPage bool) (time.Duration, *Fault) {
 	var delay time.Duration
 	var hit *Fault
 	kept := s.faults[:0]
 	for _, f := range s.faults {
-		matches := (f.Operation == "" || f.Operation == op) && matchesSecret(f.SecretID, secretIDs)
+		matches := (f.Operation == "" || f.Operation == op) && matchesSecret(f.SecretID, secretIDs) &&
+			(laterPage || !f.LaterPages)
 		if matches && (f.Kind == FaultLatency || hit == nil) {
 			if f.Kind == FaultLatency {
 				delay += f.Latency

@@ -189,3 +189,21 @@ func TestSecretFaultFailsOneEntryOfABatch(t *testing.T) {
 		t.Fatalf("error %s: %s", aws.ToString(out.Errors[0].ErrorCode), aws.ToString(out.Errors[0].Message))
 	}
 }
+
+func TestLaterPagesFaultSparesFirstPages(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	for _, name := range []string{"a", "b", "c"} {
+		e.create(t, name, "v")
+	}
+	e.srv.AddFault(emulator.Fault{Kind: emulator.FaultError, Operation: "ListSecrets", ErrorCode: "InvalidNextTokenException", Count: 1, LaterPages: true})
+	first, err := e.sm.ListSecrets(t.Context(), &secretsmanager.ListSecretsInput{MaxResults: aws.Int32(2)})
+	if err != nil || first.NextToken == nil {
+		t.Fatalf("the first page: %v, token %v; want it served with a token", err, first.NextToken)
+	}
+	next := &secretsmanager.ListSecretsInput{MaxResults: aws.Int32(2), NextToken: first.NextToken}
+	_, err = e.sm.ListSecrets(t.Context(), next)
+	wantAPIError(t, err, "InvalidNextTokenException", "The NextToken value is invalid.")
+	if _, err := e.sm.ListSecrets(t.Context(), next); err != nil {
+		t.Fatalf("the fault outlived its count: %v", err)
+	}
+}

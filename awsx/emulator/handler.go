@@ -68,7 +68,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, "", newError("UnknownOperationException", "Unknown operation"))
 		return
 	}
-	var ref struct{ SecretId string }
+	var ref struct{ SecretId, NextToken string }
 	_ = json.Unmarshal(body, &ref)
 
 	s.mu.Lock()
@@ -83,7 +83,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		secretID:  ref.SecretId,
 	}
 	c.requestID = newUUID(s.secrets.rng)
-	delay, fault := s.matchFaults(op, s.secretNames(ref.SecretId))
+	delay, fault := s.matchFaults(op, s.secretNames(ref.SecretId), ref.NextToken != "")
 	s.mu.Unlock()
 
 	if delay > 0 {
