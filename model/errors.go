@@ -104,6 +104,15 @@ func KindOf(err error) ErrorKind {
 // IsKind reports whether err is a classified error of the given kind.
 func IsKind(err error, kind ErrorKind) bool { return err != nil && KindOf(err) == kind }
 
+// IsInvalidNextToken reports whether err is AWS refusing a NextToken it
+// handed out earlier (InvalidNextTokenException), as Secrets Manager and
+// CloudTrail do once the token expired or the endpoint restarted: the
+// listing can only start again from its first page.
+func IsInvalidNextToken(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == "InvalidNextTokenException"
+}
+
 func joinNonEmpty(a, b string) string {
 	if b == "" {
 		return a

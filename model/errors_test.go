@@ -41,3 +41,19 @@ func TestRetryableKinds(t *testing.T) {
 		}
 	}
 }
+
+func TestIsInvalidNextTokenSeesThroughWrapping(t *testing.T) {
+	lost := &Error{Kind: KindInvalidRequest, Op: "ListSecrets", Code: "InvalidNextTokenException", Message: "The NextToken value is invalid."}
+	if !IsInvalidNextToken(fmt.Errorf("list page 2: %w", lost)) {
+		t.Error("a wrapped InvalidNextTokenException is not seen")
+	}
+	for _, err := range []error{
+		nil,
+		errors.New("InvalidNextTokenException"),
+		&Error{Kind: KindInvalidRequest, Code: "InvalidRequestException", Message: "The NextToken value is invalid."},
+	} {
+		if IsInvalidNextToken(err) {
+			t.Errorf("%v is taken for an InvalidNextTokenException", err)
+		}
+	}
+}

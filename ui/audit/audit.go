@@ -83,7 +83,8 @@ func (p *Page) Capturing() bool { return p.input.Active() }
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case eventsMsg:
-		if !p.load.took(msg) {
+		mine, startedOver := p.load.took(msg)
+		if !mine {
 			return p, nil
 		}
 		selected := p.selectedID()
@@ -91,7 +92,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			p.hist.Add(msg.events)
 		}
 		p.refreshKeeping(selected)
-		return p, p.load.nextCmd(p.c.Backend, p.secret)
+		next := p.load.nextCmd(p.c.Backend, p.secret)
+		if startedOver {
+			said := common.StatusMsg{Text: "CloudTrail forgot the lookup's NextToken: looking up again from the newest event"}
+			return p, tea.Batch(common.Send(said), next)
+		}
+		return p, next
 	case tea.KeyPressMsg:
 		switch {
 		case p.input.Active():

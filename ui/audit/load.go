@@ -60,6 +60,10 @@ type loader struct {
 	requests int
 	busy     bool
 	err      error
+	// startedOver is set once a stream went back to its first page because
+	// CloudTrail no longer knew its NextToken; it goes back only once until
+	// R asks again.
+	startedOver bool
 }
 
 // streamsFor are the lookups that find a secret's events between from and
@@ -148,16 +152,20 @@ func (l *loader) nextCmd(b common.Backend, secret *model.Secret) tea.Cmd {
 	return lookupCmd(l.ctx, b, l.id, i, s)
 }
 
-// took records a page. It reports false when the page is not this load's.
-func (l *loader) took(msg eventsMsg) bool {
+// took records a page. It reports false when the page is not this load's,
+// and whether the page's stream went back to its first page.
+func (l *loader) took(msg eventsMsg) (mine, startedOver bool) {
 	if msg.load != l.id || msg.stream >= len(l.streams) {
-		return false
+		return false, false
 	}
 	l.busy = false
 	l.requests++
 	if msg.err != nil {
+		if l.startOver(msg) {
+			return true, true
+		}
 		l.err = msg.err
-		return true
+		return true, false
 	}
 	s := &l.streams[msg.stream]
 	s.started = true
@@ -165,6 +173,20 @@ func (l *loader) took(msg eventsMsg) bool {
 	if !msg.reached.IsZero() && (s.reached.IsZero() || msg.reached.Before(s.reached)) {
 		s.reached = msg.reached
 	}
+	return true, false
+}
+
+// startOver sends the page's stream back to its first page when CloudTrail
+// refused the NextToken it was asked with (it expired, or the endpoint
+// restarted), once per load or R. The events loaded so far stay: each
+// keeps its id, and the history takes an event only once.
+func (l *loader) startOver(msg eventsMsg) bool {
+	s := &l.streams[msg.stream]
+	if l.startedOver || s.token == "" || !model.IsInvalidNextToken(msg.err) {
+		return false
+	}
+	l.startedOver = true
+	s.token = ""
 	return true
 }
 
@@ -173,7 +195,7 @@ func (l *loader) retryCmd(b common.Backend, secret *model.Secret) tea.Cmd {
 	if l.err == nil {
 		return nil
 	}
-	l.err = nil
+	l.err, l.startedOver = nil, false
 	return l.nextCmd(b, secret)
 }
 
