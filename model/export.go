@@ -24,45 +24,34 @@ func (v Value) AsJSON() Value {
 }
 
 // AsEnv is the value as KEY=value lines for a shell or a .env file: one line
-// per flattened JSON key, or one line named after the secret for anything
-// else. Values are single-quoted when the shell would otherwise change them.
-func (v Value) AsEnv(secretName string) Value {
+// per flattened JSON key, or one line named after the last part of the
+// secret's name for anything else. Values are single-quoted when the shell
+// would otherwise change them. It fails, naming keys and never values, as
+// EnvVars does: on a name a shell or the loader treats as code, or on two
+// keys that become the same name.
+func (v Value) AsEnv(secretName string) (Value, error) {
+	vars, err := EnvVars(v.envLeaves(secretName), "")
+	if err != nil {
+		return Value{}, err
+	}
 	var b strings.Builder
-	p := v.Parse()
-	if p.Shape != ShapeJSON {
-		leaf := secretName[strings.LastIndexByte(secretName, '/')+1:]
-		text := string(v.data)
-		if v.binary {
-			text = base64.StdEncoding.EncodeToString(v.data)
-		}
-		b.WriteString(EnvName(leaf) + "=" + shellQuote(text) + "\n")
-		return StringValue(b.String())
+	for _, e := range vars {
+		b.WriteString(e.Name + "=" + shellQuote(string(e.Value.data)) + "\n")
 	}
-	for _, f := range p.Fields {
-		b.WriteString(EnvName(f.Path) + "=" + shellQuote(string(f.Value.data)) + "\n")
-	}
-	return StringValue(b.String())
+	return StringValue(b.String()), nil
 }
 
-// EnvName turns a key path into an environment variable name:
-// "db.host" → "DB_HOST", "api-key" → "API_KEY".
-func EnvName(path string) string {
-	var b strings.Builder
-	for _, r := range path {
-		switch {
-		case r >= 'a' && r <= 'z':
-			b.WriteRune(r - 'a' + 'A')
-		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
+// envLeaves is what AsEnv names variables after: a JSON object's leaves, or
+// the whole value, base64 if binary, under the last part of secretName.
+func (v Value) envLeaves(secretName string) []Field {
+	if p := v.Parse(); p.Shape == ShapeJSON {
+		return p.Fields
 	}
-	name := strings.Trim(b.String(), "_")
-	if name == "" || name[0] >= '0' && name[0] <= '9' {
-		name = "_" + name
+	leaf := secretName[strings.LastIndexByte(secretName, '/')+1:]
+	if v.binary {
+		return []Field{{Path: leaf, Value: StringValue(base64.StdEncoding.EncodeToString(v.data))}}
 	}
-	return name
+	return []Field{{Path: leaf, Value: v}}
 }
 
 // shellQuote single-quotes s unless it is made only of characters a shell

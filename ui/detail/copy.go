@@ -40,17 +40,19 @@ type picker struct {
 }
 
 // copyText builds what a format puts on the clipboard. field is the selected
-// field, used by copyRaw.
-func copyText(f copyFormat, s model.Secret, v model.Value, field model.Value) model.Value {
+// field, used by copyRaw. It fails when the value cannot be written safely in
+// that format, such as a key that would become PROMPT_COMMAND; the error
+// names keys, never the value.
+func copyText(f copyFormat, s model.Secret, v model.Value, field model.Value) (model.Value, error) {
 	switch f {
 	case copyJSON:
-		return v.AsJSON()
+		return v.AsJSON(), nil
 	case copyEnv:
 		return v.AsEnv(s.Name)
 	case copyARN:
-		return model.StringValue(s.ARN)
+		return model.StringValue(s.ARN), nil
 	case copyName:
-		return model.StringValue(s.Name)
+		return model.StringValue(s.Name), nil
 	}
-	return field
+	return field, nil
 }

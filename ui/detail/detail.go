@@ -215,7 +215,10 @@ func (p *Page) copy(f copyFormat) tea.Cmd {
 			}
 		}
 	}
-	text := copyText(f, p.secret, value, field)
+	text, err := copyText(f, p.secret, value, field)
+	if err != nil {
+		return common.Send(common.StatusMsg{Err: errNotCopied(err)})
+	}
 	return func() tea.Msg { return common.CopyMsg{Value: text, What: what} }
 }
 
