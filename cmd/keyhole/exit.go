@@ -35,14 +35,19 @@ func notFoundError(err error) error { return &codedError{code: exitNotFound, err
 
 // exitCode is the process exit code for the error a command returned:
 // 3 when a secret, version or key was not found, 4 when AWS denied access,
-// 2 for a bad command line, 1 for every other failure.
+// 2 for a bad command line, 128+N after signal N, 1 for every other failure.
 func exitCode(err error) int {
-	var coded *codedError
+	var (
+		coded  *codedError
+		signal signalError
+	)
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &coded):
 		return coded.code
+	case errors.As(err, &signal):
+		return 128 + int(signal.sig)
 	case model.IsKind(err, model.KindNotFound):
 		return exitNotFound
 	case model.IsKind(err, model.KindAccessDenied):

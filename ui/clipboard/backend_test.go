@@ -3,6 +3,7 @@ package clipboard
 import (
 	"crypto/sha256"
 	"errors"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -113,28 +114,121 @@ func TestOSC52WrapsForTmuxAndScreen(t *testing.T) {
 			if got := rawSequences(msgs); !slices.Equal(got, tc.raw) {
 				t.Errorf("raw sequences %q, want %q", got, tc.raw)
 			}
-			if last := msgs[len(msgs)-1]; last != (ResultMsg{}) {
-				t.Errorf("write ends in %#v, want a plain ResultMsg", last)
+			if last, ok := msgs[len(msgs)-1].(ResultMsg); !ok || last.Err != nil || last.Cleared {
+				t.Errorf("write ends in %#v, want a successful ResultMsg", msgs[len(msgs)-1])
 			}
 		})
 	}
 }
 
-func TestOSC52ClearEmptiesThroughEveryWrapping(t *testing.T) {
+func TestOSC52ClearOverwritesThroughEveryWrapping(t *testing.T) {
 	b, err := New(ModeOSC52, envFor("linux", true, vars{"TMUX": "/tmp/tmux", "STY": "1.pts"}.get))
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs := messages(b.Clear(sha256.Sum256([]byte("anything"))))
-	if len(msgs) == 0 || msgs[0] != tea.SetClipboard("")() {
-		t.Fatalf("clear does not start with an empty tea.SetClipboard: %q", msgs)
+	o := b.(osc52)
+	o.buffers = (&fakeTmux{}).buffers()
+	msgs := messages(o.Clear(sha256.Sum256([]byte("anything"))))
+	// tmux ignores an empty OSC 52, so the clear writes one space (IA==).
+	if len(msgs) == 0 || msgs[0] != tea.SetClipboard(" ")() {
+		t.Fatalf("clear does not start with tea.SetClipboard of a space: %q", msgs)
 	}
-	want := []string{"\x1bPtmux;\x1b\x1b]52;c;\x07\x1b\\", "\x1bP\x1b]52;c;\x07\x1b\\"}
+	want := []string{"\x1bPtmux;\x1b\x1b]52;c;IA==\x07\x1b\\", "\x1bP\x1b]52;c;IA==\x07\x1b\\"}
 	if got := rawSequences(msgs); !slices.Equal(got, want) {
 		t.Errorf("raw sequences %q, want %q", got, want)
 	}
 	if last := msgs[len(msgs)-1]; last != (ResultMsg{Cleared: true}) {
 		t.Errorf("clear ends in %#v, want Cleared", last)
+	}
+}
+
+func TestOSC52ClearDeletesTheTmuxBuffersHoldingTheValue(t *testing.T) {
+	tmux := &fakeTmux{buffers0: map[string]string{"buffer0": "s3cret", "buffer1": "a shopping list", "buffer2": "s3cret"}}
+	o := newOSC52(envFor("linux", true, vars{"TMUX": "/tmp/tmux-0/default,1,0"}.get))
+	o.buffers = tmux.buffers()
+	msgs := messages(o.Clear(sha256.Sum256([]byte("s3cret"))))
+	if last := msgs[len(msgs)-1]; last != (ResultMsg{Cleared: true}) {
+		t.Fatalf("clear ends in %#v, want Cleared", last)
+	}
+	if want := map[string]string{"buffer1": "a shopping list"}; !reflect.DeepEqual(tmux.buffers0, want) {
+		t.Errorf("tmux buffers after the clear %q, want only %q", tmux.buffers0, want)
+	}
+}
+
+func TestOSC52ClearNeverClaimsWhatTmuxRefused(t *testing.T) {
+	tmux := &fakeTmux{buffers0: map[string]string{"buffer0": "s3cret"}, deleteErr: errors.New("exit status 1")}
+	o := newOSC52(envFor("linux", true, vars{"TMUX": "/tmp/tmux-0/default,1,0"}.get))
+	o.buffers = tmux.buffers()
+	msg := messages(o.Clear(sha256.Sum256([]byte("s3cret"))))
+	last := msg[len(msg)-1].(ResultMsg)
+	if last.Cleared || last.Err == nil || !strings.Contains(last.Err.Error(), "tmux delete-buffer") {
+		t.Errorf("clear ends in %#v, want an error that says how to clear tmux", last)
+	}
+}
+
+func TestOSC52BehindAnUnreachableTmuxSaysHowToClearIt(t *testing.T) {
+	for _, term := range []string{"tmux-256color", "screen-256color"} {
+		t.Run(term, func(t *testing.T) {
+			env := envFor("linux", true, vars{"TERM": term, "SSH_TTY": "/dev/pts/3"}.get)
+			if !env.TmuxAfar || env.Tmux {
+				t.Fatalf("env %+v: want a tmux out of reach", env)
+			}
+			o := newOSC52(env)
+			o.buffers = (&fakeTmux{listErr: errors.New("tmux must not run")}).buffers()
+			write := messages(o.Write("s3cret"))
+			if last := write[len(write)-1].(ResultMsg); !strings.Contains(last.Note, "tmux delete-buffer") {
+				t.Errorf("write ends in %#v, want a note on clearing tmux", last)
+			}
+			clear := messages(o.Clear(sha256.Sum256([]byte("s3cret"))))
+			last := clear[len(clear)-1].(ResultMsg)
+			if last.Cleared || last.Err != nil || !strings.Contains(last.Note, "tmux delete-buffer") {
+				t.Errorf("clear ends in %#v, want no claim of a clear and a note on tmux", last)
+			}
+		})
+	}
+	if env := envFor("linux", true, vars{"TERM": "screen", "STY": "1.pts"}.get); env.TmuxAfar {
+		t.Error("GNU screen is taken for a tmux")
+	}
+}
+
+func TestOSC52ClearOnExitWritesToTheTerminalOnce(t *testing.T) {
+	tmux := &fakeTmux{buffers0: map[string]string{"buffer0": "s3cret"}}
+	o := newOSC52(envFor("linux", true, vars{"TMUX": "/tmp/tmux-0/default,1,0"}.get))
+	o.buffers = tmux.buffers()
+	fp := sha256.Sum256([]byte("s3cret"))
+
+	var tty strings.Builder
+	if err := o.ClearOnExit(&tty, fp, false); err != nil {
+		t.Fatal(err)
+	}
+	want := "\x1b]52;c;IA==\x07" + "\x1bPtmux;\x1b\x1b]52;c;IA==\x07\x1b\\"
+	if tty.String() != want {
+		t.Errorf("wrote %q, want %q", tty.String(), want)
+	}
+	if len(tmux.buffers0) != 0 {
+		t.Errorf("tmux still holds %q", tmux.buffers0)
+	}
+
+	// A clear already sent is not sent again: the user may have copied
+	// something of their own since.
+	tty.Reset()
+	if err := o.ClearOnExit(&tty, fp, true); err != nil || tty.Len() != 0 {
+		t.Errorf("after a clear was sent: wrote %q, err %v", tty.String(), err)
+	}
+}
+
+func TestSystemClearOnExitChecksEvenAfterAClear(t *testing.T) {
+	tools := &fakeTools{content: "s3cret"}
+	if err := newFakeSystem(tools).ClearOnExit(nil, sha256.Sum256([]byte("s3cret")), true); err != nil {
+		t.Fatal(err)
+	}
+	if tools.content != "" {
+		t.Errorf("clipboard holds %q after exit", tools.content)
+	}
+	tools.content = "a shopping list"
+	_ = newFakeSystem(tools).ClearOnExit(nil, sha256.Sum256([]byte("s3cret")), false)
+	if tools.content != "a shopping list" {
+		t.Errorf("exit cleared the user's own copy: %q", tools.content)
 	}
 }
 
@@ -258,4 +352,34 @@ func rawSequences(msgs []tea.Msg) []string {
 		}
 	}
 	return raw
+}
+
+// fakeTmux stands in for the tmux server's paste buffers.
+type fakeTmux struct {
+	buffers0  map[string]string
+	listErr   error
+	deleteErr error
+}
+
+// buffers is tmuxBuffers running the fake.
+func (f *fakeTmux) buffers() tmuxBuffers {
+	return tmuxBuffers{run: func(args ...string) ([]byte, error) {
+		switch args[0] {
+		case "list-buffers":
+			if f.listErr != nil {
+				return nil, f.listErr
+			}
+			names := slices.Sorted(maps.Keys(f.buffers0))
+			return []byte(strings.Join(names, "\n") + "\n"), nil
+		case "show-buffer":
+			return []byte(f.buffers0[args[2]]), nil
+		case "delete-buffer":
+			if f.deleteErr != nil {
+				return nil, f.deleteErr
+			}
+			delete(f.buffers0, args[2])
+			return nil, nil
+		}
+		return nil, errors.New("unexpected tmux " + args[0])
+	}}
 }

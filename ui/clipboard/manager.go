@@ -3,6 +3,8 @@ package clipboard
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -20,7 +22,14 @@ type Manager struct {
 	now      func() time.Time
 	gen      int
 	deadline time.Time
-	fp       [sha256.Size]byte
+
+	// mu guards what ClearOnExit reads, which may run on another
+	// goroutine than Update (a signal's).
+	mu sync.Mutex
+	fp [sha256.Size]byte
+	// copied says keyhole put something on the clipboard; clearSent that a
+	// clear of it went out since.
+	copied, clearSent bool
 }
 
 // NewManager makes a manager; a timeout of zero never clears.
@@ -35,7 +44,9 @@ func (m *Manager) Backend() Backend { return m.backend }
 func (m *Manager) Copy(v model.Value) tea.Cmd {
 	text := string(v.Reveal())
 	m.gen++
-	m.fp = sha256.Sum256([]byte(text))
+	m.mu.Lock()
+	m.fp, m.copied, m.clearSent = sha256.Sum256([]byte(text)), true, false
+	m.mu.Unlock()
 	write := m.backend.Write(text)
 	if m.timeout <= 0 {
 		m.deadline = time.Time{}
@@ -72,7 +83,26 @@ func (m *Manager) ClearNow() tea.Cmd {
 	}
 	m.deadline = time.Time{}
 	m.gen++
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.clearSent = true
 	return m.backend.Clear(m.fp)
+}
+
+// ClearOnExit clears what keyhole copied as it exits, however it exits and
+// whatever the timeout: at once, with terminal sequences written to tty.
+// A clipboard that can be read back is cleared only if it still holds the
+// value; one that cannot is left alone once a clear went out. It is safe
+// to call from any goroutine, and more than once.
+func (m *Manager) ClearOnExit(tty io.Writer) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.copied {
+		return nil
+	}
+	err := m.backend.ClearOnExit(tty, m.fp, m.clearSent)
+	m.clearSent = true
+	return err
 }
 
 // Status is the countdown line, empty when none runs.

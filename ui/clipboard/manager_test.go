@@ -2,6 +2,7 @@ package clipboard
 
 import (
 	"crypto/sha256"
+	"io"
 	"slices"
 	"testing"
 	"time"
@@ -159,6 +160,7 @@ func (c *fakeClock) advance(d time.Duration) { c.at = c.at.Add(d) }
 type recordingBackend struct {
 	writes []string
 	clears [][sha256.Size]byte
+	exits  []bool
 }
 
 // Name names the backend.
@@ -174,4 +176,40 @@ func (r *recordingBackend) Write(text string) tea.Cmd {
 func (r *recordingBackend) Clear(fp [sha256.Size]byte) tea.Cmd {
 	r.clears = append(r.clears, fp)
 	return func() tea.Msg { return ResultMsg{Cleared: true} }
+}
+
+// ClearOnExit records whether a clear was sent before.
+func (r *recordingBackend) ClearOnExit(_ io.Writer, _ [sha256.Size]byte, sent bool) error {
+	r.exits = append(r.exits, sent)
+	return nil
+}
+
+func TestManagerClearOnExitClearsWhatItCopiedWhateverTheTimeout(t *testing.T) {
+	for _, timeout := range []time.Duration{0, 30 * time.Second} {
+		tools := &fakeTools{}
+		m := NewManager(newFakeSystem(tools), timeout, (&fakeClock{}).now)
+		if err := m.ClearOnExit(nil); err != nil || tools.content != "" {
+			t.Fatalf("exit before any copy: %v, clipboard %q", err, tools.content)
+		}
+		m.Copy(model.StringValue("s3cret"))()
+		if err := m.ClearOnExit(nil); err != nil {
+			t.Fatal(err)
+		}
+		if tools.content != "" {
+			t.Errorf("timeout %v: the clipboard holds %q after exit", timeout, tools.content)
+		}
+	}
+}
+
+func TestManagerClearOnExitTellsTheBackendAClearWasSent(t *testing.T) {
+	backend := &recordingBackend{}
+	m := NewManager(backend, 30*time.Second, (&fakeClock{}).now)
+	m.Copy(model.StringValue("s3cret"))
+	_ = m.ClearOnExit(nil)
+	m.Copy(model.StringValue("again"))
+	m.ClearNow()
+	_ = m.ClearOnExit(nil)
+	if want := []bool{false, true}; !slices.Equal(backend.exits, want) {
+		t.Errorf("exit clears said sent %v, want %v", backend.exits, want)
+	}
 }

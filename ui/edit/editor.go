@@ -18,7 +18,8 @@ const editorGrace = 3 * time.Second
 // editorSession runs an editor on a value written to a private temporary
 // file and reads the result back. The file is wiped and removed before Run
 // returns, whatever happened: the editor failed, was interrupted, keyhole
-// got SIGTERM or SIGHUP (the editor is then stopped first), or a panic. It
+// got SIGTERM, SIGHUP or SIGQUIT (the editor is then stopped first), or a
+// panic. It
 // implements tea.ExecCommand, so Bubble Tea gives it the terminal.
 type editorSession struct {
 	getenv  func(string) string
@@ -57,7 +58,7 @@ func editorCommand(getenv func(string) string) []string {
 // Run writes the file, runs the editor on it and reads it back.
 func (s *editorSession) Run() (err error) {
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	defer signal.Stop(signals)
 
 	file, err := createTempFile(tempBase(s.getenv), s.name, s.content)

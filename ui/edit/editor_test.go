@@ -61,33 +61,37 @@ func TestEditorSessionCleansUpWhenTheEditorIsInterrupted(t *testing.T) {
 	assertEmpty(t, base)
 }
 
-func TestEditorSessionStopsTheEditorAndCleansUpOnSIGTERM(t *testing.T) {
-	ready := filepath.Join(t.TempDir(), "ready")
-	s, base := fakeEditor(t, `echo > `+ready+`; exec sleep 30`)
-	done := make(chan error, 1)
-	go func() { done <- s.Run() }()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		if _, err := os.Stat(ready); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the editor did not start")
-		}
-		time.Sleep(10 * time.Millisecond)
+func TestEditorSessionStopsTheEditorAndCleansUpOnSignals(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			ready := filepath.Join(t.TempDir(), "ready")
+			s, base := fakeEditor(t, `echo > `+ready+`; exec sleep 30`)
+			done := make(chan error, 1)
+			go func() { done <- s.Run() }()
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				if _, err := os.Stat(ready); err == nil {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the editor did not start")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if err := syscall.Kill(os.Getpid(), sig); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-done:
+				if err == nil || s.terminated != sig {
+					t.Fatalf("err = %v, terminated = %v", err, s.terminated)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("the session did not stop the editor")
+			}
+			assertEmpty(t, base)
+		})
 	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-done:
-		if err == nil || s.terminated != syscall.SIGTERM {
-			t.Fatalf("err = %v, terminated = %v", err, s.terminated)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the session did not stop the editor")
-	}
-	assertEmpty(t, base)
 }
 
 func TestEditorCommandPrefersVisualThenEditorThenVi(t *testing.T) {

@@ -2,6 +2,7 @@ package uitest
 
 import (
 	"crypto/sha256"
+	"io"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -32,15 +33,24 @@ func (c *Clipboard) Write(text string) tea.Cmd {
 
 // Clear records an empty write when the last write matches fp.
 func (c *Clipboard) Clear(fp [sha256.Size]byte) tea.Cmd {
-	return func() tea.Msg {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if len(c.writes) == 0 || sha256.Sum256([]byte(c.writes[len(c.writes)-1])) != fp {
-			return clipboard.ResultMsg{}
-		}
-		c.writes = append(c.writes, "")
-		return clipboard.ResultMsg{Cleared: true}
+	return func() tea.Msg { return clipboard.ResultMsg{Cleared: c.clear(fp)} }
+}
+
+// ClearOnExit records an empty write when the last write matches fp.
+func (c *Clipboard) ClearOnExit(_ io.Writer, fp [sha256.Size]byte, _ bool) error {
+	c.clear(fp)
+	return nil
+}
+
+// clear empties the clipboard if its last write matches fp.
+func (c *Clipboard) clear(fp [sha256.Size]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.writes) == 0 || sha256.Sum256([]byte(c.writes[len(c.writes)-1])) != fp {
+		return false
 	}
+	c.writes = append(c.writes, "")
+	return true
 }
 
 // Writes returns everything written so far.
