@@ -19,6 +19,10 @@ import (
 // defaultProfile is the shared-config profile the SDK reads when none is named.
 const defaultProfile = "default"
 
+// EnvSource is what CredentialSource says when the credentials come from
+// environment variables rather than a profile.
+const EnvSource = "env"
+
 // lookupEventsPerSecond is CloudTrail's LookupEvents quota per account and region.
 const lookupEventsPerSecond = 2
 
@@ -64,6 +68,8 @@ type Client struct {
 	endpoint string
 	// usesSSO is set when the profile gets its credentials from IAM Identity Center.
 	usesSSO bool
+	// env says which environment variables the credentials come from, if any.
+	env envCredentials
 	// trailLimiter keeps LookupEvents within CloudTrail's per-client rate.
 	trailLimiter *rate.Limiter
 	// credentials is the provider every service client signs with.
@@ -91,6 +97,7 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 		profile:      profile,
 		region:       cfg.Region,
 		usesSSO:      profileUsesSSO(cfg.ConfigSources),
+		env:          credentialsFromEnv(opts, cfg.ConfigSources),
 		trailLimiter: rate.NewLimiter(lookupEventsPerSecond, 1),
 	}
 	serviceCfg := cfg.Copy()
@@ -163,6 +170,44 @@ func resolvedProfile(asked string, sources []any) string {
 	return defaultProfile
 }
 
+// envCredentials says which environment variables, if any, the SDK's
+// default chain takes the credentials from.
+type envCredentials int
+
+const (
+	// notFromEnv: the credentials come from a profile, a provider given in
+	// Options, or a source after the environment in the chain.
+	notFromEnv envCredentials = iota
+	// envKeys: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and maybe
+	// AWS_SESSION_TOKEN, read once when the client is built.
+	envKeys
+	// envWebIdentity: the role in AWS_ROLE_ARN, assumed with the token file
+	// in AWS_WEB_IDENTITY_TOKEN_FILE.
+	envWebIdentity
+)
+
+// credentialsFromEnv says where the default chain finds credentials in the
+// environment. A profile named in Options wins over the environment, but
+// AWS_PROFILE does not: the SDK takes the environment's keys first.
+func credentialsFromEnv(opts Options, sources []any) envCredentials {
+	if opts.Profile != "" || opts.Credentials != nil {
+		return notFromEnv
+	}
+	for _, src := range sources {
+		env, ok := src.(config.EnvConfig)
+		if !ok {
+			continue
+		}
+		switch {
+		case env.Credentials.HasKeys():
+			return envKeys
+		case env.WebIdentityTokenFilePath != "":
+			return envWebIdentity
+		}
+	}
+	return notFromEnv
+}
+
 // profileUsesSSO reports whether the loaded profile signs in through IAM Identity Center.
 func profileUsesSSO(sources []any) bool {
 	for _, src := range sources {
@@ -184,8 +229,19 @@ func missingRegion(profile string) error {
 	}
 }
 
-// Profile is the shared-config profile in effect.
+// Profile is the shared-config profile in effect. Its region and settings
+// apply even when the credentials come from the environment.
 func (c *Client) Profile() string { return c.profile }
+
+// CredentialSource names where the credentials come from, for people to
+// read: EnvSource when the default chain takes them from environment
+// variables, else the profile in effect.
+func (c *Client) CredentialSource() string {
+	if c.env != notFromEnv {
+		return EnvSource
+	}
+	return c.profile
+}
 
 // Region is the region every call goes to.
 func (c *Client) Region() string { return c.region }

@@ -63,13 +63,16 @@ func (c *Client) classify(ctx context.Context, op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return classifyError(ctx, op, err, credentialHint{profile: c.profile, sso: c.usesSSO})
+	return classifyError(ctx, op, err, credentialHint{profile: c.profile, sso: c.usesSSO, env: c.env})
 }
 
 // credentialHint is what the fix for a credentials error depends on.
 type credentialHint struct {
 	profile string
 	sso     bool
+	// env, when set, says the credentials come from environment variables,
+	// which the profile's own settings do not decide.
+	env envCredentials
 }
 
 // classifyError decides what kind of failure err is; hint shapes the fix
@@ -156,6 +159,13 @@ func credentialMessage(err error) string {
 
 // credentialFix says how to get working credentials again.
 func credentialFix(err error, hint credentialHint) string {
+	switch hint.env {
+	case envKeys:
+		// The process's environment cannot change under it: new keys need a new process.
+		return "export fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN and start keyhole again"
+	case envWebIdentity:
+		return "refresh the web identity token in AWS_WEB_IDENTITY_TOKEN_FILE"
+	}
 	var expired *ssocreds.InvalidTokenError
 	if hint.sso || errors.As(err, &expired) {
 		return "run: aws sso login --profile " + hint.profile
