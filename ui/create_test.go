@@ -363,3 +363,20 @@ func retryingBackend(t *testing.T) (*emulator.Server, *awsx.Client) {
 	}
 	return emu, client
 }
+
+func TestCreateMaskWhileTypingDoesNotShowTheLength(t *testing.T) {
+	h, _ := startWrite(t, 100, 30)
+	h.openCreate("mask/len", "", "")
+	h.Press("tab")
+	h.Type("password")
+	h.Press("tab")
+	h.Type("ab")
+	short := fieldLine(t, h.Screen(), "password")
+	h.Press("ctrl+u")
+	h.Type("abcdefghijklmnopqr")
+	long := fieldLine(t, h.Screen(), "password")
+	if short != long || strings.Contains(long, "•••••••••") {
+		t.Fatalf("the masked value while typing depends on the length:\n%q\n%q", short, long)
+	}
+	noSecretOnScreen(t, h, "abcdefghijklmnopqr")
+}

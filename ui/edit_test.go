@@ -426,3 +426,36 @@ func TestEditLocksMultiLineTextInPlace(t *testing.T) {
 	h.Press("ctrl+s")
 	h.WaitForText("no changes: nothing to save")
 }
+
+// fieldLine is the screen's line that shows the field named label.
+func fieldLine(t *testing.T, screen, label string) string {
+	t.Helper()
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, " "+label+" ") {
+			return l
+		}
+	}
+	t.Fatalf("no line for %s on screen:\n%s", label, screen)
+	return ""
+}
+
+func TestEditMaskWhileTypingDoesNotShowTheLength(t *testing.T) {
+	h, _ := startWrite(t, 120, 40)
+	h.openEdit(t, "payments")
+	h.Press("j")
+	masked := fieldLine(t, h.Screen(), "password")
+	h.Press("enter", "ctrl+u")
+	h.Type("ab")
+	short := fieldLine(t, h.Screen(), "password")
+	h.Press("ctrl+u")
+	h.Type("abcdefghijklmnopqr")
+	long := fieldLine(t, h.Screen(), "password")
+	if short != long {
+		t.Fatalf("the masked field while typing depends on the length:\n%q\n%q", short, long)
+	}
+	if !strings.Contains(long, "••••••••") || strings.Contains(long, "•••••••••") || strings.Contains(long, "abcdefghijklmnopqr") {
+		t.Fatalf("the field while typing is not the fixed-width mask: %q (before typing %q)", long, masked)
+	}
+	h.Press("enter", "v")
+	h.WaitForText("abcdefghijklmnopqr")
+}

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/edit/forms"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
@@ -86,13 +87,13 @@ func (p *Page) lines() ([]string, int) {
 	return lines, focusLine
 }
 
-// masked draws a value input: the typed mask while focused, otherwise the
-// fixed-width mask, which tells nothing of the length.
+// masked draws a value input with the fixed-width mask, which tells nothing
+// of the length, followed by a cursor while focused.
 func (p *Page) masked(in textinput.Model, focused bool) string {
 	st := p.c.Styles
 	switch {
 	case focused:
-		return in.View()
+		return forms.MaskedView(p.c, in)
 	case in.Value() == "":
 		return st.Muted.Render("(empty)")
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/edit/forms"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
@@ -106,8 +107,8 @@ func (p *Page) labelWidth() int {
 	return min(w, max(p.width/3, 8))
 }
 
-// rowLine draws one field: masked with the fixed-width mask, or typed
-// masked, or revealed on request.
+// rowLine draws one field: masked with the fixed-width mask, also while
+// typed into, or revealed on request.
 func (p *Page) rowLine(i int, r row, width int) string {
 	st := p.c.Styles
 	cursor := "  "
@@ -118,7 +119,7 @@ func (p *Page) rowLine(i int, r row, width int) string {
 	var value string
 	switch {
 	case i == p.cursor && p.typing:
-		value = r.input.View()
+		value = forms.MaskedView(p.c, r.input)
 	case i == p.cursor && p.revealed:
 		value = st.Revealed.Render(model.Sanitize(r.text()))
 	case r.text() == "" && (r.added || r.changed()):

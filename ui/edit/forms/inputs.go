@@ -20,8 +20,9 @@ func NewTextInput(placeholder string, limit int) textinput.Model {
 	return in
 }
 
-// NewMaskedInput makes an input for a secret value: every typed character
-// is echoed as a mask character, never as itself.
+// NewMaskedInput makes an input for a secret value. Draw it with
+// MaskedView: the input's own View echoes one mask character per typed
+// character, which gives the length away.
 func NewMaskedInput(c common.Common, placeholder string) textinput.Model {
 	in := NewTextInput(placeholder, MaxValueBytes)
 	in.EchoMode = textinput.EchoPassword
@@ -38,4 +39,24 @@ func Editable(text string) bool {
 	in := textinput.New()
 	in.SetValue(text)
 	return in.Value() == text
+}
+
+// MaskedView draws an input made by NewMaskedInput. Masked (any echo mode
+// but EchoNormal) it is the fixed-width mask, with a cursor after it while
+// focused, whatever the text's length and the cursor's place; an empty
+// input shows its placeholder. Revealed (EchoNormal) it is the input as
+// typed.
+func MaskedView(c common.Common, in textinput.Model) string {
+	if in.EchoMode == textinput.EchoNormal || in.Value() == "" {
+		return in.View()
+	}
+	mask := c.Styles.Mask.Render(c.Mask())
+	if !in.Focused() {
+		return mask
+	}
+	cursor := "▏"
+	if c.ASCII {
+		cursor = "_"
+	}
+	return mask + c.Styles.Cursor.Render(cursor)
 }
