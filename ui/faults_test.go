@@ -194,7 +194,9 @@ func TestExpiredCredentialsSayTheFixAndRecoverWithoutRestart(t *testing.T) {
 	h.WaitForText("refresh your credentials")
 	h.emu.ClearFaults()
 	h.Press("R")
-	h.WaitForText("1 of 5 secrets") // the filter still holds
+	h.WaitFor("the list again, the filter still holding", func(s string) bool {
+		return strings.Contains(s, "1 of 5 secrets") && !strings.Contains(s, "listing failed")
+	})
 }
 
 func TestNetworkDownOffersRetryAndRecovers(t *testing.T) {

@@ -127,12 +127,19 @@ func (p *Page) refreshed(msg refreshedMsg) {
 	p.clampCursor()
 }
 
+// reload lists again from the first page. The rows listed so far stay on
+// screen until that page comes, so a reload that fails keeps them.
 func (p *Page) reload() tea.Cmd {
 	p.gen++
-	p.idx = index{sort: p.idx.sort, showDeleted: p.idx.showDeleted, q: p.idx.q}
-	p.cursor, p.offset = 0, 0
 	p.loading, p.loadErr, p.failedToken = true, nil, ""
 	return tea.Batch(loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, ""), p.spinner.Tick)
+}
+
+// startOver empties the list for the first page of a new listing, keeping
+// the sort, the filter and whether deleted secrets show.
+func (p *Page) startOver() {
+	p.idx = index{sort: p.idx.sort, showDeleted: p.idx.showDeleted, q: p.idx.q}
+	p.cursor, p.offset = 0, 0
 }
 
 // Update handles a message for the list.
@@ -189,7 +196,13 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		p.loading, p.loadErr, p.failedToken = false, msg.err, msg.token
 		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.secrets), msg.err)
+		if msg.token == "" && len(p.idx.secrets) > 0 {
+			err = fmt.Errorf("reload failed, list kept: %w (R retries)", msg.err)
+		}
 		return tea.Batch(common.Send(common.StatusMsg{Err: err}), p.accountCmd(true))
+	}
+	if msg.token == "" {
+		p.startOver()
 	}
 	var selected int32 = -1
 	if p.idx.len() > 0 {
