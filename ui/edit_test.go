@@ -459,3 +459,78 @@ func TestEditMaskWhileTypingDoesNotShowTheLength(t *testing.T) {
 	h.Press("enter", "v")
 	h.WaitForText("abcdefghijklmnopqr")
 }
+
+func TestEditSaveWhoseAnswersAreAllLostReportsTheSavedVersion(t *testing.T) {
+	emu, client := retryingBackend(t)
+	h := startWriteOn(t, emu, client, 120, 40)
+	h.openEdit(t, "payments")
+	h.Press("j")
+	h.retype("lost-Passw0rd")
+	emu.AddFault(emulator.Fault{Kind: emulator.FaultDropResponse, Operation: "PutSecretValue"})
+	reads := h.reads()
+	h.Press("ctrl+s", "y")
+	h.WaitForText("saved (the answer was lost; version ")
+	if n := countOps(emu, "PutSecretValue"); n != 3 {
+		t.Fatalf("PutSecretValue calls = %d, want 3 attempts whose answers were all lost", n)
+	}
+	if n := h.reads(); n != reads {
+		t.Fatalf("checking the lost save read the value %d times", n-reads)
+	}
+	v := currentValue(t, client, "prod/payments/postgres")
+	if !strings.Contains(h.Screen(), "saved (the answer was lost; version "+v.VersionID+" is AWSCURRENT)") ||
+		!strings.Contains(string(v.Value.Reveal()), "lost-Passw0rd") {
+		t.Fatalf("AWSCURRENT %s is not the saved version:\n%s", v.VersionID, h.Screen())
+	}
+	if n := len(allVersions(t, client, "prod/payments/postgres")); n != 3 {
+		t.Fatalf("%d versions, want the two seeded and ours", n)
+	}
+	emu.ClearFaults()
+	h.WaitForText("Value · AWSCURRENT")
+	h.Press("e")
+	h.WaitForText("base version " + v.VersionID)
+	h.Press("j")
+	h.retype("next-Passw0rd")
+	h.Press("ctrl+s", "y")
+	h.WaitForText("saved as version ")
+	if strings.Contains(h.Screen(), "AWSCURRENT moved") {
+		t.Fatalf("the second save saw its own first save as a conflict:\n%s", h.Screen())
+	}
+}
+
+func TestEditSaveThatNeverLandedSaysNothingWasSaved(t *testing.T) {
+	emu, client := retryingBackend(t)
+	h := startWriteOn(t, emu, client, 160, 40)
+	h.openEdit(t, "payments")
+	h.Press("j")
+	h.retype("unsent-Passw0rd")
+	emu.AddFault(emulator.Fault{Kind: emulator.FaultDropConnection, Operation: "PutSecretValue"})
+	h.Press("ctrl+s", "y")
+	h.WaitForText("nothing saved: no answer came and version ")
+	if got := currentValue(t, client, "prod/payments/postgres"); got.VersionID != paymentsCurrent {
+		t.Fatalf("AWSCURRENT moved to %s", got.VersionID)
+	}
+	if n := len(allVersions(t, client, "prod/payments/postgres")); n != 2 {
+		t.Fatalf("%d versions, want the two seeded", n)
+	}
+	noSecretOnScreen(t, h, "unsent-Passw0rd")
+}
+
+func TestEditSaveWhoseCheckFailsSaysItIsNotKnown(t *testing.T) {
+	emu, client := retryingBackend(t)
+	h := startWriteOn(t, emu, client, 200, 40)
+	h.openEdit(t, "payments")
+	h.Press("j")
+	h.retype("unsure-Passw0rd")
+	emu.AddFault(emulator.Fault{Kind: emulator.FaultDropResponse, Operation: "PutSecretValue"})
+	emu.AddFault(emulator.Fault{Kind: emulator.FaultDropConnection, Operation: "ListSecretVersionIds"})
+	h.Press("ctrl+s", "y")
+	h.WaitForText("not known whether it was saved: the answer was lost and the check failed; if h on the secret lists version ")
+	if strings.Contains(h.Screen(), "nothing saved") {
+		t.Fatalf("an unknown outcome is reported as nothing saved:\n%s", h.Screen())
+	}
+	noSecretOnScreen(t, h, "unsure-Passw0rd")
+	emu.ClearFaults()
+	v := currentValue(t, client, "prod/payments/postgres")
+	h.Press("ctrl+s", "y")
+	h.WaitForText("version " + v.VersionID + " is your earlier save, whose answer was lost: it was saved")
+}

@@ -62,6 +62,9 @@ type Page struct {
 	genTarget int
 	token     string
 	movedTo   string
+	// unsure is the token of a save whose answer was lost and whose
+	// outcome could not be checked.
+	unsure string
 
 	editorGen  int
 	edited     *model.Value
@@ -269,6 +272,11 @@ func (p *Page) askSave() tea.Cmd {
 func (p *Page) saved(msg savedMsg) tea.Cmd {
 	p.phase = phaseEditing
 	switch {
+	case msg.unknown:
+		p.unsure = msg.token
+		p.err = "not known whether it was saved: the answer was lost and the check failed; if h on the secret lists version " +
+			model.Sanitize(msg.token) + ", it was (" + model.Sanitize(msg.err.Error()) + ")"
+		return nil
 	case msg.err != nil:
 		p.err = "nothing saved: " + model.Sanitize(msg.err.Error())
 		return nil
@@ -276,9 +284,22 @@ func (p *Page) saved(msg savedMsg) tea.Cmd {
 		p.phase, p.movedTo = phaseConflict, msg.movedTo
 		return nil
 	}
+	id := model.Sanitize(msg.versionID)
+	text := "saved as version " + id
+	switch {
+	case msg.lost && msg.current == msg.versionID:
+		text = "saved (the answer was lost; version " + id + " is AWSCURRENT)"
+	case msg.lost:
+		text = "saved (the answer was lost; version " + id + " was written, but AWSCURRENT is now " + model.Sanitize(msg.current) + ")"
+	}
+	p.base = model.SecretVersion{ARN: p.base.ARN, Name: p.base.Name, VersionID: msg.versionID, Value: msg.value}
+	p.build, p.edited, p.editedText, p.unsure = msg.value, nil, nil, ""
+	p.rows, p.shape = rowsOf(p.c, msg.value)
+	p.cursor = min(p.cursor, max(len(p.rows)-1, 0))
+	p.SetSize(p.width, p.height)
 	return tea.Batch(
 		common.Send(common.ChangedMsg{ARN: p.secret.ARN}),
-		common.Send(common.StatusMsg{Text: "saved as version " + model.Sanitize(msg.versionID)}),
+		common.Send(common.StatusMsg{Text: text}),
 		common.Send(common.BackMsg{}),
 	)
 }

@@ -19,11 +19,18 @@ type loadedMsg struct {
 }
 
 // savedMsg carries the outcome of one save attempt, named by its token:
-// the new version, or the version AWSCURRENT moved to, or an error.
+// the new version, or the version AWSCURRENT moved to, or an error. lost
+// says the answer to PutSecretValue was lost and a check found the version
+// written; current is then the version AWSCURRENT pointed at. unknown says
+// the answer was lost and the check failed too.
 type savedMsg struct {
 	token     string
 	versionID string
+	value     model.Value
 	movedTo   string
+	lost      bool
+	current   string
+	unknown   bool
 	err       error
 }
 
@@ -48,7 +55,10 @@ func loadCmd(ctx context.Context, b common.Backend, arn string, rebase bool) tea
 // saveCmd checks that AWSCURRENT still points at base, then stores value
 // as a new version with token as its ClientRequestToken. AWS has no
 // conditional write, so a change between the check and the write is not
-// seen; the window is one round trip.
+// seen; the window is one round trip. When the answer to the write is lost
+// on the way back, the write may have landed: the token is the version's
+// id, so a look at the version ids (metadata, not an audited read of the
+// value) tells.
 func saveCmd(ctx context.Context, b common.Backend, arn, base string, value model.Value, token string) tea.Cmd {
 	return func() tea.Msg {
 		d, err := b.DescribeSecret(ctx, arn)
@@ -59,9 +69,35 @@ func saveCmd(ctx context.Context, b common.Backend, arn, base string, value mode
 			return savedMsg{token: token, movedTo: current}
 		}
 		id, err := b.PutSecretValue(ctx, model.PutValueInput{SecretID: arn, Value: value, ClientRequestToken: token})
-		if err != nil {
-			err = fmt.Errorf("save the new version: %w", err)
+		switch {
+		case err == nil:
+			return savedMsg{token: token, versionID: id, value: value}
+		case model.IsKind(err, model.KindNetwork):
+			return checkLostSave(ctx, b, arn, value, token, err)
 		}
-		return savedMsg{token: token, versionID: id, err: err}
+		return savedMsg{token: token, err: fmt.Errorf("save the new version: %w", err)}
 	}
+}
+
+// checkLostSave finds out whether a write whose answer was lost (putErr)
+// stored version token, by listing the secret's version ids.
+func checkLostSave(ctx context.Context, b common.Backend, arn string, value model.Value, token string, putErr error) savedMsg {
+	versions, err := b.ListSecretVersions(ctx, arn, true)
+	if err != nil {
+		return savedMsg{token: token, unknown: true,
+			err: fmt.Errorf("save the new version: %w; then list the versions: %w", putErr, err)}
+	}
+	current := ""
+	found := false
+	for _, v := range versions {
+		if v.HasStage(model.StageCurrent) {
+			current = v.ID
+		}
+		found = found || v.ID == token
+	}
+	if !found {
+		return savedMsg{token: token,
+			err: fmt.Errorf("no answer came and version %s is not among the secret's versions (save the new version: %w)", token, putErr)}
+	}
+	return savedMsg{token: token, versionID: token, value: value, lost: true, current: current}
 }

@@ -147,6 +147,9 @@ func (p *Page) conflictView() string {
 	text := st.Warning.Render("AWSCURRENT moved from "+model.Sanitize(p.base.VersionID)+" to "+model.Sanitize(p.movedTo)+
 		" since you started editing; your edit is kept") + "\n" +
 		st.Muted.Render("nothing was written · r rebases onto the new version, keeping your changes · esc goes back to editing")
+	if p.unsure != "" && p.movedTo == p.unsure {
+		text += "\n" + st.Muted.Render("version "+model.Sanitize(p.movedTo)+" is your earlier save, whose answer was lost: it was saved")
+	}
 	return st.Dialog.Width(max(p.width, 20)).Render(text)
 }
 
