@@ -534,3 +534,37 @@ func TestEditSaveWhoseCheckFailsSaysItIsNotKnown(t *testing.T) {
 	h.Press("ctrl+s", "y")
 	h.WaitForText("version " + v.VersionID + " is your earlier save, whose answer was lost: it was saved")
 }
+
+func TestEditInEditorRebaseStopsWhereBothChangedAField(t *testing.T) {
+	e := startEditorProgram(t, `sed -i -e 's/payments_app/editor_app/' -e 's/5432/6432/' "$1"`)
+	e.openInEditor("payments")
+	e.waitFor("Save a new version of prod/payments/postgres?")
+	other, err := e.client.PutSecretValue(t.Context(), model.PutValueInput{SecretID: "prod/payments/postgres",
+		Value: model.StringValue(`{"username":"other_app","password":"` + uitest.Canary + `","host":"pg2.internal","port":5432}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.press("y")
+	e.waitFor("AWSCURRENT moved from " + paymentsCurrent + " to " + other)
+	e.press("r")
+	e.waitFor("you and the other writer both changed username")
+	e.press("ctrl+s")
+	e.waitFor("both changed username: E opens your text to settle them before saving")
+	for _, v := range []string{uitest.Canary, "other_app", "editor_app", "pg2.internal", "6432"} {
+		if strings.Contains(e.screen(), v) {
+			t.Fatalf("the value %q is on screen:\n%s", v, e.screen())
+		}
+	}
+	if n := len(allVersions(t, e.client, "prod/payments/postgres")); n != 3 {
+		t.Fatalf("%d versions, want the two seeded and the other writer's", n)
+	}
+	e.press("E")
+	e.waitFor("Save a new version of prod/payments/postgres?")
+	e.press("y")
+	e.waitFor("saved as version ")
+	want := `{"username":"editor_app","password":"` + uitest.Canary + `","host":"pg2.internal","port":6432}`
+	if got := string(currentValue(t, e.client, "prod/payments/postgres").Value.Reveal()); got != want {
+		t.Fatalf("stored %s\nwant   %s", got, want)
+	}
+	e.tempDirEmpty()
+}

@@ -101,7 +101,7 @@ func TestEditInEditorConflictWritesNothingThenRebases(t *testing.T) {
 	e.openInEditor("payments")
 	e.waitFor("Save a new version of prod/payments/postgres?")
 	other, err := e.client.PutSecretValue(t.Context(), model.PutValueInput{SecretID: "prod/payments/postgres",
-		Value: model.StringValue(`{"username":"other_app","password":"` + uitest.Canary + `","host":"pg2.internal","port":5432}`)})
+		Value: model.StringValue(`{"username":"payments_app","password":"` + uitest.Canary + `","host":"pg2.internal","port":5432}`)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestEditInEditorConflictWritesNothingThenRebases(t *testing.T) {
 	e.waitFor("Save a new version of prod/payments/postgres?")
 	e.press("y")
 	e.waitFor("saved as version ")
-	want := `{"username":"editor_app","password":"` + uitest.Canary + `","host":"pg.internal","port":5432}`
+	want := `{"username":"editor_app","password":"` + uitest.Canary + `","host":"pg2.internal","port":5432}`
 	if got := string(currentValue(t, e.client, "prod/payments/postgres").Value.Reveal()); got != want {
 		t.Fatalf("stored %s\nwant   %s", got, want)
 	}

@@ -6,6 +6,7 @@ package edit
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -69,6 +70,10 @@ type Page struct {
 	editorGen  int
 	edited     *model.Value
 	editedText []byte
+	// conflicts lists the fields a merge found changed by both writers;
+	// wholeConflict says the value could not be merged field by field.
+	conflicts     []model.JSONPath
+	wholeConflict bool
 
 	idleGen int
 }
@@ -184,13 +189,15 @@ func (p *Page) loaded(msg loadedMsg) tea.Cmd {
 // rebase moves the edit onto the version AWSCURRENT now points at and
 // keeps the user's changes.
 func (p *Page) rebase(v model.SecretVersion) tea.Cmd {
-	old := p.base.VersionID
+	old := p.base
 	p.base, p.phase, p.movedTo, p.err = v, phaseEditing, "", ""
-	text := "rebased onto version " + model.Sanitize(v.VersionID) + " (was " + model.Sanitize(old) + "): "
+	text := "rebased onto version " + model.Sanitize(v.VersionID) + " (was " + model.Sanitize(old.VersionID) + "): "
 	_, newShape := rowsOf(p.c, v.Value)
 	switch {
-	case p.edited != nil || p.external:
-		text += "saving replaces it with your edited value"
+	case p.edited != nil:
+		text += p.mergeEdited(old.Value, v.Value)
+	case p.external:
+		text += "E opens the editor on it"
 	case newShape != p.shape:
 		text += "the current value has another form now; saving replaces it with yours"
 	case p.shape == model.ShapeJSON:
@@ -210,9 +217,49 @@ func (p *Page) rebase(v model.SecretVersion) tea.Cmd {
 	return common.Send(common.StatusMsg{Text: text})
 }
 
+// mergeEdited merges the value edited in $EDITOR, made from base, with
+// theirs, leaf by leaf, and says what came of it. Where both changed a
+// field, the merge keeps the user's value but nothing can be saved until
+// the user has seen the merged text in the editor again.
+func (p *Page) mergeEdited(base, theirs model.Value) string {
+	m := model.MergeEdits(base, theirs, *p.edited)
+	if !m.Conflicted() {
+		p.edited, p.editedText = &m.Value, nil
+		return "your changes are merged in"
+	}
+	p.edited, p.editedText = nil, editorText(m.Value)
+	p.conflicts, p.wholeConflict = m.Conflicts, m.WholeConflict
+	return "you both changed " + p.conflictNames() + ": E settles it"
+}
+
+// conflicted reports whether a merge left fields both writers changed,
+// which the user has not looked at again yet.
+func (p *Page) conflicted() bool { return p.wholeConflict || len(p.conflicts) > 0 }
+
+// conflictNames names what both writers changed: field paths only, never
+// values, at most five of them.
+func (p *Page) conflictNames() string {
+	const most = 5
+	var names []string
+	for i, c := range p.conflicts {
+		if i == most {
+			names = append(names, fmt.Sprintf("%d more", len(p.conflicts)-most))
+			break
+		}
+		names = append(names, model.Sanitize(c.String()))
+	}
+	switch {
+	case len(names) == 0:
+		return "the value"
+	case p.wholeConflict:
+		return "the value (" + strings.Join(names, ", ") + ")"
+	}
+	return strings.Join(names, ", ")
+}
+
 // dirty reports whether the edit holds changes not saved.
 func (p *Page) dirty() bool {
-	if p.edited != nil {
+	if p.edited != nil || p.conflicted() {
 		return true
 	}
 	for _, r := range p.rows {
@@ -226,7 +273,8 @@ func (p *Page) dirty() bool {
 // newValue builds the value to save and reports whether it differs from
 // the base version.
 func (p *Page) newValue() (model.Value, bool, error) {
-	if p.edited != nil {
+	switch {
+	case p.edited != nil:
 		return *p.edited, !p.edited.Equal(p.base.Value), nil
 	}
 	switch p.shape {
@@ -246,6 +294,11 @@ func (p *Page) newValue() (model.Value, bool, error) {
 
 // askSave asks before saving; the attempt gets a new token.
 func (p *Page) askSave() tea.Cmd {
+	switch {
+	case p.conflicted():
+		p.err = "you and the other writer both changed " + p.conflictNames() + ": E opens your text to settle them before saving"
+		return nil
+	}
 	v, changed, err := p.newValue()
 	switch {
 	case err != nil:
@@ -327,6 +380,7 @@ func (p *Page) editorDone(msg editorDoneMsg) tea.Cmd {
 		return nil
 	}
 	p.edited, p.editedText = &v, msg.edited
+	p.conflicts, p.wholeConflict = nil, false
 	return p.askSave()
 }
 

@@ -93,6 +93,11 @@ func (p *Page) externalLines() []string {
 	switch {
 	case p.phase == phaseEditor:
 		return []string{st.Muted.Render("editing in $EDITOR…")}
+	case p.conflicted():
+		return []string{
+			st.Warning.Render("you and the other writer both changed " + p.conflictNames()),
+			st.Muted.Render("nothing saved · E opens your text, with the other writer's changes to other fields merged in · esc discards it"),
+		}
 	case p.edited != nil:
 		return []string{st.OK.Render("your edited value is kept (not shown)"), st.Muted.Render("ctrl+s saves it · E opens the editor again · esc discards it")}
 	}
