@@ -393,6 +393,18 @@ func TestEditInEditorCleansUpWhenTheEditorFails(t *testing.T) {
 	e.tempDirEmpty()
 }
 
+func TestEditInEditorAfterAFailedEditorSavesNothingAndOpensAgain(t *testing.T) {
+	e := startEditorProgram(t, `exit 3`)
+	e.openInEditor("api-key")
+	e.waitFor("nothing saved: the editor exited with status 3")
+	e.press("ctrl+s")
+	e.waitFor("nothing to save yet: E opens the editor")
+	e.press("E")
+	e.waitFor("nothing saved: the editor exited with status 3")
+	e.press("esc")
+	e.waitFor("Value · AWSCURRENT")
+}
+
 func TestEditInEditorCleansUpWhenTheEditorIsInterrupted(t *testing.T) {
 	e := startEditorProgram(t, `sed -i 's/sk_/xx_/' "$1"; kill -INT $$; sleep 5`)
 	e.openInEditor("api-key")

@@ -276,6 +276,8 @@ func (p *Page) newValue() (model.Value, bool, error) {
 	switch {
 	case p.edited != nil:
 		return *p.edited, !p.edited.Equal(p.base.Value), nil
+	case len(p.rows) == 0:
+		return p.build, false, nil
 	}
 	switch p.shape {
 	case model.ShapeJSON:
@@ -297,6 +299,9 @@ func (p *Page) askSave() tea.Cmd {
 	switch {
 	case p.conflicted():
 		p.err = "you and the other writer both changed " + p.conflictNames() + ": E opens your text to settle them before saving"
+		return nil
+	case p.edited == nil && len(p.rows) == 0:
+		p.err = "nothing to save yet: E opens the editor"
 		return nil
 	}
 	v, changed, err := p.newValue()
