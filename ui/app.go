@@ -70,10 +70,16 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// connectedMsg carries the answer to a profile or region switch.
+// connectedMsg carries the answer to a profile or region switch, or to a
+// reconnect after a credentials error.
 type connectedMsg struct {
 	conn common.Connection
 	err  error
+	// profile is what Connect was asked to open: a profile's name, or empty
+	// for the credentials the app started with.
+	profile string
+	// reconnect is set when the same profile and region were opened again.
+	reconnect bool
 }
 
 // identityMsg carries STS GetCallerIdentity's answer.
@@ -106,6 +112,10 @@ type App struct {
 	// staleCredentials is set by a credentials error: the next reload
 	// reconnects, so credentials refreshed meanwhile are read again.
 	staleCredentials bool
+	// source is the profile Connect takes to open the current connection
+	// again: empty until a switch, for the credentials the app started
+	// with, whatever cfg.Profile shows for them.
+	source string
 	// helpOffset is the first line of keys help shows when they do not fit.
 	helpOffset int
 	// retry is the SDK's latest retry notice, shown while no other status
@@ -331,7 +341,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.showHelp, a.helpOffset = true, 0
 		return nil, true
 	case a.staleCredentials && a.cfg.Connect != nil && (key.Matches(msg, a.keys.Reload) || key.Matches(msg, a.keys.Retry)):
-		return a.connect(common.SwitchMsg{Profile: a.cfg.Profile, Region: a.cfg.Region}), true
+		return a.reconnect(), true
 	case key.Matches(msg, a.keys.Switch):
 		if a.cfg.Connect == nil {
 			return common.Send(common.StatusMsg{Text: "switching profile or region needs your AWS config: not with --demo or --endpoint-url"}), true
@@ -346,10 +356,22 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // connect opens the chosen profile and region in a command.
 func (a *App) connect(msg common.SwitchMsg) tea.Cmd {
 	a.setStatus(common.StatusMsg{Text: "connecting to profile " + model.Sanitize(msg.Profile) + " in " + model.Sanitize(msg.Region) + "…"})
+	return a.connectCmd(msg.Profile, msg.Region, false)
+}
+
+// reconnect opens the current credentials and region again, from the source
+// they came from, so credentials refreshed since are read.
+func (a *App) reconnect() tea.Cmd {
+	a.setStatus(common.StatusMsg{Text: "reconnecting to profile " + model.Sanitize(a.cfg.Profile) + " in " + model.Sanitize(a.cfg.Region) + "…"})
+	return a.connectCmd(a.source, a.cfg.Region, true)
+}
+
+// connectCmd calls Connect for profile and region in a command.
+func (a *App) connectCmd(profile, region string, reconnect bool) tea.Cmd {
 	connect, ctx := a.cfg.Connect, a.c.Ctx
 	return func() tea.Msg {
-		conn, err := connect(ctx, msg.Profile, msg.Region)
-		return connectedMsg{conn: conn, err: err}
+		conn, err := connect(ctx, profile, region)
+		return connectedMsg{conn: conn, err: err, profile: profile, reconnect: reconnect}
 	}
 }
 
@@ -358,13 +380,26 @@ func (a *App) connect(msg common.SwitchMsg) tea.Cmd {
 // is dropped.
 func (a *App) connected(msg connectedMsg) tea.Cmd {
 	if msg.err != nil {
-		a.setStatus(common.StatusMsg{Err: fmt.Errorf("switch: %w", msg.err)})
+		what := "switch"
+		if msg.reconnect {
+			what = "reconnect"
+		}
+		a.setStatus(common.StatusMsg{Err: fmt.Errorf("%s: %w", what, msg.err)})
 		return nil
 	}
 	c := msg.conn
 	a.staleCredentials = false
+	a.source = msg.profile
 	a.cfg.Profile, a.cfg.Region, a.cfg.Endpoint = c.Profile, c.Region, c.Endpoint
 	a.c.Backend = c.Backend
+	if root, ok := a.stack[0].(*list.Page); ok && msg.reconnect {
+		// The same profile and region again: the list keeps its rows
+		// until the new listing replaces them, so a reload that fails
+		// loses nothing. Screens above it used the old connection and go.
+		a.stack = a.stack[:1]
+		a.setStatus(common.StatusMsg{Text: "reconnected to profile " + model.Sanitize(c.Profile) + " in " + model.Sanitize(c.Region)})
+		return root.Reconnect(a.c)
+	}
 	a.identity = model.Identity{}
 	a.stack = []common.Page{list.New(a.c)}
 	a.stack[0].SetSize(a.pageSize())

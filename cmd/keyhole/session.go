@@ -105,19 +105,28 @@ func demoEmulator() (*emulator.Server, error) {
 }
 
 // connector opens other profiles and regions from inside the UI, their
-// clients telling onRetry about retries. An MFA code cannot be typed there,
-// so such profiles say to restart instead.
+// clients telling onRetry about retries. An empty profile opens the
+// credentials keyhole started with again, as it found them: --profile as
+// given, else the SDK's default chain, which reads the environment's keys
+// and AWS_PROFILE afresh. An MFA code cannot be typed there, so such
+// profiles say to restart instead.
 func connector(g globalFlags, onRetry func(awsx.RetryNotice)) common.Connect {
 	return func(ctx context.Context, profile, region string) (common.Connection, error) {
+		if profile == "" {
+			profile = g.profile
+		}
 		client, err := awsx.New(ctx, awsx.Options{
 			Profile: profile, Region: region, EndpointURL: g.endpointURL, OnRetry: onRetry,
 			MFAToken: func() (string, error) {
+				if profile == "" {
+					return "", errors.New("the profile needs a new MFA code: start keyhole again to type it")
+				}
 				return "", fmt.Errorf("profile %s needs an MFA code: start keyhole with --profile %s to type it", profile, profile)
 			},
 		})
 		if err != nil {
 			return common.Connection{}, err
 		}
-		return common.Connection{Backend: client, Profile: client.Profile(), Region: client.Region(), Endpoint: client.Endpoint()}, nil
+		return common.Connection{Backend: client, Profile: client.CredentialSource(), Region: client.Region(), Endpoint: client.Endpoint()}, nil
 	}
 }

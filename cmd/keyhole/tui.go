@@ -121,10 +121,11 @@ func openDebugLog(path string) (*slog.Logger, func(), error) {
 	return logger, func() { _ = f.Close() }, nil
 }
 
-// profileLabel is the profile to show in the header; the demo has none.
+// profileLabel is where the credentials come from, to show in the header:
+// a profile, or env for environment variables; the demo has none.
 func profileLabel(s *session) string {
 	if s.demo {
 		return ""
 	}
-	return s.client.Profile()
+	return s.client.CredentialSource()
 }

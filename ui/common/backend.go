@@ -33,12 +33,16 @@ type Backend interface {
 
 // Connection is a backend for one profile and region.
 type Connection struct {
-	Backend  Backend
+	Backend Backend
+	// Profile says where the credentials come from, for the header: the
+	// profile's name, or a word such as "env" when it is not a profile.
 	Profile  string
 	Region   string
 	Endpoint string
 }
 
-// Connect opens a connection to another profile and region. It does I/O:
-// call it only inside a tea.Cmd.
+// Connect opens a connection to a profile and region. An empty profile
+// opens the credentials the app started with again, from the same source
+// (environment variables, the profile given at start, the SDK's default
+// chain), read afresh. It does I/O: call it only inside a tea.Cmd.
 type Connect func(ctx context.Context, profile, region string) (Connection, error)

@@ -127,6 +127,15 @@ func (p *Page) refreshed(msg refreshedMsg) {
 	p.clampCursor()
 }
 
+// Reconnect lists again through c, the root's new connection to the same
+// profile and region, after a credentials error. The rows on screen stay
+// until the new listing's first page replaces them.
+func (p *Page) Reconnect(c common.Common) tea.Cmd {
+	p.c = c
+	p.toldAccount = false
+	return p.reload()
+}
+
 // reload lists again from the first page. The rows listed so far stay on
 // screen until that page comes, so a reload that fails keeps them.
 func (p *Page) reload() tea.Cmd {
