@@ -37,7 +37,10 @@ type Page struct {
 	loading     bool
 	loadErr     error
 	failedToken string
-	spinner     spinner.Model
+	// restarted is set once the listing started over from the first page
+	// by itself; it does so once until ctrl+r or R asks for it again.
+	restarted bool
+	spinner   spinner.Model
 }
 
 // New makes the list screen; Init starts loading.
@@ -140,7 +143,7 @@ func (p *Page) Reconnect(c common.Common) tea.Cmd {
 // screen until that page comes, so a reload that fails keeps them.
 func (p *Page) reload() tea.Cmd {
 	p.gen++
-	p.loading, p.loadErr, p.failedToken = true, nil, ""
+	p.loading, p.loadErr, p.failedToken, p.restarted = true, nil, "", false
 	return tea.Batch(loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, ""), p.spinner.Tick)
 }
 
@@ -203,6 +206,9 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
+		if cmd, ok := p.restartListing(msg); ok {
+			return cmd
+		}
 		p.loading, p.loadErr, p.failedToken = false, msg.err, msg.token
 		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.secrets), msg.err)
 		if msg.token == "" && len(p.idx.secrets) > 0 {
@@ -285,7 +291,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return p.reload()
 	case key.Matches(msg, k.Retry):
 		if p.loadErr != nil {
-			p.loading, p.loadErr = true, nil
+			p.loading, p.loadErr, p.restarted = true, nil, false
 			return tea.Batch(loadPageCmd(p.c.Ctx, p.c.Backend, p.gen, p.failedToken), p.spinner.Tick)
 		}
 	}

@@ -33,6 +33,20 @@ func loadPageCmd(ctx context.Context, b common.Backend, gen int, token string) t
 	}
 }
 
+// restartListing lists again from the first page when AWS refused the
+// NextToken of the page that failed: the endpoint restarted or the token
+// expired, and no later page can come from it. The pages of the broken
+// pass go, so that no secret is listed twice or from two passes. A listing
+// starts over by itself once; ctrl+r and R let it do so again.
+func (p *Page) restartListing(msg pageLoadedMsg) (tea.Cmd, bool) {
+	if msg.token == "" || p.restarted || !model.IsInvalidNextToken(msg.err) {
+		return nil, false
+	}
+	cmd := p.reload()
+	p.restarted = true
+	return tea.Batch(cmd, status("AWS refused the listing's NextToken: listing again from the first page")), true
+}
+
 // refreshedMsg carries a fresh description of one changed secret.
 type refreshedMsg struct {
 	arn    string
