@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"time"
@@ -278,7 +279,9 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(meta.New(a.c, msg.Secret))
 	case common.BackMsg:
 		if len(a.stack) > 1 {
+			popped := a.top()
 			a.stack = a.stack[:len(a.stack)-1]
+			return a, forget(popped)
 		}
 		return a, nil
 	case lifecycle.DeletedMsg, lifecycle.RestoredMsg:
@@ -287,9 +290,12 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setStatus(common.StatusMsg{Text: msg.What + " copied (" + a.clip.Backend().Name() + ")"})
 		return a, a.clip.Copy(msg.Value)
 	case clipboard.ResultMsg:
-		if msg.Err != nil {
+		switch {
+		case msg.Err != nil:
 			a.setStatus(common.StatusMsg{Err: msg.Err})
-		} else if msg.Cleared {
+		case msg.Note != "":
+			a.setStatus(common.StatusMsg{Text: msg.Note})
+		case msg.Cleared:
 			a.setStatus(common.StatusMsg{Text: "clipboard cleared"})
 		}
 		return a, nil
@@ -348,7 +354,9 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return a.push(switcher.New(a.c, a.cfg.Profiles, a.cfg.Regions, a.cfg.Profile, a.cfg.Region)), true
 	case msg.String() == "ctrl+z":
-		return tea.Sequence(a.broadcast(common.RemaskMsg{}), tea.Suspend), true
+		// No countdown runs while keyhole is stopped, so the clipboard is
+		// cleared before it stops rather than late.
+		return tea.Sequence(a.broadcast(common.RemaskMsg{}), a.clip.ClearNow(), tea.Suspend), true
 	}
 	return nil, false
 }
@@ -396,15 +404,17 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 		// The same profile and region again: the list keeps its rows
 		// until the new listing replaces them, so a reload that fails
 		// loses nothing. Screens above it used the old connection and go.
+		dropped := forget(a.stack[1:]...)
 		a.stack = a.stack[:1]
 		a.setStatus(common.StatusMsg{Text: "reconnected to profile " + model.Sanitize(c.Profile) + " in " + model.Sanitize(c.Region)})
-		return root.Reconnect(a.c)
+		return tea.Batch(root.Reconnect(a.c), dropped)
 	}
 	a.identity = model.Identity{}
+	dropped := forget(a.stack...)
 	a.stack = []common.Page{list.New(a.c)}
 	a.stack[0].SetSize(a.pageSize())
 	a.setStatus(common.StatusMsg{Text: "switched to profile " + model.Sanitize(c.Profile) + " in " + model.Sanitize(c.Region)})
-	cmds := []tea.Cmd{a.stack[0].Init()}
+	cmds := []tea.Cmd{a.stack[0].Init(), dropped}
 	if remember := a.cfg.RememberRegion; remember != nil {
 		region := c.Region
 		cmds = append(cmds, func() tea.Msg { remember(region); return nil })
@@ -418,6 +428,26 @@ func (a *App) quit() tea.Cmd {
 		return tea.Sequence(clear, tea.Quit)
 	}
 	return tea.Quit
+}
+
+// ClearClipboardOnExit clears what keyhole copied, once the program has
+// stopped or while it cannot be reached (a signal's way out); terminal
+// sequences go to tty. It may run on any goroutine.
+func (a *App) ClearClipboardOnExit(tty io.Writer) error { return a.clip.ClearOnExit(tty) }
+
+// forget has pages drop the values they hold, then scrubs freed memory
+// when any did.
+func forget(pages ...common.Page) tea.Cmd {
+	held := false
+	for _, p := range pages {
+		if h, ok := p.(common.Holder); ok {
+			held = h.Forget() || held
+		}
+	}
+	if held {
+		return common.ScrubCmd
+	}
+	return nil
 }
 
 func (a *App) push(p common.Page) tea.Cmd {

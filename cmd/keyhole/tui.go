@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
 	"sync/atomic"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/awsx"
@@ -22,7 +24,7 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 	if err != nil {
 		return err
 	}
-	logger, closeLog, err := openDebugLog(t.debugLog)
+	logger, logFile, closeLog, err := openDebugLog(t.debugLog)
 	if err != nil {
 		return err
 	}
@@ -35,7 +37,9 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 	}
 	defer s.close()
 
-	ctx, cancel := context.WithCancel(ctx)
+	// Signals end the program through watchSignals, which clears the
+	// clipboard first, not through the context.
+	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 	cfg := ui.Config{
 		Profile:          profileLabel(s),
@@ -61,13 +65,35 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 		cfg.Profiles, _ = awsx.Profiles(os.Getenv)
 	}
 	app := ui.New(ctx, s.client, cfg)
-	p := tea.NewProgram(app, tea.WithContext(ctx))
+	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithoutSignalHandler())
 	retries.program.Store(p)
+	signals := watchSignals(exitActions{
+		quit:    p.Quit,
+		abandon: func(sig syscall.Signal) { abandon(p, app, sig) },
+		editing: func() bool { return keyboardSignals(int(os.Stdin.Fd())) },
+		dump:    logFile,
+	})
 	_, err = p.Run()
+	signals.Stop()
+	clearErr := app.ClearClipboardOnExit(os.Stdout)
+	if sig := signals.Caught(); sig != 0 {
+		return signalError{sig: sig}
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return nil
+		err = nil
+	}
+	if err == nil && clearErr != nil {
+		return fmt.Errorf("the clipboard may still hold a value: %w", clearErr)
 	}
 	return err
+}
+
+// abandon ends keyhole on sig when the program did not stop in time: the
+// clipboard is cleared and the terminal restored from here.
+func abandon(p *tea.Program, app *ui.App, sig syscall.Signal) {
+	p.Kill()
+	_ = app.ClearClipboardOnExit(os.Stdout)
+	os.Exit(128 + int(sig))
 }
 
 // retryStatus puts the SDK's retry notices in the status bar. The clients
@@ -108,17 +134,18 @@ func utf8Locale(getenv func(string) string) bool {
 	return false
 }
 
-// openDebugLog opens the --debug log file, private to the user.
-func openDebugLog(path string) (*slog.Logger, func(), error) {
+// openDebugLog opens the --debug log file, private to the user; without
+// --debug the logger is nil and the file a nil writer.
+func openDebugLog(path string) (*slog.Logger, io.Writer, func(), error) {
 	if path == "" {
-		return nil, func() {}, nil
+		return nil, nil, func() {}, nil
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open debug log: %w", err)
+		return nil, nil, nil, fmt.Errorf("open debug log: %w", err)
 	}
 	logger := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	return logger, func() { _ = f.Close() }, nil
+	return logger, f, func() { _ = f.Close() }, nil
 }
 
 // profileLabel is where the credentials come from, to show in the header:
