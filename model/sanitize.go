@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Sanitize makes text from AWS safe to draw on one line: C0 and C1 control
@@ -18,6 +19,20 @@ func Sanitize(s string) string { return sanitize(s, false) }
 // SanitizeBlock is Sanitize for multi-line text: newlines are kept, tabs
 // become four spaces, everything else is escaped as Sanitize does.
 func SanitizeBlock(s string) string { return sanitize(s, true) }
+
+// sanitizeBytes is Sanitize of b with no plain copy of b made on the way:
+// b is read in place, and only the result is a new string.
+func sanitizeBytes(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	view := unsafe.String(&b[0], len(b)) // read here only, never kept
+	out := sanitize(view, false)
+	if unsafe.StringData(out) == unsafe.StringData(view) {
+		return strings.Clone(out)
+	}
+	return out
+}
 
 func sanitize(s string, block bool) string {
 	if isPlainASCII(s, block) {

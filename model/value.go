@@ -28,6 +28,15 @@ func BinaryValue(b []byte) Value { return Value{data: slices.Clone(b), binary: t
 // Reveal returns a copy of the value's bytes. It is the one way out of a Value.
 func (v Value) Reveal() []byte { return slices.Clone(v.data) }
 
+// Sanitized is the value as text safe to draw, made straight from its
+// bytes without a plain copy on the way.
+func (v Value) Sanitized() string { return sanitizeBytes(v.data) }
+
+// Wipe overwrites the value's bytes with zeros, in this Value and every
+// copy of it, which share them. It is for a value no longer needed: it
+// reads as zeros after.
+func (v Value) Wipe() { clear(v.data) }
+
 // IsBinary reports whether the value came from SecretBinary.
 func (v Value) IsBinary() bool { return v.binary }
 
@@ -88,6 +97,13 @@ type Parsed struct {
 	// JSONError is set when a string looks like a JSON object but is not
 	// valid JSON. It never quotes the value.
 	JSONError error
+}
+
+// Wipe overwrites every field's bytes with zeros.
+func (p Parsed) Wipe() {
+	for _, f := range p.Fields {
+		f.Value.Wipe()
+	}
 }
 
 // Parse splits the value into fields: a JSON object becomes its leaves in

@@ -206,3 +206,33 @@ func checkLeaves(t *testing.T, s string, fields []Field) {
 		t.Fatalf("%d fields for %d leaves: %q", len(fields), leaves, s)
 	}
 }
+
+func TestWipeZeroesEveryCopyOfTheValue(t *testing.T) {
+	v := StringValue(`{"password":"s3cret"}`)
+	parsed := v.Parse()
+	same := v
+	v.Wipe()
+	parsed.Wipe()
+	for _, b := range same.data {
+		if b != 0 {
+			t.Fatalf("a copy of the wiped value still reads %q", same.data)
+		}
+	}
+	if got := parsed.Fields[0].Value.data; string(got) != "\x00\x00\x00\x00\x00\x00" {
+		t.Errorf("the parsed field still reads %q", got)
+	}
+}
+
+func TestSanitizedMatchesSanitizeAndOwnsItsText(t *testing.T) {
+	for _, text := range []string{"", "plain", "esc \x1b[31m", "zwj \u200d", "naïve"} {
+		v := StringValue(text)
+		got := v.Sanitized()
+		if got != Sanitize(text) {
+			t.Errorf("Sanitized(%q) = %q, want %q", text, got, Sanitize(text))
+		}
+		v.Wipe()
+		if got != Sanitize(text) {
+			t.Errorf("wiping the value changed the text drawn from it: %q", got)
+		}
+	}
+}

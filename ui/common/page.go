@@ -1,6 +1,8 @@
 package common
 
 import (
+	"runtime/debug"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -24,4 +26,19 @@ type Page interface {
 	// Capturing reports whether the page takes every key itself, as while
 	// typing a filter, so global keys must not fire.
 	Capturing() bool
+}
+
+// Holder is a page that may hold secret values.
+type Holder interface {
+	// Forget drops every value the page holds and overwrites its bytes; it
+	// reports whether there was one.
+	Forget() bool
+}
+
+// ScrubCmd collects garbage and hands free memory back to the system, so
+// that copies of a value that was just dropped (rendered frames, decoded
+// responses) stop lying in freed memory. It runs off the event loop.
+func ScrubCmd() tea.Msg {
+	debug.FreeOSMemory()
+	return nil
 }

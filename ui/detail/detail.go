@@ -43,6 +43,10 @@ type Page struct {
 	version  *model.SecretVersion
 	parsed   model.Parsed
 	revealed []bool
+	// drawn holds each revealed field's rendered lines, drawn once when it
+	// is revealed rather than on every frame, so that a revealed value
+	// leaves fewer copies of itself in memory.
+	drawn [][]string
 	field    int
 	valueErr error
 	after    action
@@ -109,11 +113,13 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		cmd := p.valueLoaded(msg)
 		return p, tea.Batch(cmd, p.touch())
 	case idleMsg:
-		if msg.gen == p.idleGen {
-			p.maskAll()
+		if msg.gen == p.idleGen && p.maskAll() {
+			return p, common.ScrubCmd
 		}
 	case common.RemaskMsg:
-		p.maskAll()
+		if p.maskAll() {
+			return p, common.ScrubCmd
+		}
 	case common.ChangedMsg:
 		if msg.ARN == p.secret.ARN {
 			p.dropValue()
@@ -174,6 +180,7 @@ func (p *Page) valueLoaded(msg valueLoadedMsg) tea.Cmd {
 	p.version = &msg.version
 	p.parsed = msg.version.Value.Parse()
 	p.revealed = make([]bool, len(p.parsed.Fields))
+	p.drawn = make([][]string, len(p.parsed.Fields))
 	p.field = min(p.field, max(len(p.parsed.Fields)-1, 0))
 	after, f := p.after, p.afterFmt
 	p.after = actNone
@@ -185,12 +192,12 @@ func (p *Page) do(a action, f copyFormat) tea.Cmd {
 	switch a {
 	case actReveal:
 		if len(p.revealed) > 0 {
-			p.revealed[p.field] = !p.revealed[p.field]
+			p.reveal(p.field, !p.revealed[p.field])
 		}
 	case actRevealAll:
 		show := !p.AnyRevealed() || slices.Contains(p.revealed, false)
 		for i := range p.revealed {
-			p.revealed[i] = show
+			p.reveal(i, show)
 		}
 	case actCopy:
 		return p.copy(copyRaw)
@@ -340,15 +347,37 @@ func (p *Page) nextStage() tea.Cmd {
 	return func() tea.Msg { return common.StatusMsg{Text: "showing " + model.Sanitize(stage) + " (v loads it)"} }
 }
 
+// Forget drops the loaded value and overwrites its bytes.
+func (p *Page) Forget() bool {
+	held := p.version != nil
+	p.dropValue()
+	return held
+}
+
+// dropValue forgets the loaded value, overwriting its bytes.
 func (p *Page) dropValue() {
+	if p.version != nil {
+		p.version.Value.Wipe()
+	}
+	p.parsed.Wipe()
 	p.valueGen++
-	p.version, p.parsed, p.revealed, p.valueErr = nil, model.Parsed{}, nil, nil
+	p.version, p.parsed, p.revealed, p.drawn, p.valueErr = nil, model.Parsed{}, nil, nil, nil
 	p.loading, p.after, p.field = false, actNone, 0
 }
 
-func (p *Page) maskAll() {
-	for i := range p.revealed {
-		p.revealed[i] = false
+// maskAll masks every field and reports whether one was revealed.
+func (p *Page) maskAll() bool {
+	was := p.AnyRevealed()
+	clear(p.revealed)
+	clear(p.drawn)
+	return was
+}
+
+// reveal shows field i, drawing it once, or masks it.
+func (p *Page) reveal(i int, show bool) {
+	p.revealed[i], p.drawn[i] = show, nil
+	if show {
+		p.drawn[i] = p.revealedLines(p.parsed.Fields[i])
 	}
 }
 

@@ -104,12 +104,23 @@ func (p *Page) fieldLine(i int, f model.Field, pathWidth int) []string {
 	if !p.revealed[i] {
 		return []string{prefix + st.Mask.Render(p.c.Mask())}
 	}
+	drawn := p.drawn[i]
+	if len(drawn) == 2 {
+		pad := strings.Repeat(" ", max(len(label), pathWidth)+4)
+		return []string{prefix + drawn[0], pad + drawn[1]}
+	}
+	return []string{prefix + drawn[0]}
+}
+
+// revealedLines draws a revealed field: its text, or for a binary value
+// hex and base64 previews.
+func (p *Page) revealedLines(f model.Field) []string {
+	st := p.c.Styles
 	if f.Value.IsBinary() {
 		hexLine, b64 := render.BinaryPreview(f.Value.Reveal())
-		pad := strings.Repeat(" ", max(len(label), pathWidth)+4)
-		return []string{prefix + st.Revealed.Render("hex "+hexLine), pad + st.Revealed.Render("b64 "+b64)}
+		return []string{st.Revealed.Render("hex " + hexLine), st.Revealed.Render("b64 " + b64)}
 	}
-	return []string{prefix + st.Revealed.Render(model.Sanitize(string(f.Value.Reveal())))}
+	return []string{st.Revealed.Render(f.Value.Sanitized())}
 }
 
 func (p *Page) pointer() string {

@@ -27,6 +27,18 @@ type held struct {
 	after    want
 }
 
+// Forget drops every value the page holds and overwrites its bytes.
+func (p *Page) Forget() bool {
+	held := false
+	for id, h := range p.values {
+		held = held || h.loaded
+		h.value.Wipe()
+		h.parsed.Wipe()
+		delete(p.values, id)
+	}
+	return held
+}
+
 // Waiting reports whether the versions, a value or a diff is on its way.
 func (p *Page) Waiting() bool {
 	if p.loading || (p.diff != nil && p.diff.loading) {

@@ -153,7 +153,7 @@ func (p *Page) valueLines(h *held) []string {
 			pad := strings.Repeat(" ", width+2)
 			out = append(out, indent+label+st.Revealed.Render("hex "+hexLine), indent+pad+st.Revealed.Render("b64 "+b64))
 		default:
-			out = append(out, indent+label+st.Revealed.Render(model.Sanitize(string(f.Value.Reveal()))))
+			out = append(out, indent+label+st.Revealed.Render(f.Value.Sanitized()))
 		}
 	}
 	return out
