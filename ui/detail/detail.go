@@ -46,7 +46,7 @@ type Page struct {
 	// drawn holds each revealed field's rendered lines, drawn once when it
 	// is revealed rather than on every frame, so that a revealed value
 	// leaves fewer copies of itself in memory.
-	drawn [][]string
+	drawn    [][]string
 	field    int
 	valueErr error
 	after    action
