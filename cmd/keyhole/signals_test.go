@@ -42,6 +42,22 @@ func copyDemoSecret(tm *term) {
 	tm.WaitForText("copied")
 }
 
+// waitClipboard waits until the fake xclip holds want: the status bar says
+// "copied" as the write starts.
+func waitClipboard(t *testing.T, clip, want string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		if held, _ := os.ReadFile(clip); string(held) == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the copy never reached the fake xclip")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // exitStatus is how the process ended: its exit code, or -1 when a
 // signal killed it.
 func exitStatus(t *testing.T, err error) int {
@@ -64,9 +80,7 @@ func TestSignalsClearTheSystemClipboardAndRestoreTheTerminal(t *testing.T) {
 			tm := startTerm(t, 100, 30, []string{path, "DISPLAY=:0"},
 				"--demo", "--clipboard", "system", "--clipboard-timeout", "1h")
 			copyDemoSecret(tm)
-			if held, _ := os.ReadFile(clip); string(held) != demoValue(t, signalSecret) {
-				t.Fatalf("the fake xclip holds %q, want the value", held)
-			}
+			waitClipboard(t, clip, demoValue(t, signalSecret))
 
 			if err := tm.cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
@@ -122,6 +136,7 @@ func TestSuspendClearsTheClipboardFirst(t *testing.T) {
 	tm := startTerm(t, 100, 30, []string{path, "DISPLAY=:0"},
 		"--demo", "--clipboard", "system", "--clipboard-timeout", "1h")
 	copyDemoSecret(tm)
+	waitClipboard(t, clip, demoValue(t, signalSecret))
 	tm.Send("\x1a") // ctrl+z
 	deadline := time.Now().Add(15 * time.Second)
 	for {
