@@ -3,7 +3,12 @@
 // reads its screen through a VT emulator and draws the cells as PNG
 // stills of each view and an animated GIF of a walk through them.
 //
-//	go run ./assets/internal/shots -out assets/screenshots
+// It is a module of its own, so its dependencies stay out of keyhole's
+// go.mod; run it from the repository's root with
+//
+//	go -C assets/internal/shots run .
+//
+// which writes to assets/screenshots (-out is relative to this directory).
 package main
 
 import (
@@ -30,8 +35,8 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.out, "out", "assets/screenshots", "directory the pictures are written to")
-	flag.StringVar(&o.binary, "bin", "", "keyhole binary to run (default: build ./cmd/keyhole)")
+	flag.StringVar(&o.out, "out", "../../screenshots", "directory the pictures are written to")
+	flag.StringVar(&o.binary, "bin", "", "keyhole binary to run (default: build keyhole from this checkout)")
 	flag.IntVar(&o.cols, "cols", 120, "terminal width in columns")
 	flag.IntVar(&o.rows, "rows", 32, "terminal height in rows")
 	flag.Float64Var(&o.fontSize, "font-size", 14, "font size in pixels")
@@ -91,7 +96,8 @@ func run(o options) error {
 	return nil
 }
 
-// buildKeyhole builds the keyhole binary into dir.
+// buildKeyhole builds the keyhole binary into dir: go.mod lists it as a tool
+// and replaces its module with the checkout this one sits in.
 func buildKeyhole(dir string) (string, error) {
 	bin := filepath.Join(dir, "keyhole")
 	cmd := exec.Command("go", "build", "-o", bin, "github.com/keyhole-tui/keyhole/cmd/keyhole")
