@@ -30,7 +30,14 @@ type Manager struct {
 	// copied says keyhole put something on the clipboard; clearSent that a
 	// clear of it went out since.
 	copied, clearSent bool
+	// writing is held, shared, by every write while it runs; a clear on
+	// the way out takes it so that no write lands after the clear.
+	writing    sync.RWMutex
+	stopWrites sync.Once
 }
+
+// writeWait bounds how long a clear on the way out waits for a write.
+const writeWait = 2 * time.Second
 
 // NewManager makes a manager; a timeout of zero never clears.
 func NewManager(b Backend, timeout time.Duration, now func() time.Time) *Manager {
@@ -47,7 +54,12 @@ func (m *Manager) Copy(v model.Value) tea.Cmd {
 	m.mu.Lock()
 	m.fp, m.copied, m.clearSent = sha256.Sum256([]byte(text)), true, false
 	m.mu.Unlock()
-	write := m.backend.Write(text)
+	backendWrite := m.backend.Write(text)
+	write := func() tea.Msg {
+		m.writing.RLock()
+		defer m.writing.RUnlock()
+		return backendWrite()
+	}
 	if m.timeout <= 0 {
 		m.deadline = time.Time{}
 		return write
@@ -95,6 +107,7 @@ func (m *Manager) ClearNow() tea.Cmd {
 // value; one that cannot is left alone once a clear went out. It is safe
 // to call from any goroutine, and more than once.
 func (m *Manager) ClearOnExit(tty io.Writer) error {
+	m.stopWrites.Do(m.waitForWrites)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !m.copied {
@@ -103,6 +116,17 @@ func (m *Manager) ClearOnExit(tty io.Writer) error {
 	err := m.backend.ClearOnExit(tty, m.fp, m.clearSent)
 	m.clearSent = true
 	return err
+}
+
+// waitForWrites waits, for writeWait at most, for the writes under way and
+// keeps any other from starting: keyhole is on its way out.
+func (m *Manager) waitForWrites() {
+	for deadline := time.Now().Add(writeWait); !m.writing.TryLock(); {
+		if time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // Status is the countdown line, empty when none runs.

@@ -185,13 +185,17 @@ func (r *recordingBackend) ClearOnExit(_ io.Writer, _ [sha256.Size]byte, sent bo
 }
 
 func TestManagerClearOnExitClearsWhatItCopiedWhateverTheTimeout(t *testing.T) {
+	untouched := &fakeTools{content: "a shopping list"}
+	if err := NewManager(newFakeSystem(untouched), 0, (&fakeClock{}).now).ClearOnExit(nil); err != nil || untouched.content != "a shopping list" {
+		t.Fatalf("exit before any copy: %v, clipboard %q", err, untouched.content)
+	}
 	for _, timeout := range []time.Duration{0, 30 * time.Second} {
 		tools := &fakeTools{}
 		m := NewManager(newFakeSystem(tools), timeout, (&fakeClock{}).now)
-		if err := m.ClearOnExit(nil); err != nil || tools.content != "" {
-			t.Fatalf("exit before any copy: %v, clipboard %q", err, tools.content)
+		messages(m.Copy(model.StringValue("s3cret")))
+		if tools.content != "s3cret" {
+			t.Fatalf("the copy did not land: %q", tools.content)
 		}
-		m.Copy(model.StringValue("s3cret"))()
 		if err := m.ClearOnExit(nil); err != nil {
 			t.Fatal(err)
 		}
@@ -211,5 +215,31 @@ func TestManagerClearOnExitTellsTheBackendAClearWasSent(t *testing.T) {
 	_ = m.ClearOnExit(nil)
 	if want := []bool{false, true}; !slices.Equal(backend.exits, want) {
 		t.Errorf("exit clears said sent %v, want %v", backend.exits, want)
+	}
+}
+
+func TestManagerClearOnExitWaitsForAWriteUnderWay(t *testing.T) {
+	tools := &fakeTools{}
+	started, release := make(chan struct{}), make(chan struct{})
+	slow := system{read: tools.read, write: func(text string) error {
+		if text != "" {
+			close(started)
+			<-release
+		}
+		return tools.write(text)
+	}}
+	m := NewManager(slow, 0, (&fakeClock{}).now)
+	write := m.Copy(model.StringValue("s3cret"))
+	go write()
+	<-started
+	cleared := make(chan error)
+	go func() { cleared <- m.ClearOnExit(nil) }()
+	time.Sleep(50 * time.Millisecond) // the clear waits while the write runs
+	close(release)
+	if err := <-cleared; err != nil {
+		t.Fatal(err)
+	}
+	if tools.content != "" {
+		t.Errorf("the write landed after the clear: clipboard holds %q", tools.content)
 	}
 }
