@@ -11,25 +11,14 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
-	"github.com/keyhole-tui/keyhole/ui/audit"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/create"
-	"github.com/keyhole-tui/keyhole/ui/detail"
-	"github.com/keyhole-tui/keyhole/ui/edit"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/lifecycle"
-	"github.com/keyhole-tui/keyhole/ui/list"
-	"github.com/keyhole-tui/keyhole/ui/meta"
-	"github.com/keyhole-tui/keyhole/ui/policy"
-	"github.com/keyhole-tui/keyhole/ui/rotation"
 	"github.com/keyhole-tui/keyhole/ui/styles"
-	"github.com/keyhole-tui/keyhole/ui/switcher"
-	"github.com/keyhole-tui/keyhole/ui/versions"
 )
 
 // Config is how the app was started.
@@ -71,18 +60,6 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// connectedMsg carries the answer to a profile or region switch, or to a
-// reconnect after a credentials error.
-type connectedMsg struct {
-	conn common.Connection
-	err  error
-	// profile is what Connect was asked to open: a profile's name, or empty
-	// for the credentials the app started with.
-	profile string
-	// reconnect is set when the same profile and region were opened again.
-	reconnect bool
-}
-
 // identityMsg carries STS GetCallerIdentity's answer.
 type identityMsg struct {
 	backend  common.Backend
@@ -98,8 +75,15 @@ type App struct {
 	keys   keys.KeyMap
 	log    *slog.Logger
 
-	stack         []common.Page
+	// ctx is the app's context; each screen's is cancelled when it closes.
+	ctx context.Context
+	// stack holds the screens, the list at the bottom; pages counts the
+	// screens ever opened, which numbers them for their answers.
+	stack         []frame
+	pages         int
 	width, height int
+	// modal is the dialog open over the top screen, if any.
+	modal common.Modal
 
 	status    string
 	statusErr bool
@@ -142,7 +126,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	if len(km.Quit.Keys()) == 0 {
 		km = keys.Default()
 	}
-	a := &App{cfg: cfg, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log}
+	a := &App{cfg: cfg, ctx: ctx, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log}
 	a.help = help.New()
 	a.help.Styles = help.DefaultStyles(cfg.Theme != "light")
 	a.help.ShortSeparator = " · "
@@ -157,7 +141,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 		Columns: cfg.Columns,
 	}
 	a.clip = clipboard.NewManager(cfg.Clipboard, cfg.ClipboardTimeout, cfg.Now)
-	a.stack = []common.Page{list.New(a.c)}
+	a.stack = []frame{a.listFrame()}
 	return a
 }
 
@@ -175,8 +159,6 @@ func (a *App) identityCmd() tea.Cmd {
 		return identityMsg{backend: b, identity: id, err: err}
 	}
 }
-
-func (a *App) top() common.Page { return a.stack[len(a.stack)-1] }
 
 // Update routes a message and keeps the status bar's spinner turning while
 // the top screen waits on AWS, and stops it when it does not.
@@ -207,6 +189,9 @@ type retryExpiredMsg struct{ gen int }
 
 // topWaiting reports whether the top screen waits on AWS.
 func (a *App) topWaiting() bool {
+	if a.stack[len(a.stack)-1].tasks.Busy() {
+		return true
+	}
 	w, ok := a.top().(common.Waiter)
 	return ok && w.Waiting()
 }
@@ -219,8 +204,8 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.help.SetWidth(max(msg.Width-1, 0))
-		for _, p := range a.stack {
-			p.SetSize(a.pageSize())
+		for _, f := range a.stack {
+			f.page.SetSize(a.pageSize())
 		}
 		return a, nil
 	case tea.BackgroundColorMsg:
@@ -257,33 +242,19 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.staleCredentials = true
 		}
 		return a, nil
-	case common.OpenSecretMsg:
-		return a, a.push(detail.New(a.c, msg.Secret))
-	case common.OpenRotationMsg:
-		return a, a.push(rotation.New(a.c, msg.Secret))
-	case common.OpenAuditMsg:
-		return a, a.push(audit.New(a.c, msg.Secret))
+	case common.OpenMsg:
+		return a, a.open(msg)
+	case common.TaskMsg:
+		return a, a.deliver(msg)
+	case common.ShowModalMsg:
+		a.modal = msg.Modal
+		return a, nil
 	case common.SwitchMsg:
 		return a, a.connect(msg)
 	case connectedMsg:
 		return a, a.connected(msg)
-	case common.OpenCreateMsg:
-		return a, a.push(create.New(a.c))
-	case common.OpenEditMsg:
-		return a, a.push(edit.New(a.c, msg.Secret, msg.External))
-	case common.OpenVersionsMsg:
-		return a, a.push(versions.New(a.c, msg.Secret))
-	case common.OpenPolicyMsg:
-		return a, a.push(policy.New(a.c, msg.Secret))
-	case common.OpenMetaMsg:
-		return a, a.push(meta.New(a.c, msg.Secret))
 	case common.BackMsg:
-		if len(a.stack) > 1 {
-			popped := a.top()
-			a.stack = a.stack[:len(a.stack)-1]
-			return a, forget(popped)
-		}
-		return a, nil
+		return a, a.pop()
 	case lifecycle.DeletedMsg, lifecycle.RestoredMsg:
 		return a, lifecycle.Outcome(msg)
 	case common.CopyMsg:
@@ -312,160 +283,24 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 			click.Y -= headerRows // pages count rows from their own top
 			forward = click
 		}
-		p, cmd := a.top().Update(forward)
-		a.stack[len(a.stack)-1] = p
-		return a, cmd
+		return a, a.updateTop(forward)
 	case tea.KeyPressMsg:
-		if cmd, handled := a.globalKey(msg); handled {
-			return a, cmd
-		}
-		a.status, a.statusErr, a.retry = "", false, ""
-		p, cmd := a.top().Update(msg)
-		a.stack[len(a.stack)-1] = p
-		return a, cmd
+		return a, a.key(msg)
 	}
 	if cmd := a.clip.Update(msg); cmd != nil {
 		return a, cmd
 	}
-	return a, a.broadcast(msg)
-}
-
-// globalKey handles keys that work on every screen.
-func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if msg.String() == "ctrl+c" {
-		return a.quit(), true
+	var modal tea.Cmd
+	if a.modal != nil {
+		a.modal, modal = a.modal.Update(msg)
 	}
-	if a.top().Capturing() {
-		return nil, false
-	}
-	switch {
-	case a.showHelp:
-		return a.helpKey(msg), true
-	case key.Matches(msg, a.keys.Quit):
-		return a.quit(), true
-	case key.Matches(msg, a.keys.Help):
-		a.showHelp, a.helpOffset = true, 0
-		return nil, true
-	case a.staleCredentials && a.cfg.Connect != nil && (key.Matches(msg, a.keys.Reload) || key.Matches(msg, a.keys.Retry)):
-		return a.reconnect(), true
-	case key.Matches(msg, a.keys.Switch):
-		if a.cfg.Connect == nil {
-			return common.Send(common.StatusMsg{Text: "switching profile or region needs your AWS config: not with --demo or --endpoint-url"}), true
-		}
-		return a.push(switcher.New(a.c, a.cfg.Profiles, a.cfg.Regions, a.cfg.Profile, a.cfg.Region)), true
-	case msg.String() == "ctrl+z":
-		// No countdown runs while keyhole is stopped, so the clipboard is
-		// cleared before it stops rather than late.
-		return tea.Sequence(a.broadcast(common.RemaskMsg{}), a.clip.ClearNow(), tea.Suspend), true
-	}
-	return nil, false
-}
-
-// connect opens the chosen profile and region in a command.
-func (a *App) connect(msg common.SwitchMsg) tea.Cmd {
-	a.setStatus(common.StatusMsg{Text: "connecting to profile " + model.Sanitize(msg.Profile) + " in " + model.Sanitize(msg.Region) + "…"})
-	return a.connectCmd(msg.Profile, msg.Region, false)
-}
-
-// reconnect opens the current credentials and region again, from the source
-// they came from, so credentials refreshed since are read.
-func (a *App) reconnect() tea.Cmd {
-	a.setStatus(common.StatusMsg{Text: "reconnecting to profile " + model.Sanitize(a.cfg.Profile) + " in " + model.Sanitize(a.cfg.Region) + "…"})
-	return a.connectCmd(a.source, a.cfg.Region, true)
-}
-
-// connectCmd calls Connect for profile and region in a command.
-func (a *App) connectCmd(profile, region string, reconnect bool) tea.Cmd {
-	connect, ctx := a.cfg.Connect, a.c.Ctx
-	return func() tea.Msg {
-		conn, err := connect(ctx, profile, region)
-		return connectedMsg{conn: conn, err: err, profile: profile, reconnect: reconnect}
-	}
-}
-
-// connected swaps the backend and starts over on the list of the new
-// account and region; every screen of the old one, and any value it held,
-// is dropped.
-func (a *App) connected(msg connectedMsg) tea.Cmd {
-	if msg.err != nil {
-		what := "switch"
-		if msg.reconnect {
-			what = "reconnect"
-		}
-		a.setStatus(common.StatusMsg{Err: fmt.Errorf("%s: %w", what, msg.err)})
-		return nil
-	}
-	c := msg.conn
-	a.staleCredentials = false
-	a.source = msg.profile
-	a.cfg.Profile, a.cfg.Region, a.cfg.Endpoint = c.Profile, c.Region, c.Endpoint
-	a.c.Backend = c.Backend
-	if root, ok := a.stack[0].(*list.Page); ok && msg.reconnect {
-		// The same profile and region again: the list keeps its rows
-		// until the new listing replaces them, so a reload that fails
-		// loses nothing. Screens above it used the old connection and go.
-		dropped := forget(a.stack[1:]...)
-		a.stack = a.stack[:1]
-		a.setStatus(common.StatusMsg{Text: "reconnected to profile " + model.Sanitize(c.Profile) + " in " + model.Sanitize(c.Region)})
-		return tea.Batch(root.Reconnect(a.c), dropped)
-	}
-	a.identity = model.Identity{}
-	dropped := forget(a.stack...)
-	a.stack = []common.Page{list.New(a.c)}
-	a.stack[0].SetSize(a.pageSize())
-	a.setStatus(common.StatusMsg{Text: "switched to profile " + model.Sanitize(c.Profile) + " in " + model.Sanitize(c.Region)})
-	cmds := []tea.Cmd{a.stack[0].Init(), dropped}
-	if remember := a.cfg.RememberRegion; remember != nil {
-		region := c.Region
-		cmds = append(cmds, func() tea.Msg { remember(region); return nil })
-	}
-	return tea.Batch(cmds...)
-}
-
-// quit clears a clipboard that still counts down, then ends the program.
-func (a *App) quit() tea.Cmd {
-	if clear := a.clip.ClearNow(); clear != nil {
-		return tea.Sequence(clear, tea.Quit)
-	}
-	return tea.Quit
+	return a, tea.Batch(modal, a.broadcast(msg))
 }
 
 // ClearClipboardOnExit clears what keyhole copied, once the program has
 // stopped or while it cannot be reached (a signal's way out); terminal
 // sequences go to tty. It may run on any goroutine.
 func (a *App) ClearClipboardOnExit(tty io.Writer) error { return a.clip.ClearOnExit(tty) }
-
-// forget has pages drop the values they hold, then scrubs freed memory
-// when any did.
-func forget(pages ...common.Page) tea.Cmd {
-	held := false
-	for _, p := range pages {
-		if h, ok := p.(common.Holder); ok {
-			held = h.Forget() || held
-		}
-	}
-	if held {
-		return common.ScrubCmd
-	}
-	return nil
-}
-
-func (a *App) push(p common.Page) tea.Cmd {
-	p.SetSize(a.pageSize())
-	a.stack = append(a.stack, p)
-	return p.Init()
-}
-
-// broadcast hands msg to every page.
-func (a *App) broadcast(msg tea.Msg) tea.Cmd {
-	var cmds []tea.Cmd
-	for i, p := range a.stack {
-		var cmd tea.Cmd
-		a.stack[i], cmd = p.Update(msg)
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
-}
 
 func (a *App) setStatus(msg common.StatusMsg) {
 	a.retry = ""

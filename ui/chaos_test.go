@@ -153,26 +153,12 @@ type screens struct {
 func (s *screens) follow(sent []tea.Msg) {
 	for _, msg := range sent[s.read:] {
 		switch msg := msg.(type) {
-		case common.OpenSecretMsg:
-			s.names = append(s.names, msg.Secret.Name)
-		case common.OpenRotationMsg:
-			s.names = append(s.names, msg.Secret.Name)
-		case common.OpenVersionsMsg:
-			s.names = append(s.names, msg.Secret.Name)
-		case common.OpenPolicyMsg:
-			s.names = append(s.names, msg.Secret.Name)
-		case common.OpenMetaMsg:
-			s.names = append(s.names, msg.Secret.Name)
-		case common.OpenEditMsg:
-			s.names = append(s.names, msg.Secret.Name)
-		case common.OpenAuditMsg:
+		case common.OpenMsg:
 			name := ""
 			if msg.Secret != nil {
 				name = msg.Secret.Name
 			}
 			s.names = append(s.names, name)
-		case common.OpenCreateMsg:
-			s.names = append(s.names, "")
 		case common.BackMsg:
 			if len(s.names) > 1 {
 				s.names = s.names[:len(s.names)-1]

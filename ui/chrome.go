@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
@@ -127,8 +128,20 @@ func (a *App) statusBar() string {
 	return render.Fit(ansi.Truncate(left, max(room, 0), a.c.Ellipsis()), max(room, 0), "") + right
 }
 
-// shortHelp is the top screen's main keys, cut to the width by bubbles/help.
-func (a *App) shortHelp() string { return a.help.ShortHelpView(a.top().ShortHelp()) }
+// shortHelp is the top screen's main keys, then help and quit, which
+// always show: the screen's keys are cut to the room left by bubbles/help.
+func (a *App) shortHelp() string {
+	always := common.Bindings(a.globalActions(), true)
+	tail := a.help.ShortHelpView(always)
+	room := max(a.width-2-ansi.StringWidth(tail)-ansi.StringWidth(a.help.ShortSeparator), 0)
+	hints := a.help
+	hints.SetWidth(room)
+	own := hints.ShortHelpView(common.Bindings(a.top().Actions(), true))
+	if own == "" {
+		return tail
+	}
+	return own + a.help.Styles.ShortSeparator.Render(a.help.ShortSeparator) + tail
+}
 
 // helpHeadLines is the help screen's title line and the blank line under it.
 const helpHeadLines = 2
@@ -169,7 +182,7 @@ func (a *App) helpScrollKeys() string {
 func (a *App) helpLines() []string {
 	st := &a.styles
 	var blocks []string
-	for _, sec := range a.keys.Sections() {
+	for _, sec := range a.helpSections() {
 		lines := []string{st.Title.Render(sec.Name)}
 		keyWidth := 0
 		for _, b := range sec.Bindings {

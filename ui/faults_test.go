@@ -101,7 +101,7 @@ func TestSlowCallsShowProgressAndKeysStillAnswer(t *testing.T) {
 	if !strings.Contains(h.Screen(), "any key closes") {
 		t.Fatalf("help did not open while the list loads:\n%s", h.Screen())
 	}
-	h.Press("j")
+	h.Press("esc")
 	if strings.Contains(h.Screen(), "any key closes") {
 		t.Fatal("a key did not close help while the list loads")
 	}

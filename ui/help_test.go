@@ -38,12 +38,12 @@ func TestHelpScrollsDownToTheLastSectionAt80x24(t *testing.T) {
 	h := start(t, 80, 24)
 	openHelp(h)
 	s := h.Screen()
-	if strings.Contains(s, "Confirmations") || !strings.Contains(s, "lines 1-19 of 41 · more below ↓") || strings.Contains(s, "more above") {
+	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 63 · more below ↓") || strings.Contains(s, "more above") {
 		t.Fatalf("help at the top:\n%s", s)
 	}
-	h.Press("pgdown", "pgdown")
+	h.Press("pgdown", "pgdown", "pgdown")
 	s = h.Screen()
-	for _, want := range []string{"Confirmations", "y  confirm", "Edit value", "r  rebase on the new current", "↑ more above · lines 23-41 of 41"} {
+	for _, want := range []string{"Dialogs", "y      confirm", "Everywhere", "r       rebase on the new current", "↑ more above · lines 45-63 of 63"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help scrolled to the end lacks %q", want)
 		}
@@ -64,15 +64,15 @@ func TestHelpScrollsByLinePageAndEnd(t *testing.T) {
 	steps := []struct {
 		key, want string
 	}{
-		{"k", "lines 1-19 of 41"},
-		{"j", "lines 2-20 of 41"},
-		{"down", "lines 3-21 of 41"},
-		{"up", "lines 2-20 of 41"},
-		{"pgdown", "lines 21-39 of 41"},
-		{"end", "lines 23-41 of 41"},
-		{"j", "lines 23-41 of 41"},
-		{"pgup", "lines 4-22 of 41"},
-		{"g", "lines 1-19 of 41"},
+		{"k", "lines 1-19 of 63"},
+		{"j", "lines 2-20 of 63"},
+		{"down", "lines 3-21 of 63"},
+		{"up", "lines 2-20 of 63"},
+		{"pgdown", "lines 21-39 of 63"},
+		{"end", "lines 45-63 of 63"},
+		{"j", "lines 45-63 of 63"},
+		{"pgup", "lines 26-44 of 63"},
+		{"g", "lines 1-19 of 63"},
 	}
 	for _, st := range steps {
 		h.Press(st.key)
@@ -90,7 +90,7 @@ func TestHelpOpensAgainAtTheTop(t *testing.T) {
 		t.Fatalf("? did not close help:\n%s", h.Screen())
 	}
 	openHelp(h)
-	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 41") || !strings.Contains(s, "Everywhere") {
+	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 63") || !strings.Contains(s, "Detail") {
 		t.Fatalf("help did not open at the top:\n%s", s)
 	}
 }
@@ -99,7 +99,7 @@ func TestHelpThatFitsShowsEverySectionAndAnyKeyCloses(t *testing.T) {
 	h := start(t, 160, 45)
 	openHelp(h)
 	s := h.Screen()
-	if !strings.Contains(s, "Confirmations") || strings.Contains(s, "more below") || strings.Contains(s, "scroll") {
+	if !strings.Contains(s, "Dialogs") || strings.Contains(s, "more below") || strings.Contains(s, "scroll") {
 		t.Fatalf("help at 160x45:\n%s", s)
 	}
 	h.Press("j")
@@ -113,7 +113,7 @@ func TestHelpScrollMarksInASCII(t *testing.T) {
 	openHelp(h)
 	h.Press("j")
 	s := h.Screen()
-	if !strings.Contains(s, "^ more above - lines 2-20 of 41 - more below v") || strings.ContainsAny(s, "↑↓") {
+	if !strings.Contains(s, "^ more above - lines 2-20 of 63 - more below v") || strings.ContainsAny(s, "↑↓") {
 		t.Fatalf("help in ASCII:\n%s", s)
 	}
 }

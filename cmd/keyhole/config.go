@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/render"
@@ -122,6 +123,16 @@ func parseConfig(path string, data []byte) (settings, error) {
 		if err := s.keys.Rebind(name, fc.Keys[name]); err != nil {
 			return s, fmt.Errorf("config %s: line %d: keys: %w", path, keyLine(&root, "keys", name), err)
 		}
+	}
+	var clash *keys.ClashError
+	if err := ui.CheckKeys(s.keys); errors.As(err, &clash) {
+		// The line is that of a binding the file gives: the other may
+		// have kept its default keys.
+		name := clash.Names[1]
+		if _, given := fc.Keys[name]; !given {
+			name = clash.Names[0]
+		}
+		return s, usageError(fmt.Errorf("config %s: line %d: keys: %w", path, keyLine(&root, "keys", name), err))
 	}
 	return s, nil
 }

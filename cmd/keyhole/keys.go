@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 )
 
@@ -29,11 +30,12 @@ config file's overrides are applied, so this is what keyhole will use.
 			if err != nil {
 				return err
 			}
+			table := ui.KeyTable(s.keys)
 			if markdown {
-				_, err = io.WriteString(cmd.OutOrStdout(), s.keys.Markdown())
+				_, err = io.WriteString(cmd.OutOrStdout(), keys.Markdown(table))
 				return err
 			}
-			return writeKeys(cmd.OutOrStdout(), s.keys)
+			return writeKeys(cmd.OutOrStdout(), table)
 		},
 	}
 	cmd.Flags().BoolVar(&markdown, "markdown", false, "print the README's Markdown table")
@@ -42,8 +44,7 @@ config file's overrides are applied, so this is what keyhole will use.
 
 // writeKeys prints the bindings under section titles, in columns aligned
 // across sections.
-func writeKeys(w io.Writer, k keys.KeyMap) error {
-	sections := k.Sections()
+func writeKeys(w io.Writer, sections []keys.Section) error {
 	keyWidth, descWidth := 0, 0
 	for _, s := range sections {
 		for _, b := range s.Bindings {

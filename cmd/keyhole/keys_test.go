@@ -6,12 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 )
 
 func TestKeysPrintsEveryBindingFromTheKeymap(t *testing.T) {
 	out := string(runKeyhole(t, "keys").mustSucceed(t).stdout)
-	for _, s := range keys.Default().Sections() {
+	table := ui.KeyTable(keys.Default())
+	for _, s := range table {
 		if !strings.Contains(out, "\n"+s.Name+"\n") && !strings.HasPrefix(out, s.Name+"\n") {
 			t.Errorf("no %q section in:\n%s", s.Name, out)
 		}
@@ -23,18 +25,18 @@ func TestKeysPrintsEveryBindingFromTheKeymap(t *testing.T) {
 		}
 	}
 	md := string(runKeyhole(t, "keys", "--markdown").mustSucceed(t).stdout)
-	if md != keys.Default().Markdown() {
+	if md != keys.Markdown(table) {
 		t.Errorf("keys --markdown is not the README's table:\n%s", md)
 	}
 }
 
 func TestKeysShowsTheConfigFilesOverrides(t *testing.T) {
 	config := filepath.Join(t.TempDir(), "config.yaml")
-	if err := os.WriteFile(config, []byte("keys:\n  quit: [x, ctrl+c]\n"), 0o600); err != nil {
+	if err := os.WriteFile(config, []byte("keys:\n  quit: [ctrl+q, Q]\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out := squeezeSpaces(string(runKeyhole(t, "keys", "--config", config).mustSucceed(t).stdout))
-	if !strings.Contains(out, " x ctrl+c quit quit ") || strings.Contains(out, " q ctrl+c quit ") {
+	if !strings.Contains(out, " ctrl+q Q quit quit ") || strings.Contains(out, " q quit quit ") {
 		t.Errorf("quit is not rebound to x:\n%s", out)
 	}
 
@@ -49,3 +51,21 @@ func TestKeysShowsTheConfigFilesOverrides(t *testing.T) {
 
 // squeezeSpaces turns every run of white space into one space.
 func squeezeSpaces(s string) string { return " " + strings.Join(strings.Fields(s), " ") + " " }
+
+func TestAKeyBoundToTwoActionsIsRefusedAtLoad(t *testing.T) {
+	config := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(config, []byte("theme: dark\nkeys:\n  copy: [y]\n  quit: [v]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"keys"}, {"--demo"}} {
+		run := runKeyhole(t, append(args, "--config", config)...)
+		if run.code != 2 {
+			t.Errorf("keyhole %v: exit %d, want 2", args, run.code)
+		}
+		for _, want := range []string{"line 4", `key "v"`, "reveal", "quit", "Detail"} {
+			if !strings.Contains(run.stderr, want) {
+				t.Errorf("keyhole %v: stderr %q lacks %q", args, run.stderr, want)
+			}
+		}
+	}
+}

@@ -6,7 +6,6 @@ package audit
 import (
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -186,15 +185,17 @@ func (p *Page) summarize() {
 	p.readers.clamp(p.readerRows())
 }
 
-// ShortHelp lists the keys shown in the footer.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists what the audit trail does: filters, the event detail,
+// reloads.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
 	if p.event != nil {
-		return []key.Binding{k.Up, k.Down, k.PageDown, k.Back}
+		return append(common.MoveActions(k), common.Action{Key: &k.Back, Short: true})
 	}
-	keys := []key.Binding{k.Filter, k.TimeRange, k.ReadsWrite, k.ErrorsOnly, k.WhoRead, k.Open, k.Reload}
-	if p.load.err != nil {
-		keys = append(keys, k.Retry)
+	actions := []common.Action{
+		{Key: &k.Filter, Short: true}, {Key: &k.TimeRange, Short: true}, {Key: &k.ReadsWrite, Short: true},
+		{Key: &k.ErrorsOnly, Short: true}, {Key: &k.WhoRead, Short: true}, {Key: &k.Open, Short: true},
+		{Key: &k.Reload, Short: true}, {Key: &k.Retry, Short: p.load.err != nil}, {Key: &k.Back, Short: true},
 	}
-	return append(keys, k.Back, k.Help)
+	return append(actions, common.MoveActions(k)...)
 }

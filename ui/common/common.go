@@ -13,10 +13,13 @@ import (
 
 // Common is handed to every screen's constructor in place of globals.
 type Common struct {
+	// Ctx is the screen's own context, cancelled when it closes.
 	Ctx     context.Context
 	Backend Backend
-	Styles  *styles.Styles
-	Keys    *keys.KeyMap
+	// Tasks runs the screen's AWS work and tags its answers.
+	Tasks  *Tasks
+	Styles *styles.Styles
+	Keys   *keys.KeyMap
 	// Now is the clock, so renders can be repeated in tests.
 	Now func() time.Time
 	// ASCII draws with ASCII only, for terminals without UTF-8.

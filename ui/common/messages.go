@@ -1,9 +1,40 @@
 package common
 
-import "github.com/keyhole-tui/keyhole/model"
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+)
 
-// OpenSecretMsg asks the root to open a secret's detail.
-type OpenSecretMsg struct{ Secret model.Secret }
+// Screen names a screen the root can open on top of the stack.
+type Screen int
+
+// The screens the root opens by OpenMsg; the list is always at the bottom.
+const (
+	ScreenDetail Screen = iota + 1
+	ScreenRotation
+	// ScreenAudit is a secret's audit trail, or the account's when the
+	// OpenMsg has no secret.
+	ScreenAudit
+	ScreenCreate
+	ScreenEdit
+	// ScreenEditInEditor edits the value in $EDITOR.
+	ScreenEditInEditor
+	ScreenVersions
+	ScreenPolicy
+	ScreenMeta
+	ScreenSwitcher
+)
+
+// OpenMsg asks the root to open a screen, about Secret where it is about one.
+type OpenMsg struct {
+	Screen Screen
+	Secret *model.Secret
+}
+
+// Open is the command that opens screen about s (nil for none).
+func Open(screen Screen, s *model.Secret) tea.Cmd {
+	return Send(OpenMsg{Screen: screen, Secret: s})
+}
 
 // BackMsg asks the root to close the current screen.
 type BackMsg struct{}
@@ -27,31 +58,6 @@ type CopyMsg struct {
 
 // RemaskMsg tells a screen to hide every revealed value now.
 type RemaskMsg struct{}
-
-// OpenRotationMsg asks the root to open a secret's rotation view.
-type OpenRotationMsg struct{ Secret model.Secret }
-
-// OpenAuditMsg asks the root to open the audit trail of a secret, or of the
-// whole account when Secret is nil.
-type OpenAuditMsg struct{ Secret *model.Secret }
-
-// OpenCreateMsg asks the root to open the new-secret form.
-type OpenCreateMsg struct{}
-
-// OpenEditMsg asks the root to edit a secret's value, in place or in $EDITOR.
-type OpenEditMsg struct {
-	Secret   model.Secret
-	External bool
-}
-
-// OpenVersionsMsg asks the root to open a secret's versions.
-type OpenVersionsMsg struct{ Secret model.Secret }
-
-// OpenPolicyMsg asks the root to open a secret's resource policy.
-type OpenPolicyMsg struct{ Secret model.Secret }
-
-// OpenMetaMsg asks the root to open a secret's description and tags editor.
-type OpenMetaMsg struct{ Secret model.Secret }
 
 // ChangedMsg tells every screen that a secret changed, so they reload what
 // they show of it. ARN is empty when a secret was created.

@@ -3,7 +3,6 @@ package common
 import (
 	"runtime/debug"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -21,8 +20,7 @@ type Page interface {
 	Update(msg tea.Msg) (Page, tea.Cmd)
 	View() string
 	SetSize(width, height int)
-	// ShortHelp lists the keys the status bar suggests.
-	ShortHelp() []key.Binding
+	Actor
 	// Capturing reports whether the page takes every key itself, as while
 	// typing a filter, so global keys must not fire.
 	Capturing() bool

@@ -58,11 +58,13 @@ func nextField() key.Binding {
 	return key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
 }
 
-// ShortHelp lists the form's keys.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists the form's keys.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
-	return []key.Binding{k.Save, k.Generate, nextField(), back}
+	return []common.Action{
+		{Key: &k.Save, Short: true}, {Key: &k.Generate, Short: true}, {Key: &k.NextField, Short: true},
+		{Key: &k.Back, Short: true},
+	}
 }
 
 // Update handles a message for the form.

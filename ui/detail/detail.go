@@ -285,28 +285,29 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Stage):
 		return p.nextStage()
 	case key.Matches(msg, k.Rotation):
-		return common.Send(common.OpenRotationMsg{Secret: p.secret})
+		return p.open(common.ScreenRotation)
 	case key.Matches(msg, k.Audit):
-		s := p.secret
-		return common.Send(common.OpenAuditMsg{Secret: &s})
+		return p.open(common.ScreenAudit)
 	case key.Matches(msg, k.AccountAudit):
-		return common.Send(common.OpenAuditMsg{})
+		return common.Open(common.ScreenAudit, nil)
 	case key.Matches(msg, k.Versions):
-		return common.Send(common.OpenVersionsMsg{Secret: p.secret})
+		return p.open(common.ScreenVersions)
 	case key.Matches(msg, k.Policy):
-		return common.Send(common.OpenPolicyMsg{Secret: p.secret})
-	case key.Matches(msg, k.Edit), key.Matches(msg, k.EditExternal):
-		if !p.c.ReadWrite {
-			return common.ReadOnlyMsg("editing a value")
-		}
-		return common.Send(common.OpenEditMsg{Secret: p.secret, External: key.Matches(msg, k.EditExternal)})
+		return p.open(common.ScreenPolicy)
+	case key.Matches(msg, k.Edit):
+		return p.open(common.ScreenEdit)
+	case key.Matches(msg, k.EditExternal):
+		return p.open(common.ScreenEditInEditor)
 	case key.Matches(msg, k.Tags):
-		if !p.c.ReadWrite {
-			return common.ReadOnlyMsg("editing description and tags")
-		}
-		return common.Send(common.OpenMetaMsg{Secret: p.secret})
+		return p.open(common.ScreenMeta)
 	}
 	return nil
+}
+
+// open opens screen about this secret.
+func (p *Page) open(screen common.Screen) tea.Cmd {
+	s := p.secret
+	return common.Open(screen, &s)
 }
 
 func (p *Page) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -399,10 +400,19 @@ func (p *Page) touch() tea.Cmd {
 	return tea.Tick(p.c.RevealTimeout, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
 }
 
-// ShortHelp lists the keys shown in the footer.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists what the detail does with the secret and its value.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	return []key.Binding{k.Reveal, k.RevealAll, k.Copy, k.CopyAs, k.Stage, k.Back, k.Help}
+	actions := []common.Action{
+		{Key: &k.Reveal, Short: true}, {Key: &k.RevealAll, Short: true}, {Key: &k.Copy, Short: true},
+		{Key: &k.CopyAs, Short: true}, {Key: &k.Stage, Short: true}, {Key: &k.Back, Short: true},
+		{Key: &k.Rotation}, {Key: &k.Audit}, {Key: &k.AccountAudit}, {Key: &k.Versions}, {Key: &k.Policy},
+		common.RW(&k.Edit, "editing a value"), common.RW(&k.EditExternal, "editing a value"),
+		common.RW(&k.Tags, "editing description and tags"),
+		common.RW(&k.Delete, "deleting a secret"), common.RW(&k.Restore, "restoring a secret"),
+		{Key: &k.Reload},
+	}
+	return append(actions, common.MoveActions(k)...)
 }
 
 // View draws the metadata, then the value area, scrolled so the selected

@@ -440,18 +440,21 @@ func (p *Page) touch() tea.Cmd {
 	return tea.Tick(p.c.RevealTimeout, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
 }
 
-// ShortHelp lists the keys for where the edit stands.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists the keys for where the edit stands.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
 	switch {
-	case p.typing:
-		return []key.Binding{local("enter", "done"), local("tab", "next field"), k.Generate, k.Save}
 	case p.phase == phaseConflict:
-		return []key.Binding{local("r", "rebase"), local("esc", "back to editing")}
+		return []common.Action{{Key: &k.Rebase, Short: true}, {Key: &k.Back, Short: true}}
 	case p.external || p.shape == model.ShapeBinary:
-		return []key.Binding{k.Save, local("E", "open $EDITOR"), k.Back}
+		return []common.Action{{Key: &k.Save, Short: true}, {Key: &k.EditExternal, Short: true}, {Key: &k.Back, Short: true}}
 	}
-	return []key.Binding{local("enter", "edit field"), k.Reveal, local("a", "add key"), local("d", "delete key"), k.Generate, k.Save, k.Back}
+	actions := []common.Action{
+		{Key: &k.Open, Short: true}, {Key: &k.Reveal, Short: true}, {Key: &k.AddKey, Short: true},
+		{Key: &k.DeleteKey, Short: true}, {Key: &k.Generate, Short: true}, {Key: &k.Save, Short: true},
+		{Key: &k.Back, Short: true}, {Key: &k.NextField}, {Key: &k.Rebase},
+	}
+	return append(actions, common.MoveActions(k)...)
 }
 
 // local is a key binding of this screen alone.

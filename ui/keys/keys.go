@@ -4,6 +4,7 @@ package keys
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,10 +13,12 @@ import (
 
 // KeyMap is every binding keyhole knows.
 type KeyMap struct {
-	Quit   key.Binding
-	Help   key.Binding
-	Back   key.Binding
-	Switch key.Binding
+	Quit      key.Binding
+	Interrupt key.Binding
+	Suspend   key.Binding
+	Help      key.Binding
+	Back      key.Binding
+	Switch    key.Binding
 
 	Up       key.Binding
 	Down     key.Binding
@@ -89,9 +92,11 @@ func bind(help, desc string, keys ...string) key.Binding {
 // Default returns the default bindings.
 func Default() KeyMap {
 	return KeyMap{
-		Quit: bind("q", "quit", "q", "ctrl+c"),
-		Help: bind("?", "help", "?"),
-		Back: bind("esc", "back", "esc"),
+		Quit:      bind("q", "quit", "q"),
+		Interrupt: bind("ctrl+c", "quit, also while typing", "ctrl+c"),
+		Suspend:   bind("ctrl+z", "suspend (masks values, clears the clipboard)", "ctrl+z"),
+		Help:      bind("?", "help", "?"),
+		Back:      bind("esc", "back", "esc"),
 
 		Switch: bind("@", "switch profile/region", "@"),
 
@@ -153,50 +158,34 @@ func Default() KeyMap {
 	}
 }
 
-// sectionNames groups the bindings, by config name, as help shows them.
-func sectionNames() []struct {
-	name     string
-	bindings []string
-} {
-	return []struct {
-		name     string
-		bindings []string
-	}{
-		{"Everywhere", []string{"help", "back", "switch", "quit"}},
-		{"Every view of AWS data", []string{"reload"}},
-		{"Move", []string{"up", "down", "page_up", "page_down", "top", "bottom"}},
-		{"List", []string{"filter", "open", "sort", "toggle_deleted", "retry"}},
-		{"Detail", []string{"reveal", "reveal_all", "copy", "copy_as", "stage"}},
-		{"List and detail", []string{"rotation", "audit", "account_audit", "new", "delete", "restore"}},
-		{"Changes (detail)", []string{"edit", "edit_external", "tags", "versions", "policy"}},
-		{"Rotation", []string{"rotate_now", "edit_schedule", "cancel_rotation"}},
-		{"Audit", []string{"filter", "time_range", "reads_write", "errors_only", "who_read", "open"}},
-		{"Versions", []string{"mark", "diff", "promote", "deprecated"}},
-		{"Forms", []string{"save", "next_field", "generate"}},
-		{"Edit value", []string{"add_key", "delete_key", "rebase"}},
-		{"Confirmations", []string{"confirm"}},
-	}
-}
-
-// Sections groups the bindings for the help screen and the docs.
-func (k KeyMap) Sections() []Section {
-	fields := k.fields()
-	var out []Section
-	for _, sec := range sectionNames() {
-		s := Section{Name: sec.name, Names: sec.bindings}
-		for _, name := range sec.bindings {
-			s.Bindings = append(s.Bindings, *fields[name])
+// Section groups bindings of this keymap under name, with their config
+// names; a binding not of this keymap is left out.
+func (k *KeyMap) Section(name string, bindings []key.Binding) Section {
+	s := Section{Name: name}
+	for _, b := range bindings {
+		if n := k.NameOf(b); n != "" {
+			s.Bindings, s.Names = append(s.Bindings, b), append(s.Names, n)
 		}
-		out = append(out, s)
 	}
-	return out
+	return s
 }
 
-// Markdown renders the bindings as the README's key table.
-func (k KeyMap) Markdown() string {
+// NameOf is the config name of the binding b, found by its keys and help;
+// empty when none of this keymap is b.
+func (k *KeyMap) NameOf(b key.Binding) string {
+	for name, f := range k.fields() {
+		if slices.Equal(f.Keys(), b.Keys()) && f.Help() == b.Help() {
+			return name
+		}
+	}
+	return ""
+}
+
+// Markdown renders sections as the README's key table.
+func Markdown(sections []Section) string {
 	var b strings.Builder
 	b.WriteString("| where | key | what it does | config name |\n|---|---|---|---|\n")
-	for _, s := range k.Sections() {
+	for _, s := range sections {
 		for i, kb := range s.Bindings {
 			h := kb.Help()
 			keys := make([]string, len(kb.Keys()))

@@ -61,3 +61,31 @@ func snake(s string) string {
 	}
 	return b.String()
 }
+
+// ClashError says one key would trigger two actions of one screen.
+type ClashError struct {
+	Screen string
+	Key    string
+	// Names are the two bindings' config names.
+	Names [2]string
+}
+
+// Error names the key, both actions and the screen.
+func (e *ClashError) Error() string {
+	return fmt.Sprintf("key %q is bound to both %s and %s, which the %s screen both uses", e.Key, e.Names[0], e.Names[1], e.Screen)
+}
+
+// Clash finds a key shared by two of the bindings of one screen.
+func (k *KeyMap) Clash(screen string, bindings []key.Binding) error {
+	owner := map[string]string{}
+	for _, b := range bindings {
+		name := k.NameOf(b)
+		for _, key := range b.Keys() {
+			if other, ok := owner[key]; ok && other != name {
+				return &ClashError{Screen: screen, Key: key, Names: [2]string{other, name}}
+			}
+			owner[key] = name
+		}
+	}
+	return nil
+}

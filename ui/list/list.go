@@ -254,28 +254,17 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			p.clampCursor()
 		}
 	case key.Matches(msg, k.Open):
-		if p.idx.len() > 0 {
-			s := *p.idx.at(p.cursor)
-			return func() tea.Msg { return common.OpenSecretMsg{Secret: s} }
-		}
+		return p.open(common.ScreenDetail)
 	case key.Matches(msg, k.Rotation):
-		if p.idx.len() > 0 {
-			return common.Send(common.OpenRotationMsg{Secret: *p.idx.at(p.cursor)})
-		}
+		return p.open(common.ScreenRotation)
 	case key.Matches(msg, k.Audit):
-		if p.idx.len() > 0 {
-			s := *p.idx.at(p.cursor)
-			return common.Send(common.OpenAuditMsg{Secret: &s})
-		}
+		return p.open(common.ScreenAudit)
 	case key.Matches(msg, k.AccountAudit):
-		return common.Send(common.OpenAuditMsg{})
+		return common.Open(common.ScreenAudit, nil)
 	case key.Matches(msg, k.Delete), key.Matches(msg, k.Restore):
 		return p.lifecycleKey(msg)
 	case key.Matches(msg, k.New):
-		if !p.c.ReadWrite {
-			return common.ReadOnlyMsg("creating a secret")
-		}
-		return common.Send(common.OpenCreateMsg{})
+		return common.Open(common.ScreenCreate, nil)
 	case key.Matches(msg, k.Sort):
 		p.idx.setSort((p.idx.sort+1)%sortModes, p.c.Now())
 		p.cursor, p.offset = 0, 0
@@ -296,6 +285,15 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// open opens screen about the selected secret, if there is one.
+func (p *Page) open(screen common.Screen) tea.Cmd {
+	if p.idx.len() == 0 {
+		return nil
+	}
+	s := *p.idx.at(p.cursor)
+	return common.Open(screen, &s)
 }
 
 func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -413,10 +411,18 @@ func (p *Page) summary() string {
 	return st.Muted.Render(text)
 }
 
-// ShortHelp lists the keys shown in the footer.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists what the list does with the selected secret and the list.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	return []key.Binding{k.Filter, k.Open, k.Sort, k.ToggleDeleted, k.Rotation, k.Audit, k.AccountAudit, k.Help, k.Quit}
+	actions := []common.Action{
+		{Key: &k.Filter, Short: true}, {Key: &k.Open, Short: true}, {Key: &k.Sort, Short: true},
+		{Key: &k.ToggleDeleted, Short: true}, {Key: &k.Rotation, Short: true}, {Key: &k.Audit, Short: true},
+		{Key: &k.AccountAudit, Short: true},
+		common.RW(&k.New, "creating a secret"), common.RW(&k.Delete, "deleting a secret"),
+		common.RW(&k.Restore, "restoring a secret"),
+		{Key: &k.Reload}, {Key: &k.Retry}, {Key: &k.Back},
+	}
+	return append(actions, common.MoveActions(k)...)
 }
 
 func (p *Page) dialogView() string {

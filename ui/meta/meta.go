@@ -64,10 +64,10 @@ func (p *Page) SetSize(w, h int) {
 // Capturing reports that the editor takes every key while open.
 func (p *Page) Capturing() bool { return true }
 
-// ShortHelp lists the main keys.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists the form's keys.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	return []key.Binding{k.Save, k.NextField, k.Back}
+	return []common.Action{{Key: &k.Save, Short: true}, {Key: &k.NextField, Short: true}, {Key: &k.Back, Short: true}}
 }
 
 // Update handles a message.

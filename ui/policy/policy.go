@@ -77,10 +77,10 @@ func validateCmd(ctx context.Context, b common.Backend, gen int, arn, policy str
 // SetSize sets the drawing area.
 func (p *Page) SetSize(w, h int) { p.width, p.height = w, h }
 
-// ShortHelp lists the main keys.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists the policy view's keys.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	return []key.Binding{k.Up, k.Down, k.PageDown, k.Reload, k.Back}
+	return append([]common.Action{{Key: &k.Reload, Short: true}, {Key: &k.Back, Short: true}}, common.MoveActions(k)...)
 }
 
 // Capturing reports whether the page takes every key: never.

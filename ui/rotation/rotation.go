@@ -69,10 +69,17 @@ func (p *Page) scrollBy(d int) {
 // Capturing reports whether a form or a typed answer has the keys.
 func (p *Page) Capturing() bool { return p.form != nil || p.dialog.Open() }
 
-// ShortHelp lists the main keys.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists what the rotation view does.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	return []key.Binding{k.RotateNow, k.EditSchedule, k.CancelRotation, k.Reload, k.Back}
+	actions := []common.Action{
+		common.RW(&k.RotateNow, "rotate now"), common.RW(&k.EditSchedule, "changing the schedule"),
+		common.RW(&k.CancelRotation, "canceling rotation"), {Key: &k.Reload, Short: true}, {Key: &k.Back, Short: true},
+	}
+	for i := range 3 {
+		actions[i].Short = true
+	}
+	return append(actions, common.MoveActions(k)...)
 }
 
 // Update handles a message for the rotation screen.

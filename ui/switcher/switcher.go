@@ -48,10 +48,10 @@ func (p *Page) SetSize(w, h int) { p.width, p.height = w, h }
 // Capturing reports whether the page takes every key: never.
 func (p *Page) Capturing() bool { return false }
 
-// ShortHelp lists the main keys.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists the switcher's keys.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	return []key.Binding{k.Up, k.Down, k.NextField, k.Open, k.Back}
+	return append([]common.Action{{Key: &k.NextField, Short: true}, {Key: &k.Open, Short: true}, {Key: &k.Back, Short: true}}, common.MoveActions(k)...)
 }
 
 // Update moves in the lists and connects on enter.

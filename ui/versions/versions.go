@@ -67,13 +67,19 @@ func (p *Page) SetSize(w, h int) { p.width, p.height = w, h }
 // Capturing reports whether a confirmation waits for its answer.
 func (p *Page) Capturing() bool { return p.dialog.Open() }
 
-// ShortHelp lists the main keys.
-func (p *Page) ShortHelp() []key.Binding {
+// Actions lists what the versions view does.
+func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
 	if p.diff != nil {
-		return []key.Binding{k.Up, k.Down, k.Back}
+		return append([]common.Action{{Key: &k.Back, Short: true}}, common.MoveActions(k)...)
 	}
-	return []key.Binding{k.Reveal, k.Copy, k.Mark, k.Diff, k.Promote, k.Deprecated, k.Back}
+	actions := []common.Action{
+		{Key: &k.Reveal, Short: true}, {Key: &k.Copy, Short: true}, {Key: &k.Mark, Short: true},
+		{Key: &k.Diff, Short: true}, common.RW(&k.Promote, "making a version AWSCURRENT"),
+		{Key: &k.Deprecated, Short: true}, {Key: &k.Back, Short: true}, {Key: &k.Reload},
+	}
+	actions[4].Short = true
+	return append(actions, common.MoveActions(k)...)
 }
 
 // Update handles a message for the versions screen.
