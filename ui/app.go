@@ -82,8 +82,8 @@ type App struct {
 	stack         []frame
 	pages         int
 	width, height int
-	// modal is the dialog open over the top screen, if any.
-	modal common.Modal
+	// slot holds the dialog open over the top screen, if any.
+	slot common.Slot
 
 	status    string
 	statusErr bool
@@ -136,7 +136,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 		a.spin = spinner.New(spinner.WithSpinner(spinner.Line))
 	}
 	a.c = common.Common{
-		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys,
+		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys, Slot: &a.slot,
 		Now: cfg.Now, ASCII: cfg.ASCII, RevealTimeout: cfg.RevealTimeout, ReadWrite: cfg.ReadWrite,
 		Columns: cfg.Columns,
 	}
@@ -246,9 +246,6 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.open(msg)
 	case common.TaskMsg:
 		return a, a.deliver(msg)
-	case common.ShowModalMsg:
-		a.modal = msg.Modal
-		return a, nil
 	case common.SwitchMsg:
 		return a, a.connect(msg)
 	case connectedMsg:
@@ -274,8 +271,8 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.broadcast(common.RemaskMsg{})
 	case tea.MouseMsg:
 		// The mouse, like the keys, acts on the top screen only, and only
-		// with --mouse and no help over it.
-		if !a.cfg.Mouse || a.showHelp {
+		// with --mouse and no help or dialog over it.
+		if !a.cfg.Mouse || a.showHelp || a.slot.Modal() != nil {
 			return a, nil
 		}
 		var forward tea.Msg = msg
@@ -290,11 +287,7 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd := a.clip.Update(msg); cmd != nil {
 		return a, cmd
 	}
-	var modal tea.Cmd
-	if a.modal != nil {
-		a.modal, modal = a.modal.Update(msg)
-	}
-	return a, tea.Batch(modal, a.broadcast(msg))
+	return a, tea.Batch(a.updateModal(msg), a.broadcast(msg))
 }
 
 // ClearClipboardOnExit clears what keyhole copied, once the program has

@@ -27,6 +27,9 @@ func (a *App) render() string {
 	if _, h := a.pageSize(); strings.Count(body, "\n")+1 < h {
 		body += strings.Repeat("\n", h-strings.Count(body, "\n")-1)
 	}
+	if m := a.slot.Modal(); m != nil && !a.showHelp {
+		body = overlayBottom(body, m.View(a.width))
+	}
 	frame := a.header() + "\n" + body + "\n" + a.statusBar()
 	if a.ascii != nil {
 		frame = a.ascii.Replace(frame)
@@ -256,4 +259,12 @@ func (a *App) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	a.showHelp = false
 	return nil
+}
+
+// overlayBottom replaces the last lines of screen with box.
+func overlayBottom(screen, box string) string {
+	lines := strings.Split(screen, "\n")
+	boxLines := strings.Split(box, "\n")
+	start := max(len(lines)-len(boxLines), 0)
+	return strings.Join(append(lines[:start], boxLines...), "\n")
 }

@@ -14,10 +14,8 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, a.keys.Interrupt):
 		return a.quit()
-	case a.modal != nil:
-		var cmd tea.Cmd
-		a.modal, cmd = a.modal.Update(msg)
-		return cmd
+	case a.slot.Modal() != nil:
+		return a.updateModal(msg)
 	case a.showHelp:
 		return a.helpKey(msg)
 	case a.top().Capturing():
@@ -31,6 +29,18 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.run(act, msg)
 	}
 	return a.updateTop(msg)
+}
+
+// updateModal hands msg to the open dialog, if any, and closes it when it
+// says so.
+func (a *App) updateModal(msg tea.Msg) tea.Cmd {
+	m := a.slot.Modal()
+	if m == nil {
+		return nil
+	}
+	m, cmd := m.Update(msg)
+	a.slot.Open(m)
+	return cmd
 }
 
 // run runs a screen's action, or refuses it when it needs --rw.

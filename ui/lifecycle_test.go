@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/keyhole-tui/keyhole/ui"
+	"github.com/keyhole-tui/keyhole/ui/keys"
 )
 
 func readWrite(c *ui.Config) { c.ReadWrite = true }
@@ -111,5 +112,27 @@ func TestDescriptionAndTagsEditor(t *testing.T) {
 	h.WaitForText("tier=1")
 	if n := countOps(h.emu, "UpdateSecret", "TagResource"); n != 2 {
 		t.Fatalf("UpdateSecret+TagResource calls = %d", n)
+	}
+}
+
+func TestRebindingConfirmConfirmsWithTheNewKeyOnly(t *testing.T) {
+	km := keys.Default()
+	if err := km.Rebind("confirm", []string{"z"}); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, 120, 40, readWrite, func(c *ui.Config) { c.Keys = km })
+	h.Press("D", "/")
+	h.Type("legacy")
+	h.Press("enter", "u")
+	h.WaitForText("z confirms")
+	h.Press("y")
+	h.WaitFor("the dialog closed", func(s string) bool { return !strings.Contains(s, "z confirms") })
+	if countOps(h.emu, "RestoreSecret") != 0 {
+		t.Fatal("y still confirmed once confirm was bound to z")
+	}
+	h.Press("u", "z")
+	h.WaitForText("restored")
+	if countOps(h.emu, "RestoreSecret") != 1 {
+		t.Fatal("z did not confirm")
 	}
 }

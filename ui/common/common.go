@@ -17,7 +17,9 @@ type Common struct {
 	Ctx     context.Context
 	Backend Backend
 	// Tasks runs the screen's AWS work and tags its answers.
-	Tasks  *Tasks
+	Tasks *Tasks
+	// Slot is the root's modal slot, where a screen opens its dialogs.
+	Slot   *Slot
 	Styles *styles.Styles
 	Keys   *keys.KeyMap
 	// Now is the clock, so renders can be repeated in tests.

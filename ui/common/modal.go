@@ -12,8 +12,12 @@ type Modal interface {
 	View(width int) string
 }
 
-// ShowModalMsg asks the root to open a dialog.
-type ShowModalMsg struct{ Modal Modal }
+// Slot is the root's one modal slot, handed to every screen so that a
+// dialog opens within the update that asks for it, before the next key.
+type Slot struct{ modal Modal }
 
-// ShowModal opens m over the top screen.
-func ShowModal(m Modal) tea.Cmd { return Send(ShowModalMsg{Modal: m}) }
+// Open shows m, in place of any dialog open.
+func (s *Slot) Open(m Modal) { s.modal = m }
+
+// Modal is the open dialog, or nil.
+func (s *Slot) Modal() Modal { return s.modal }

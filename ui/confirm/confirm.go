@@ -1,74 +1,46 @@
-// Package confirm is the dialog every mutation goes through: answered with
-// y, or, for destructive ones, by typing the secret's name.
+// Package confirm is the dialog every mutation goes through: the root
+// shows it in its modal slot, the confirm key runs the mutation and any
+// other key cancels it.
 package confirm
 
 import (
-	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/keyhole-tui/keyhole/ui/styles"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
-// Dialog asks before a mutation runs. The zero Dialog is closed.
+// Dialog asks before a mutation runs.
 type Dialog struct {
-	open   bool
+	c      common.Common
 	prompt string
-	typed  string
-	input  textinput.Model
 	yes    tea.Cmd
 }
 
-// Ask opens a dialog that runs yes when the user answers y.
-func Ask(prompt string, yes tea.Cmd) Dialog {
-	return Dialog{open: true, prompt: prompt, yes: yes}
+// Ask opens, in the root's modal slot, a dialog that runs yes when the user
+// presses the confirm key (y unless rebound). prompt must already be
+// sanitized. It returns no command, so a caller can return it as its own.
+func Ask(c common.Common, prompt string, yes tea.Cmd) tea.Cmd {
+	c.Slot.Open(Dialog{c: c, prompt: prompt, yes: yes})
+	return nil
 }
 
-// AskTyped opens a dialog that runs yes only when the user types want
-// (a secret's name) and presses enter.
-func AskTyped(prompt, want string, yes tea.Cmd) (Dialog, tea.Cmd) {
-	in := textinput.New()
-	in.Prompt = "> "
-	in.CharLimit = 512
-	focus := in.Focus()
-	return Dialog{open: true, prompt: prompt, typed: want, input: in, yes: yes}, focus
-}
-
-// Open reports whether the dialog waits for an answer.
-func (d Dialog) Open() bool { return d.open }
-
-// Update takes a key press. It returns the closed dialog and the action when
-// confirmed, the closed dialog alone when declined.
-func (d Dialog) Update(msg tea.KeyPressMsg) (Dialog, tea.Cmd) {
-	if d.typed == "" {
-		if msg.String() == "y" {
-			return Dialog{}, d.yes
-		}
-		return Dialog{}, nil
-	}
-	switch msg.String() {
-	case "esc":
-		return Dialog{}, nil
-	case "enter":
-		if d.input.Value() == d.typed {
-			return Dialog{}, d.yes
-		}
+// Update closes the dialog on any key: with the action on the confirm key.
+func (d Dialog) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
 		return d, nil
 	}
-	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(msg)
-	return d, cmd
+	if key.Matches(k, d.c.Keys.Confirm) {
+		return nil, d.yes
+	}
+	return nil, nil
 }
 
-// View draws the dialog; st styles it. prompt must already be sanitized.
-func (d Dialog) View(st *styles.Styles) string {
-	if !d.open {
-		return ""
-	}
-	if d.typed == "" {
-		return st.Dialog.Render(st.Warning.Render(d.prompt) + "\n" + st.Muted.Render("y confirms · any other key cancels"))
-	}
-	hint := "type the secret's name and press enter · esc cancels"
-	if v := d.input.Value(); v != "" && v != d.typed {
-		hint = "the name does not match yet · esc cancels"
-	}
-	return st.Dialog.Render(st.Warning.Render(d.prompt) + "\n" + d.input.View() + "\n" + st.Muted.Render(hint))
+// View draws the dialog, its prompt wrapped to fit width.
+func (d Dialog) View(width int) string {
+	st := d.c.Styles
+	inner := max(width-st.Dialog.GetHorizontalFrameSize(), 10)
+	hint := d.c.Keys.Confirm.Help().Key + " confirms · any other key cancels"
+	return st.Dialog.Render(ansi.Wrap(st.Warning.Render(d.prompt), inner, " ") + "\n" + st.Muted.Render(hint))
 }

@@ -1,54 +1,71 @@
 package confirm
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/keys"
+	"github.com/keyhole-tui/keyhole/ui/styles"
 )
 
 type doneMsg struct{}
 
 func yes() tea.Msg { return doneMsg{} }
 
-func press(d Dialog, keys ...string) (Dialog, tea.Cmd) {
-	var cmd tea.Cmd
-	for _, k := range keys {
-		msg := tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-		switch k {
-		case "enter":
-			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
-		case "esc":
-			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
-		}
-		d, cmd = d.Update(msg)
-	}
-	return d, cmd
+// press sends one key to a dialog.
+func press(m common.Modal, k string) (common.Modal, tea.Cmd) {
+	return m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
 }
 
-func TestAskRunsOnlyOnY(t *testing.T) {
-	d, cmd := press(Ask("rotate?", yes), "y")
-	if d.Open() || cmd == nil || cmd() != (doneMsg{}) {
+func testCommon(km keys.KeyMap) common.Common {
+	st := styles.New(true, false)
+	return common.Common{Keys: &km, Styles: &st, Slot: &common.Slot{}}
+}
+
+// ask opens a dialog and returns it.
+func ask(c common.Common, prompt string) common.Modal {
+	Ask(c, prompt, yes)
+	return c.Slot.Modal()
+}
+
+func TestAskRunsOnlyOnTheConfirmKey(t *testing.T) {
+	c := testCommon(keys.Default())
+	m, cmd := press(ask(c, "rotate?"), "y")
+	if m != nil || cmd == nil || cmd() != (doneMsg{}) {
 		t.Fatal("y must confirm")
 	}
-	d, cmd = press(Ask("rotate?", yes), "n")
-	if d.Open() || cmd != nil {
+	m, cmd = press(ask(c, "rotate?"), "n")
+	if m != nil || cmd != nil {
 		t.Fatal("any other key must cancel without running")
 	}
 }
 
-func TestAskTypedNeedsTheExactName(t *testing.T) {
-	d, _ := AskTyped("delete prod/db?", "prod/db", yes)
-	d, cmd := press(d, "p", "r", "o", "d", "enter")
-	if !d.Open() || cmd != nil {
-		t.Fatal("a partial name must not confirm")
+func TestRebindingConfirmConfirmsWithTheNewKeyOnly(t *testing.T) {
+	km := keys.Default()
+	if err := km.Rebind("confirm", []string{"z"}); err != nil {
+		t.Fatal(err)
 	}
-	d, cmd = press(d, "/", "d", "b", "enter")
-	if d.Open() || cmd == nil || cmd() != (doneMsg{}) {
-		t.Fatal("the exact name must confirm")
+	c := testCommon(km)
+	if m, cmd := press(ask(c, "rotate?"), "z"); m != nil || cmd == nil {
+		t.Fatal("z must confirm once confirm is bound to it")
 	}
-	d, _ = AskTyped("delete prod/db?", "prod/db", yes)
-	d, cmd = press(d, "esc")
-	if d.Open() || cmd != nil {
-		t.Fatal("esc must cancel")
+	if m, cmd := press(ask(c, "rotate?"), "y"); m != nil || cmd != nil {
+		t.Fatal("y must cancel once confirm is bound to z")
+	}
+	if v := ask(c, "rotate?").View(80); !strings.Contains(v, "z confirms") {
+		t.Errorf("the dialog does not name the confirm key:\n%s", v)
+	}
+}
+
+func TestTheDialogFitsTheWidth(t *testing.T) {
+	c := testCommon(keys.Default())
+	long := "Rotate " + strings.Repeat("prod/payments/", 8) + "postgres now? A new version is created under AWSPENDING."
+	for _, line := range strings.Split(ask(c, long).View(50), "\n") {
+		if w := len([]rune(ansi.Strip(line))); w > 50 {
+			t.Errorf("a line is %d cells wide, more than 50: %q", w, line)
+		}
 	}
 }

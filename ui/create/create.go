@@ -22,7 +22,6 @@ type Page struct {
 
 	form      *form
 	err       string
-	dialog    confirm.Dialog
 	generator *forms.Generator
 	genTarget int
 	busy      string
@@ -81,6 +80,11 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.fileRead(msg)
 	case createdMsg:
 		return p, p.created(msg)
+	case creatingMsg:
+		if msg.token == p.pending.ClientRequestToken {
+			p.busy = "creating…"
+		}
+		return p, nil
 	case common.RemaskMsg, common.ChangedMsg:
 		return p, nil
 	}
@@ -92,21 +96,13 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case p.busy != "":
 		return nil
-	case p.dialog.Open():
-		var yes tea.Cmd
-		p.dialog, yes = p.dialog.Update(msg)
-		if yes != nil {
-			p.busy = "creating…"
-		}
-		return yes
 	case p.generator != nil:
 		return p.generatorKey(msg)
 	case key.Matches(msg, k.Back):
 		if p.form.empty() {
 			return common.Send(common.BackMsg{})
 		}
-		p.dialog = confirm.Ask("Leave the form? What you typed is discarded.", common.Send(common.BackMsg{}))
-		return nil
+		return confirm.Ask(p.c, "Leave the form? What you typed is discarded.", common.Send(common.BackMsg{}))
 	case key.Matches(msg, k.Save):
 		return p.submit()
 	case key.Matches(msg, k.Generate):
@@ -218,9 +214,11 @@ func (p *Page) confirm(in model.CreateInput) tea.Cmd {
 		in.ClientRequestToken = p.failed.ClientRequestToken
 	}
 	p.pending = in
-	p.dialog = confirm.Ask(p.prompt(in), createCmd(p.c.Ctx, p.c.Backend, in))
-	return nil
+	return confirm.Ask(p.c, p.prompt(in), tea.Sequence(common.Send(creatingMsg{token: in.ClientRequestToken}), createCmd(p.c.Ctx, p.c.Backend, in)))
 }
+
+// creatingMsg says the creation with token was confirmed and runs.
+type creatingMsg struct{ token string }
 
 func (p *Page) prompt(in model.CreateInput) string {
 	what := ""

@@ -25,10 +25,7 @@ func (p *Page) View() string {
 	}
 	lines, focus := p.lines()
 	var tail []string
-	switch {
-	case p.dialog.Open():
-		tail = strings.Split(p.dialog.View(st), "\n")
-	case p.busy != "":
+	if p.busy != "" {
 		tail = []string{st.Muted.Render(p.busy)}
 	}
 	height := max(p.height-len(tail), 1)

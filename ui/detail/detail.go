@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/confirm"
 	"github.com/keyhole-tui/keyhole/ui/lifecycle"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
@@ -53,11 +52,7 @@ type Page struct {
 	afterFmt copyFormat
 
 	idleGen int
-	picker  picker
 	scroll  int
-
-	del lifecycle.Dialog
-	ask confirm.Dialog
 }
 
 // New makes the detail screen of a secret picked in the list.
@@ -74,8 +69,8 @@ func (p *Page) SetSize(width, height int) { p.width, p.height = width, height }
 // Secret is the secret the page shows.
 func (p *Page) Secret() model.Secret { return p.secret }
 
-// Capturing reports whether a dialog takes every key.
-func (p *Page) Capturing() bool { return p.del.Open() || p.ask.Open() }
+// Capturing reports false: the detail's dialogs are the root's.
+func (p *Page) Capturing() bool { return false }
 
 // lifecycleKey opens the delete or restore dialog.
 func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -87,8 +82,7 @@ func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case !p.secret.PendingDeletion():
 			return common.Send(common.StatusMsg{Text: name + " is not scheduled for deletion"})
 		}
-		p.ask = lifecycle.AskRestore(p.c.Ctx, p.c.Backend, p.secret)
-		return nil
+		return lifecycle.AskRestore(p.c, p.secret)
 	}
 	switch {
 	case !p.c.ReadWrite:
@@ -96,9 +90,7 @@ func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case p.secret.PendingDeletion():
 		return common.Send(common.StatusMsg{Text: name + " is already scheduled for deletion"})
 	}
-	var cmd tea.Cmd
-	p.del, cmd = lifecycle.AskDelete(p.secret, p.c)
-	return cmd
+	return lifecycle.AskDelete(p.c, p.secret)
 }
 
 // AnyRevealed reports whether a value is on screen.
@@ -116,6 +108,14 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if msg.gen == p.idleGen && p.maskAll() {
 			return p, common.ScrubCmd
 		}
+	case copyPickedMsg:
+		if msg.arn != p.secret.ARN {
+			return p, nil
+		}
+		if !msg.format.needsValue() {
+			return p, p.copy(msg.format)
+		}
+		return p, p.request(actCopyAs, msg.format)
 	case common.RemaskMsg:
 		if p.maskAll() {
 			return p, common.ScrubCmd
@@ -247,18 +247,6 @@ func (p *Page) request(a action, f copyFormat) tea.Cmd {
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
 	switch {
-	case p.picker.open:
-		return p.pickerKey(msg)
-	case p.del.Open():
-		var cmd tea.Cmd
-		p.del, cmd = p.del.Update(p.c.Ctx, p.c.Backend, msg)
-		return cmd
-	case p.ask.Open():
-		var cmd tea.Cmd
-		p.ask, cmd = p.ask.Update(msg)
-		return cmd
-	}
-	switch {
 	case key.Matches(msg, k.Delete), key.Matches(msg, k.Restore):
 		return p.lifecycleKey(msg)
 	case key.Matches(msg, k.Back):
@@ -281,7 +269,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Copy):
 		return p.request(actCopy, 0)
 	case key.Matches(msg, k.CopyAs):
-		p.picker = picker{open: true}
+		p.c.Slot.Open(copyMenu{c: p.c, arn: p.secret.ARN})
 	case key.Matches(msg, k.Stage):
 		return p.nextStage()
 	case key.Matches(msg, k.Rotation):
@@ -308,31 +296,6 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 func (p *Page) open(screen common.Screen) tea.Cmd {
 	s := p.secret
 	return common.Open(screen, &s)
-}
-
-func (p *Page) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.c.Keys
-	switch {
-	case key.Matches(msg, k.Back):
-		p.picker.open = false
-	case key.Matches(msg, k.Up):
-		p.picker.cursor = max(p.picker.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		p.picker.cursor = min(p.picker.cursor+1, copyFormats-1)
-	case key.Matches(msg, k.Open):
-		p.picker.open = false
-		f := p.picker.cursor
-		if !f.needsValue() {
-			return p.copy(f)
-		}
-		return p.request(actCopyAs, f)
-	default:
-		if n := msg.String(); len(n) == 1 && n[0] >= '1' && n[0] < '1'+byte(copyFormats) {
-			p.picker.cursor = copyFormat(n[0] - '1')
-			return p.pickerKey(tea.KeyPressMsg{Code: tea.KeyEnter})
-		}
-	}
-	return nil
 }
 
 // nextStage picks the next stage label and forgets the loaded value.
@@ -420,15 +383,5 @@ func (p *Page) Actions() []common.Action {
 func (p *Page) View() string {
 	lines, focus := p.lines()
 	height := max(p.height, 1)
-	var menu []string
-	switch {
-	case p.picker.open:
-		menu = p.pickerLines()
-	case p.del.Open():
-		menu = strings.Split(p.del.View(p.c.Styles), "\n")
-	case p.ask.Open():
-		menu = strings.Split(p.ask.View(p.c.Styles), "\n")
-	}
-	height = max(height-len(menu), 1)
-	return strings.Join(append(render.Window(lines, focus, height, p.scroll, p.width, p.c.Ellipsis()), menu...), "\n")
+	return strings.Join(render.Window(lines, focus, height, p.scroll, p.width, p.c.Ellipsis()), "\n")
 }

@@ -1,7 +1,6 @@
 package detail
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/keyhole-tui/keyhole/model"
@@ -128,18 +127,4 @@ func (p *Page) pointer() string {
 		return "> "
 	}
 	return "▸ "
-}
-
-// pickerLines renders the copy-format menu.
-func (p *Page) pickerLines() []string {
-	st := p.c.Styles
-	lines := []string{st.Title.Render("Copy as… (enter picks, esc cancels)")}
-	for f := copyRaw; f < copyFormats; f++ {
-		line := fmt.Sprintf("  %d  %s", f+1, f)
-		if f == p.picker.cursor {
-			line = st.SelectedRow.Render(fmt.Sprintf("%s%d  %s", p.pointer(), f+1, f))
-		}
-		lines = append(lines, line)
-	}
-	return lines
 }

@@ -57,8 +57,6 @@ type Page struct {
 	revealed bool
 	adding   *textinput.Model
 
-	dialog    confirm.Dialog
-	saving    bool
 	generator *forms.Generator
 	genTarget int
 	token     string
@@ -106,7 +104,7 @@ func (p *Page) inputWidth() int { return max(p.width-p.labelWidth()-20, 10) }
 // Capturing reports whether the page takes every key: while typing,
 // answering, or holding changes that q must not throw away.
 func (p *Page) Capturing() bool {
-	return p.typing || p.adding != nil || p.dialog.Open() || p.generator != nil || p.dirty() ||
+	return p.typing || p.adding != nil || p.generator != nil || p.dirty() ||
 		p.phase == phaseConflict || p.edited != nil
 }
 
@@ -119,6 +117,10 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case loadedMsg:
 		if msg.arn == p.secret.ARN {
 			return p, p.loaded(msg)
+		}
+	case saveConfirmedMsg:
+		if msg.token == p.token && p.phase == phaseEditing {
+			p.phase, p.err = phaseSaving, ""
 		}
 	case savedMsg:
 		if msg.token == p.token && p.phase == phaseSaving {
@@ -322,10 +324,12 @@ func (p *Page) askSave() tea.Cmd {
 	if p.base.Value.Parse().Shape == model.ShapeJSON && v.Parse().Shape != model.ShapeJSON {
 		prompt += "\nNote: the new value is not a JSON object any more."
 	}
-	p.saving = true
-	p.dialog = confirm.Ask(prompt, saveCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, p.base.VersionID, v, p.token))
-	return nil
+	save := saveCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, p.base.VersionID, v, p.token)
+	return confirm.Ask(p.c, prompt, tea.Sequence(common.Send(saveConfirmedMsg{token: p.token}), save))
 }
+
+// saveConfirmedMsg says the save with token was confirmed and starts.
+type saveConfirmedMsg struct{ token string }
 
 func (p *Page) saved(msg savedMsg) tea.Cmd {
 	p.phase = phaseEditing

@@ -15,14 +15,6 @@ import (
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
 	switch {
-	case p.dialog.Open():
-		var yes tea.Cmd
-		p.dialog, yes = p.dialog.Update(msg)
-		if yes != nil && p.saving {
-			p.phase, p.err = phaseSaving, ""
-		}
-		p.saving = p.saving && p.dialog.Open()
-		return yes
 	case p.generator != nil:
 		return p.generatorKey(msg)
 	case p.phase == phaseLoadFailed:
@@ -45,7 +37,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		if !p.dirty() {
 			return common.Send(common.BackMsg{})
 		}
-		p.dialog = confirm.Ask("Leave without saving? Your changes are discarded.", common.Send(common.BackMsg{}))
+		return confirm.Ask(p.c, "Leave without saving? Your changes are discarded.", common.Send(common.BackMsg{}))
 	case key.Matches(msg, k.Save):
 		return p.askSave()
 	case key.Matches(msg, k.EditExternal):

@@ -22,10 +22,7 @@ func (p *Page) View() string {
 	}
 	lines, focus := p.lines()
 	var tail []string
-	switch {
-	case p.dialog.Open():
-		tail = strings.Split(p.dialog.View(st), "\n")
-	case p.phase == phaseConflict:
+	if p.phase == phaseConflict {
 		tail = strings.Split(p.conflictView(), "\n")
 	}
 	height := max(p.height-len(tail), 1)

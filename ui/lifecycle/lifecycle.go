@@ -9,13 +9,13 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/confirm"
 	"github.com/keyhole-tui/keyhole/ui/render"
-	"github.com/keyhole-tui/keyhole/ui/styles"
 )
 
 // Recovery windows Secrets Manager accepts, in days.
@@ -42,17 +42,14 @@ type RestoredMsg struct {
 
 // Dialog asks how long to keep a secret recoverable, then for its name.
 // There is no force delete here: a deleted secret can always be restored
-// within its window.
+// within its window. The root shows it in its modal slot.
 type Dialog struct {
-	open   bool
+	c      common.Common
 	secret model.Secret
 	days   textinput.Model
 	name   textinput.Model
 	onName bool
 	err    string
-	now    func() time.Time
-	// ellipsis marks a name cut to fit: "…", or "~" without UTF-8.
-	ellipsis string
 }
 
 // nameFieldWidth is the widest a name is drawn in the delete dialog, which
@@ -60,7 +57,7 @@ type Dialog struct {
 const nameFieldWidth = 40
 
 // AskDelete opens the delete dialog for s.
-func AskDelete(s model.Secret, c common.Common) (Dialog, tea.Cmd) {
+func AskDelete(c common.Common, s model.Secret) tea.Cmd {
 	days := textinput.New()
 	days.Prompt = "recovery window (days, 7–30): "
 	days.CharLimit = 2
@@ -71,11 +68,9 @@ func AskDelete(s model.Secret, c common.Common) (Dialog, tea.Cmd) {
 	// A long name scrolls inside the field rather than widening the box.
 	name.SetWidth(nameFieldWidth)
 	focus := days.Focus()
-	return Dialog{open: true, secret: s, days: days, name: name, now: c.Now, ellipsis: c.Ellipsis()}, focus
+	c.Slot.Open(Dialog{c: c, secret: s, days: days, name: name})
+	return focus
 }
-
-// Open reports whether the dialog waits for input.
-func (d Dialog) Open() bool { return d.open }
 
 // window reads the recovery window in days.
 func (d Dialog) window() (int, error) {
@@ -86,33 +81,34 @@ func (d Dialog) window() (int, error) {
 	return n, nil
 }
 
-// Update takes a key. Enter moves from the window to the name, and on a
-// matching name returns the DeleteSecret command; esc closes.
-func (d Dialog) Update(ctx context.Context, b common.Backend, msg tea.KeyPressMsg) (Dialog, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		return Dialog{}, nil
-	case "enter", "tab":
-		if !d.onName {
-			if _, err := d.window(); err != nil {
-				d.err = err.Error()
-				return d, nil
-			}
-			d.onName, d.err = true, ""
-			d.days.Blur()
-			return d, d.name.Focus()
+// Update takes a key. Open (enter) moves from the window to the name, and
+// on a matching name returns the DeleteSecret command; the next-field key
+// (tab) moves between the two; back (esc) closes.
+func (d Dialog) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	k := d.c.Keys
+	press, isKey := msg.(tea.KeyPressMsg)
+	switch {
+	case isKey && key.Matches(press, k.Back):
+		return nil, nil
+	case isKey && key.Matches(press, k.NextField) && d.onName:
+		d.onName = false
+		d.name.Blur()
+		return d, d.days.Focus()
+	case isKey && (key.Matches(press, k.Open) || key.Matches(press, k.NextField)) && !d.onName:
+		if _, err := d.window(); err != nil {
+			d.err = err.Error()
+			return d, nil
 		}
-		if msg.String() == "tab" {
-			d.onName = false
-			d.name.Blur()
-			return d, d.days.Focus()
-		}
+		d.onName, d.err = true, ""
+		d.days.Blur()
+		return d, d.name.Focus()
+	case isKey && key.Matches(press, k.Open):
 		if d.name.Value() != d.secret.Name {
 			d.err = "the name does not match"
 			return d, nil
 		}
 		days, _ := d.window()
-		return Dialog{}, deleteCmd(ctx, b, d.secret, int64(days))
+		return nil, deleteCmd(d.c.Ctx, d.c.Backend, d.secret, int64(days))
 	}
 	var cmd tea.Cmd
 	if d.onName {
@@ -120,21 +116,22 @@ func (d Dialog) Update(ctx context.Context, b common.Backend, msg tea.KeyPressMs
 	} else {
 		d.days, cmd = d.days.Update(msg)
 	}
-	d.err = ""
+	if isKey {
+		d.err = ""
+	}
 	return d, cmd
 }
 
 // View draws the dialog with the date the secret would be gone.
-func (d Dialog) View(st *styles.Styles) string {
-	if !d.open {
-		return ""
-	}
+func (d Dialog) View(int) string {
+	st := d.c.Styles
 	gone := "-"
 	if days, err := d.window(); err == nil {
-		gone = d.now().AddDate(0, 0, days).UTC().Format("2006-01-02 15:04 UTC")
+		gone = d.c.Now().AddDate(0, 0, days).UTC().Format("2006-01-02 15:04 UTC")
 	}
+	k := d.c.Keys
 	lines := []string{
-		st.Error.Render("Delete " + render.KeepEnd(model.Sanitize(d.secret.Name), nameFieldWidth, d.ellipsis) + "?"),
+		st.Error.Render("Delete " + render.KeepEnd(model.Sanitize(d.secret.Name), nameFieldWidth, d.c.Ellipsis()) + "?"),
 		"It can be restored until " + gone + ";",
 		"after that it is gone for good.",
 		d.days.View(),
@@ -143,7 +140,7 @@ func (d Dialog) View(st *styles.Styles) string {
 	if d.err != "" {
 		lines = append(lines, st.Error.Render(d.err))
 	}
-	lines = append(lines, st.Muted.Render("enter next/confirm · tab back · esc cancels"))
+	lines = append(lines, st.Muted.Render(k.Open.Help().Key+" next/confirm · "+k.NextField.Help().Key+" back · "+k.Back.Help().Key+" cancels"))
 	return st.Dialog.Render(strings.Join(lines, "\n"))
 }
 
@@ -155,8 +152,9 @@ func deleteCmd(ctx context.Context, b common.Backend, s model.Secret, days int64
 }
 
 // AskRestore opens the restore confirmation for s.
-func AskRestore(ctx context.Context, b common.Backend, s model.Secret) confirm.Dialog {
-	return confirm.Ask("Restore "+model.Sanitize(s.Name)+"? It stops being scheduled for deletion.", func() tea.Msg {
+func AskRestore(c common.Common, s model.Secret) tea.Cmd {
+	ctx, b := c.Ctx, c.Backend
+	return confirm.Ask(c, "Restore "+model.Sanitize(s.Name)+"? It stops being scheduled for deletion.", func() tea.Msg {
 		err := b.RestoreSecret(ctx, s.ARN)
 		return RestoredMsg{ARN: s.ARN, Name: s.Name, Err: err}
 	})

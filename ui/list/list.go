@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/confirm"
 	"github.com/keyhole-tui/keyhole/ui/filterinput"
 	"github.com/keyhole-tui/keyhole/ui/lifecycle"
 	"github.com/keyhole-tui/keyhole/ui/render"
@@ -27,9 +26,6 @@ type Page struct {
 	offset int
 
 	input filterinput.Input
-
-	del lifecycle.Dialog
-	ask confirm.Dialog
 
 	toldAccount bool
 
@@ -89,7 +85,7 @@ func (p *Page) accountCmd(ended bool) tea.Cmd {
 }
 
 // Capturing reports whether the filter input or a dialog has the keys.
-func (p *Page) Capturing() bool { return p.input.Active() || p.del.Open() || p.ask.Open() }
+func (p *Page) Capturing() bool { return p.input.Active() }
 
 // lifecycleKey opens the delete or restore dialog for the selected secret.
 func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -104,8 +100,7 @@ func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case !s.PendingDeletion():
 			return status(model.Sanitize(s.Name) + " is not scheduled for deletion")
 		}
-		p.ask = lifecycle.AskRestore(p.c.Ctx, p.c.Backend, s)
-		return nil
+		return lifecycle.AskRestore(p.c, s)
 	}
 	switch {
 	case !p.c.ReadWrite:
@@ -113,9 +108,7 @@ func (p *Page) lifecycleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case s.PendingDeletion():
 		return status(model.Sanitize(s.Name) + " is already scheduled for deletion")
 	}
-	var cmd tea.Cmd
-	p.del, cmd = lifecycle.AskDelete(s, p.c)
-	return cmd
+	return lifecycle.AskDelete(p.c, s)
 }
 
 // refreshed puts a changed secret's new description in the list, or drops
@@ -174,16 +167,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.spinner, cmd = p.spinner.Update(msg)
 		return p, cmd
 	case tea.KeyPressMsg:
-		switch {
-		case p.del.Open():
-			var cmd tea.Cmd
-			p.del, cmd = p.del.Update(p.c.Ctx, p.c.Backend, msg)
-			return p, cmd
-		case p.ask.Open():
-			var cmd tea.Cmd
-			p.ask, cmd = p.ask.Update(msg)
-			return p, cmd
-		case p.input.Active():
+		if p.input.Active() {
 			return p, p.filterKey(msg)
 		}
 		return p, p.key(msg)
@@ -372,9 +356,6 @@ func (p *Page) View() string {
 		b.WriteByte('\n')
 	}
 	b.WriteString(p.summary())
-	if dialog := p.dialogView(); dialog != "" {
-		return overlayBottom(b.String(), dialog)
-	}
 	return b.String()
 }
 
@@ -423,22 +404,4 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Reload}, {Key: &k.Retry}, {Key: &k.Back},
 	}
 	return append(actions, common.MoveActions(k)...)
-}
-
-func (p *Page) dialogView() string {
-	switch {
-	case p.del.Open():
-		return p.del.View(p.c.Styles)
-	case p.ask.Open():
-		return p.ask.View(p.c.Styles)
-	}
-	return ""
-}
-
-// overlayBottom replaces the last lines of screen with box.
-func overlayBottom(screen, box string) string {
-	lines := strings.Split(screen, "\n")
-	boxLines := strings.Split(box, "\n")
-	start := max(len(lines)-len(boxLines), 0)
-	return strings.Join(append(lines[:start], boxLines...), "\n")
 }

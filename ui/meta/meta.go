@@ -28,7 +28,6 @@ type Page struct {
 	tags        textarea.Model
 	onTags      bool
 	err         error
-	dialog      confirm.Dialog
 	saving      bool
 }
 
@@ -84,6 +83,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			common.Send(common.ChangedMsg{ARN: p.secret.ARN}),
 			common.Send(common.BackMsg{}),
 		)
+	case savingMsg:
+		p.saving = p.saving || msg.arn == p.secret.ARN
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
 	}
@@ -91,14 +92,6 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 }
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	if p.dialog.Open() {
-		var cmd tea.Cmd
-		p.dialog, cmd = p.dialog.Update(msg)
-		if cmd != nil {
-			p.saving = true
-		}
-		return cmd
-	}
 	switch {
 	case key.Matches(msg, p.c.Keys.Back):
 		return common.Send(common.BackMsg{})
@@ -151,10 +144,13 @@ func (p *Page) save() tea.Cmd {
 	if descChanged {
 		newDesc = &desc
 	}
-	p.dialog = confirm.Ask("Change "+strings.Join(what, ", ")+" on "+model.Sanitize(p.secret.Name)+"?",
-		saveCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, newDesc, set, remove))
-	return nil
+	save := saveCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, newDesc, set, remove)
+	return confirm.Ask(p.c, "Change "+strings.Join(what, ", ")+" on "+model.Sanitize(p.secret.Name)+"?",
+		tea.Sequence(common.Send(savingMsg{arn: p.secret.ARN}), save))
 }
+
+// savingMsg says the change to secret arn was confirmed and is being saved.
+type savingMsg struct{ arn string }
 
 // saveCmd writes the description, then the tags to set, then removes tags,
 // stopping at the first failure so the error says which step failed.
@@ -196,9 +192,6 @@ func (p *Page) View() string {
 		lines = append(lines, st.Muted.Render("saving…"))
 	case p.err != nil:
 		lines = append(lines, st.Error.Render(model.Sanitize(p.err.Error())))
-	}
-	if p.dialog.Open() {
-		lines = append(lines, p.dialog.View(st))
 	}
 	return strings.Join(lines, "\n")
 }

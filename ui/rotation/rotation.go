@@ -30,7 +30,6 @@ type Page struct {
 	historyErr  error
 	loadingHist bool
 
-	dialog confirm.Dialog
 	form   *scheduleForm
 	follow *follow
 	gen    int
@@ -67,7 +66,7 @@ func (p *Page) scrollBy(d int) {
 }
 
 // Capturing reports whether a form or a typed answer has the keys.
-func (p *Page) Capturing() bool { return p.form != nil || p.dialog.Open() }
+func (p *Page) Capturing() bool { return p.form != nil }
 
 // Actions lists what the rotation view does.
 func (p *Page) Actions() []common.Action {
@@ -135,10 +134,6 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	switch {
-	case p.dialog.Open():
-		var cmd tea.Cmd
-		p.dialog, cmd = p.dialog.Update(msg)
-		return cmd
 	case p.form != nil:
 		return p.formKey(msg)
 	case key.Matches(msg, k.Back):
@@ -150,7 +145,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			return common.ReadOnlyMsg("rotate now")
 		}
 		in := model.RotateInput{SecretID: p.secret.ARN, Immediately: true}
-		p.dialog = confirm.Ask("Rotate "+model.Sanitize(p.secret.Name)+" now? A new version is created under AWSPENDING.",
+		return confirm.Ask(p.c, "Rotate "+model.Sanitize(p.secret.Name)+" now? A new version is created under AWSPENDING.",
 			rotateCmd(p.c.Ctx, p.c.Backend, in, p.c.Now()))
 	case key.Matches(msg, k.EditSchedule):
 		if !p.c.ReadWrite {
@@ -164,7 +159,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		if !p.c.ReadWrite {
 			return common.ReadOnlyMsg("canceling rotation")
 		}
-		p.dialog = confirm.Ask("Cancel rotation of "+model.Sanitize(p.secret.Name)+"? Automatic rotation is turned off.",
+		return confirm.Ask(p.c, "Cancel rotation of "+model.Sanitize(p.secret.Name)+"? Automatic rotation is turned off.",
 			cancelCmd(p.c.Ctx, p.c.Backend, p.secret.ARN))
 	}
 	return nil
@@ -183,9 +178,8 @@ func (p *Page) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		p.form = nil
 		in := model.RotateInput{SecretID: p.secret.ARN, LambdaARN: fn, Rules: &rules}
-		p.dialog = confirm.Ask("Save the rotation schedule of "+model.Sanitize(p.secret.Name)+" and enable rotation?",
+		return confirm.Ask(p.c, "Save the rotation schedule of "+model.Sanitize(p.secret.Name)+" and enable rotation?",
 			rotateCmd(p.c.Ctx, p.c.Backend, in, p.c.Now()))
-		return nil
 	}
 	return p.form.update(msg)
 }

@@ -13,11 +13,8 @@ const labelWidth = 15
 // form, scrolled to p.scroll.
 func (p *Page) View() string {
 	var overlay []string
-	switch {
-	case p.form != nil:
+	if p.form != nil {
 		overlay = strings.Split(p.form.view(p.c.Styles), "\n")
-	case p.dialog.Open():
-		overlay = strings.Split(p.dialog.View(p.c.Styles), "\n")
 	}
 	room := max(p.height-len(overlay), 1)
 	lines := render.Window(p.lines(), -1, room, p.scroll, p.width, p.c.Ellipsis())

@@ -7,10 +7,10 @@ import (
 )
 
 // wheel moves the cursor of the table or of the open diff, as the up and
-// down keys do; it does nothing while a confirmation waits.
+// down keys do.
 func (p *Page) wheel(msg tea.MouseWheelMsg) {
 	step, ok := common.WheelStep(msg)
-	if !ok || p.dialog.Open() {
+	if !ok {
 		return
 	}
 	if p.diff != nil {
@@ -23,7 +23,7 @@ func (p *Page) wheel(msg tea.MouseWheelMsg) {
 // click selects the version, or the diff line, drawn under a left click;
 // a click on a version's value lines selects that version.
 func (p *Page) click(msg tea.MouseClickMsg) {
-	if msg.Button != tea.MouseLeft || p.dialog.Open() {
+	if msg.Button != tea.MouseLeft {
 		return
 	}
 	if p.diff != nil {

@@ -29,8 +29,7 @@ func (p *Page) promote() tea.Cmd {
 	if prev := p.previousHolder(); prev != "" && prev != v.ID && prev != p.current {
 		prompt += "\n" + shortID(prev) + " loses AWSPREVIOUS."
 	}
-	p.dialog = confirm.Ask(prompt, promoteCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, v.ID, p.current))
-	return nil
+	return confirm.Ask(p.c, prompt, promoteCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, v.ID, p.current))
 }
 
 // previousHolder is the listed version that carries AWSPREVIOUS, if any.

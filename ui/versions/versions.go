@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/confirm"
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
@@ -41,7 +40,6 @@ type Page struct {
 
 	diff    *diffView
 	diffGen int
-	dialog  confirm.Dialog
 }
 
 // New makes the versions screen of a secret.
@@ -65,7 +63,7 @@ func (p *Page) reload() tea.Cmd {
 func (p *Page) SetSize(w, h int) { p.width, p.height = w, h }
 
 // Capturing reports whether a confirmation waits for its answer.
-func (p *Page) Capturing() bool { return p.dialog.Open() }
+func (p *Page) Capturing() bool { return false }
 
 // Actions lists what the versions view does.
 func (p *Page) Actions() []common.Action {
@@ -140,15 +138,11 @@ func (p *Page) listed(msg listedMsg) {
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys
-	if d, ok := k.Step(msg, p.height-4, len(p.versions)); ok && !p.dialog.Open() && p.diff == nil {
+	if d, ok := k.Step(msg, p.height-4, len(p.versions)); ok && p.diff == nil {
 		p.move(d)
 		return nil
 	}
 	switch {
-	case p.dialog.Open():
-		var cmd tea.Cmd
-		p.dialog, cmd = p.dialog.Update(msg)
-		return cmd
 	case p.diff != nil:
 		return p.diffKey(msg)
 	case key.Matches(msg, k.Back):

@@ -18,17 +18,13 @@ func (p *Page) View() string {
 	} else {
 		s = p.tableScreen()
 	}
-	var overlay []string
-	if p.dialog.Open() {
-		overlay = strings.Split(p.dialog.View(p.c.Styles), "\n")
-	}
-	room := max(p.height-len(overlay)-len(s.head), 0)
+	room := max(p.height-len(s.head), 0)
 	lines := append(s.head, s.window(room)...)
-	lines = lines[:min(len(lines), max(p.height-len(overlay), 1))]
+	lines = lines[:min(len(lines), max(p.height, 1))]
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, p.width, "")
 	}
-	return strings.Join(append(lines, overlay...), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // screen is a heading that stays and a body that scrolls; the lines from

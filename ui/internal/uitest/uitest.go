@@ -98,10 +98,14 @@ func NewDriver(t testing.TB, m tea.Model, width, height int) *Driver {
 
 // Send hands msg to the model and runs the command it returns.
 func (d *Driver) Send(msg tea.Msg) {
-	if cmds, ok := commands(msg); ok {
+	if cmds, ok := msg.(tea.BatchMsg); ok {
 		for _, c := range cmds {
 			d.run(c)
 		}
+		return
+	}
+	if cmds, ok := commands(msg); ok {
+		d.runInOrder(cmds)
 		return
 	}
 	d.Sent = append(d.Sent, msg)
@@ -210,6 +214,29 @@ func (d *Driver) run(cmd tea.Cmd) {
 		select {
 		case d.msgs <- msg:
 		case <-d.closed:
+		}
+	}()
+}
+
+// runInOrder runs a sequence's commands one after the other, their
+// messages handed to the loop in that order, as Bubble Tea does.
+func (d *Driver) runInOrder(cmds []tea.Cmd) {
+	d.running.Add(1)
+	go func() {
+		defer d.running.Done()
+		for _, cmd := range cmds {
+			if cmd == nil {
+				continue
+			}
+			msg := cmd()
+			if msg == nil {
+				continue
+			}
+			select {
+			case d.msgs <- msg:
+			case <-d.closed:
+				return
+			}
 		}
 	}()
 }
