@@ -54,7 +54,7 @@ func (p *Page) valueLines() ([]string, int) {
 	}
 	lines := []string{st.Title.Render(head)}
 	switch {
-	case p.loading:
+	case p.loading():
 		return append(lines, st.Muted.Render("  loading value…")), -1
 	case p.valueErr != nil:
 		return append(lines, st.Error.Render("  "+model.Sanitize(p.valueErr.Error()))), -1
@@ -100,7 +100,7 @@ func (p *Page) fieldLine(i int, f model.Field, pathWidth int) []string {
 		label = "text"
 	}
 	prefix := cursor + st.Label.Render(render.Fit(label, max(pathWidth, len(label)), p.c.Ellipsis())) + "  "
-	if !p.revealed[i] {
+	if !p.reveal.Shown(i) {
 		return []string{prefix + st.Mask.Render(p.c.Mask())}
 	}
 	drawn := p.drawn[i]

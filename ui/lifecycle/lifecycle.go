@@ -56,8 +56,12 @@ type Dialog struct {
 // keeps the dialog inside an 80-column terminal.
 const nameFieldWidth = 40
 
-// AskDelete opens the delete dialog for s.
+// AskDelete opens the delete dialog for s, or says s is already
+// scheduled for deletion.
 func AskDelete(c common.Common, s model.Secret) tea.Cmd {
+	if s.PendingDeletion() {
+		return common.Send(common.StatusMsg{Text: model.Sanitize(s.Name) + " is already scheduled for deletion"})
+	}
 	days := textinput.New()
 	days.Prompt = "recovery window (days, 7–30): "
 	days.CharLimit = 2
@@ -151,8 +155,12 @@ func deleteCmd(ctx context.Context, b common.Backend, s model.Secret, days int64
 	}
 }
 
-// AskRestore opens the restore confirmation for s.
+// AskRestore opens the restore confirmation for s, or says s is not
+// scheduled for deletion.
 func AskRestore(c common.Common, s model.Secret) tea.Cmd {
+	if !s.PendingDeletion() {
+		return common.Send(common.StatusMsg{Text: model.Sanitize(s.Name) + " is not scheduled for deletion"})
+	}
 	ctx, b := c.Ctx, c.Backend
 	return confirm.Ask(c, "Restore "+model.Sanitize(s.Name)+"? It stops being scheduled for deletion.", func() tea.Msg {
 		err := b.RestoreSecret(ctx, s.ARN)

@@ -90,3 +90,18 @@ func (r *Reveal[K]) Update(msg tea.Msg) bool {
 	}
 	return false
 }
+
+// Touching makes each action that runs by itself restart the idle timer
+// after it runs, as every key does; an action without Run reaches the
+// screen's Update, which touches there.
+func (r *Reveal[K]) Touching(actions []common.Action) []common.Action {
+	for i, a := range actions {
+		if run := a.Run; run != nil {
+			actions[i].Run = func() tea.Cmd {
+				cmd := run()
+				return tea.Batch(cmd, r.Touch())
+			}
+		}
+	}
+	return actions
+}

@@ -1,0 +1,81 @@
+package detail
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/lifecycle"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+// Actions lists what the detail does with the secret and its value. Every
+// one restarts the idle timer of revealed fields, as every key does.
+func (p *Page) Actions() []common.Action {
+	k := p.c.Keys
+	actions := []common.Action{
+		{Key: &k.Reveal, Short: true, Run: p.ask(actReveal)},
+		{Key: &k.RevealAll, Short: true, Run: p.ask(actRevealAll)},
+		{Key: &k.Copy, Short: true, Run: p.ask(actCopy)},
+		{Key: &k.CopyAs, Short: true, Run: p.openCopyMenu},
+		{Key: &k.Stage, Short: true, Run: p.nextStage},
+		{Key: &k.Back, Short: true, Run: back},
+		{Key: &k.Rotation, Run: p.open(common.ScreenRotation)},
+		{Key: &k.Audit, Run: p.open(common.ScreenAudit)},
+		{Key: &k.AccountAudit, Run: accountAudit},
+		{Key: &k.Versions, Run: p.open(common.ScreenVersions)},
+		{Key: &k.Policy, Run: p.open(common.ScreenPolicy)},
+		{Key: &k.Edit, Needs: common.NeedsReadWrite, What: "editing a value", Run: p.open(common.ScreenEdit)},
+		{Key: &k.EditExternal, Needs: common.NeedsReadWrite, What: "editing a value", Run: p.open(common.ScreenEditInEditor)},
+		{Key: &k.Tags, Needs: common.NeedsReadWrite, What: "editing description and tags", Run: p.open(common.ScreenMeta)},
+		{Key: &k.Delete, Needs: common.NeedsReadWrite, What: "deleting a secret", Run: p.askDelete},
+		{Key: &k.Restore, Needs: common.NeedsReadWrite, What: "restoring a secret", Run: p.askRestore},
+		{Key: &k.Reload, Run: p.reload},
+	}
+	return p.reveal.Touching(append(actions, common.MoveActions(k)...))
+}
+
+// back closes the screen.
+func back() tea.Cmd { return common.Send(common.BackMsg{}) }
+
+// accountAudit opens the account's audit trail.
+func accountAudit() tea.Cmd { return common.Open(common.ScreenAudit, nil) }
+
+// open makes the action that opens screen about this secret.
+func (p *Page) open(screen common.Screen) func() tea.Cmd {
+	return func() tea.Cmd {
+		s := p.secret
+		return common.Open(screen, &s)
+	}
+}
+
+// askDelete opens the delete dialog.
+func (p *Page) askDelete() tea.Cmd { return lifecycle.AskDelete(p.c, p.secret) }
+
+// askRestore opens the restore confirmation.
+func (p *Page) askRestore() tea.Cmd { return lifecycle.AskRestore(p.c, p.secret) }
+
+// openCopyMenu opens the copy-as menu.
+func (p *Page) openCopyMenu() tea.Cmd {
+	p.c.Slot.Open(copyMenu{c: p.c, arn: p.secret.ARN})
+	return nil
+}
+
+// reload describes the secret again.
+func (p *Page) reload() tea.Cmd {
+	p.describeErr = nil
+	return p.describe()
+}
+
+// nextStage picks the next stage label and forgets the loaded value.
+func (p *Page) nextStage() tea.Cmd {
+	labels := render.Labels(p.secret.VersionStages)
+	if len(labels) == 0 {
+		return nil
+	}
+	i := slices.Index(labels, p.stage)
+	p.stage = labels[(i+1)%len(labels)]
+	p.dropValue()
+	return common.Send(common.StatusMsg{Text: "showing " + model.Sanitize(p.stage) + " (v loads it)"})
+}

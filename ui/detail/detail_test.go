@@ -1,0 +1,162 @@
+package detail
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
+)
+
+// fakeAWS answers the detail screen from memory and counts value reads.
+type fakeAWS struct {
+	detail      model.SecretDetail
+	describeErr error
+	values      map[string]string
+	reads       []model.ValueRef
+}
+
+func (f *fakeAWS) DescribeSecret(context.Context, string) (model.SecretDetail, error) {
+	return f.detail, f.describeErr
+}
+
+func (f *fakeAWS) GetSecretValue(_ context.Context, ref model.ValueRef) (model.SecretVersion, error) {
+	f.reads = append(f.reads, ref)
+	s, ok := f.values[ref.Stage]
+	if !ok {
+		return model.SecretVersion{}, &model.Error{Kind: model.KindNotFound, Op: "GetSecretValue"}
+	}
+	return model.SecretVersion{VersionID: "v-" + ref.Stage, Value: model.StringValue(s)}, nil
+}
+
+func newFake() *fakeAWS {
+	s := model.Secret{ARN: "arn:db", Name: "app/db", VersionStages: model.StageMapOf(map[string][]string{
+		"v-AWSCURRENT": {model.StageCurrent}, "v-AWSPREVIOUS": {model.StagePrevious},
+	})}
+	return &fakeAWS{detail: model.SecretDetail{Secret: s}, values: map[string]string{
+		model.StageCurrent:  `{"user":"app","password":"hunter2-now"}`,
+		model.StagePrevious: `{"user":"app","password":"hunter2-old"}`,
+	}}
+}
+
+func newTestPage(t *testing.T, aws *fakeAWS) *Page {
+	t.Helper()
+	p := newPage(uitest.Common(), aws, aws.detail.Secret)
+	p.SetSize(80, 24)
+	deliver(t, p, p.Init())
+	return p
+}
+
+// deliver hands a task's answer to the page as the root would, and fails
+// when the root would drop it.
+func deliver(t *testing.T, p *Page, cmd tea.Cmd) tea.Cmd {
+	t.Helper()
+	msg, ok := uitest.Answer(t, p.c.Tasks, cmd)
+	if !ok {
+		t.Fatal("the answer would be dropped")
+	}
+	_, next := p.Update(msg)
+	return next
+}
+
+func TestRevealReadsTheValueOnceAndShowsTheSelectedFieldOnly(t *testing.T) {
+	aws := newFake()
+	p := newTestPage(t, aws)
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))
+	if v := p.View(); !strings.Contains(v, "app") || strings.Contains(v, "hunter2") {
+		t.Fatalf("want the user shown and the password masked:\n%s", v)
+	}
+	p.Update(uitest.KeyPress("j"))
+	if cmd := uitest.Act(t, p.Actions(), &p.c.Keys.Reveal); cmd != nil {
+		t.Fatal("revealing a field of a value held asked for something")
+	}
+	if !strings.Contains(p.View(), "hunter2-now") || len(aws.reads) != 1 {
+		t.Fatalf("want the password shown after one read, reads %d:\n%s", len(aws.reads), p.View())
+	}
+}
+
+func TestAValueReadForAStageLeftBehindIsDropped(t *testing.T) {
+	p := newTestPage(t, newFake())
+	read := uitest.Act(t, p.Actions(), &p.c.Keys.Reveal)
+	uitest.Act(t, p.Actions(), &p.c.Keys.Stage)
+	if _, ok := uitest.Answer(t, p.c.Tasks, read); ok {
+		t.Fatal("the value of the stage left behind would still be shown")
+	}
+	if p.loading() {
+		t.Fatal("the screen still waits for the value of the stage left behind")
+	}
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.RevealAll))
+	if v := p.View(); !strings.Contains(v, "hunter2-old") || !strings.Contains(v, "AWSPREVIOUS") {
+		t.Fatalf("want the previous value shown:\n%s", v)
+	}
+}
+
+func TestRemaskMasksEveryFieldAndDropsWhatWasDrawn(t *testing.T) {
+	p := newTestPage(t, newFake())
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.RevealAll))
+	if _, cmd := p.Update(common.RemaskMsg{}); cmd == nil {
+		t.Fatal("masking revealed fields scrubbed nothing")
+	}
+	if strings.Contains(p.View(), "hunter2") || p.AnyRevealed() {
+		t.Fatalf("a field is still shown:\n%s", p.View())
+	}
+	for i, lines := range p.drawn {
+		if lines != nil {
+			t.Fatalf("field %d keeps its drawn lines after masking", i)
+		}
+	}
+}
+
+func TestForgetWipesTheValueItHeld(t *testing.T) {
+	p := newTestPage(t, newFake())
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))
+	value := p.version.Value
+	if !p.Forget() {
+		t.Fatal("Forget reported no value held")
+	}
+	if strings.Contains(string(value.Reveal()), "hunter2") {
+		t.Fatal("the value's bytes survive Forget")
+	}
+	if p.Forget() || p.AnyRevealed() || strings.Contains(p.View(), "hunter2") {
+		t.Fatal("a value is still held after Forget")
+	}
+}
+
+func TestCopyReadsTheValueAndCopiesTheSelectedField(t *testing.T) {
+	p := newTestPage(t, newFake())
+	copied, ok := deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Copy))().(common.CopyMsg)
+	if !ok || string(copied.Value.Reveal()) != "app" || copied.What != "user of app/db" {
+		t.Fatalf("copied %q as %q", copied.Value.Reveal(), copied.What)
+	}
+	if p.AnyRevealed() {
+		t.Fatal("copying revealed a field")
+	}
+}
+
+func TestASecretGoneWhileOpenLeavesTheScreen(t *testing.T) {
+	aws := newFake()
+	p := newTestPage(t, aws)
+	aws.describeErr = &model.Error{Kind: model.KindNotFound, Op: "DescribeSecret"}
+	next := deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reload))
+	msgs, ok := next().(tea.BatchMsg)
+	if !ok || len(msgs) != 2 {
+		t.Fatalf("want the screen closed and a status line, got %T", next())
+	}
+	if _, ok := msgs[0]().(common.BackMsg); !ok {
+		t.Fatal("the screen stays open on a secret that is gone")
+	}
+}
+
+func TestEveryActionButMovementRunsByItself(t *testing.T) {
+	p := newTestPage(t, newFake())
+	moves := len(common.MoveActions(p.c.Keys))
+	actions := p.Actions()
+	for _, a := range actions[:len(actions)-moves] {
+		if a.Run == nil {
+			t.Errorf("the action on %q hands its key to Update", a.Key.Help().Key)
+		}
+	}
+}
