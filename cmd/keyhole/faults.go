@@ -18,16 +18,16 @@ const faultKinds = "throttle, latency=DURATION, denied, expired, internal, error
 const faultHelp = `--fault KIND[:OP[:COUNT[:SECRET]]] makes calls misbehave, to try how a
 client copes; give it once per fault. KIND is one of:
 
-  throttle          answer ThrottlingException "Rate exceeded"
-  latency=DURATION  wait DURATION (such as 200ms or 2s), then serve the call
-  denied            answer AccessDeniedException
-  expired           answer ExpiredTokenException
-  internal          answer InternalServiceError (HTTP 500)
-  error=CODE        answer the AWS error CODE, such as DecryptionFailure
-                    or InvalidNextTokenException
-  drop-connection   close the connection before serving the call
-  drop-response     serve the call (a write takes effect), then close the
-                    connection without answering
+    throttle          answer ThrottlingException "Rate exceeded"
+    latency=DURATION  wait DURATION (such as 200ms or 2s), then serve the call
+    denied            answer AccessDeniedException
+    expired           answer ExpiredTokenException
+    internal          answer InternalServiceError (HTTP 500)
+    error=CODE        answer the AWS error CODE, such as DecryptionFailure
+                      or InvalidNextTokenException
+    drop-connection   close the connection before serving the call
+    drop-response     serve the call (a write takes effect), then close the
+                      connection without answering
 
 OP is the operation, as the API names it (ListSecrets) or as the AWS CLI
 does (list-secrets); "*" or nothing means every operation. COUNT is how
@@ -38,10 +38,10 @@ adds to any other fault. SDKs and the AWS CLI retry throttling, internal
 errors and dropped connections on their own, so a COUNT below their number
 of attempts shows as a slower call that succeeds.
 
-  --fault throttle:ListSecrets:2          the first two ListSecrets calls
-                                         answer ThrottlingException
-  --fault latency=300ms                  every call takes 300ms longer
-  --fault denied:GetSecretValue::prod/db  reading prod/db's value is denied`
+    --fault throttle:ListSecrets:2          the first two ListSecrets calls
+                                            answer ThrottlingException
+    --fault latency=300ms                   every call takes 300ms longer
+    --fault denied:GetSecretValue::prod/db  reading prod/db's value is denied`
 
 // errorCode is what an AWS error code looks like.
 var errorCode = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)

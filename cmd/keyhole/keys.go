@@ -13,7 +13,7 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/keys"
 )
 
-// newKeysCmd prints the TUI's key bindings from the same keymap the help
+// newKeysCmd prints the TUI's key bindings from the same actions the help
 // screen and the README's key table are built from.
 func newKeysCmd(g *globalFlags) *cobra.Command {
 	var markdown bool
@@ -23,7 +23,26 @@ func newKeysCmd(g *globalFlags) *cobra.Command {
 		Long: `Print every key binding of the TUI, section by section: the keys, what
 they do, and the name the config file's keys: section rebinds them by. The
 config file's overrides are applied, so this is what keyhole will use.
---markdown prints the table the README shows.`,
+--markdown prints the same as a Markdown table; the README shows the few
+rows a newcomer needs.
+
+Each screen lists its own keys; then come the keys of dialogs (y confirms,
+enter picks, esc cancels), the movement keys, which every list, table and
+scrolling view answers, and the keys that work everywhere. The help screen
+(?) shows the same, the screen on top first.
+
+To rebind a key, give its config name a list of keys under keys: in the
+config file, such as
+
+    keys:
+      quit: [q]
+      copy_as: [C]
+
+A key is written as the terminal reports it: a character (a, A, ?, @), a
+named key (enter, esc, tab, space, up, down, pgup, pgdown, home, end) or a
+modifier and a key (ctrl+r, shift+tab). A config file that binds one key
+to two actions of one screen is refused, naming the key, the screen and
+both actions, and keyhole exits 2.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := loadConfig(configPath(g.config, os.Getenv))
@@ -38,7 +57,7 @@ config file's overrides are applied, so this is what keyhole will use.
 			return writeKeys(cmd.OutOrStdout(), table)
 		},
 	}
-	cmd.Flags().BoolVar(&markdown, "markdown", false, "print the README's Markdown table")
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print the whole table as Markdown")
 	return cmd
 }
 

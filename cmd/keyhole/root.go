@@ -15,8 +15,12 @@ func newRootCmd(b build) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "keyhole",
 		Short: "A terminal UI for AWS Secrets Manager",
-		Long: `keyhole browses every secret in an AWS account, shows its metadata, and
-reveals or copies a value only when asked. Read-only unless started with --rw.`,
+		Long:  rootLong,
+		Example: `  keyhole                                # the AWS SDK's default credentials
+  keyhole --profile prod --region eu-west-1
+  keyhole --endpoint-url http://127.0.0.1:4566
+  keyhole --demo                         # a built-in emulator with demo data
+  keyhole --rw                           # allow changes`,
 		Version:       b.String(),
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
