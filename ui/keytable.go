@@ -98,3 +98,24 @@ func (a *App) helpSections() []keys.Section {
 	}
 	return a.sections(screens)
 }
+
+// KeysNamed keeps of table the first binding of each config name in names,
+// in the table's order, dropping sections left empty: the README's short
+// key table.
+func KeysNamed(table []keys.Section, names ...string) []keys.Section {
+	var out []keys.Section
+	kept := map[string]bool{}
+	for _, s := range table {
+		short := keys.Section{Name: s.Name}
+		for i, n := range s.Names {
+			if slices.Contains(names, n) && !kept[n] {
+				kept[n] = true
+				short.Bindings, short.Names = append(short.Bindings, s.Bindings[i]), append(short.Names, n)
+			}
+		}
+		if len(short.Names) > 0 {
+			out = append(out, short)
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,10 +34,16 @@ func TestAKeyBoundToTwoActionsOfOneScreenIsRefused(t *testing.T) {
 	}
 }
 
-// TestReadmeKeyTableMatchesTheActions fails when the README's key table
-// drifts from the actions the screens declare; run with
-// KEYHOLE_UPDATE_README=1 to rewrite it.
+// TestReadmeKeyTableMatchesTheActions fails when the README's short key
+// table drifts from the actions the screens declare; run with
+// KEYHOLE_UPDATE_README=1 to rewrite it. The README shows a newcomer the
+// keys named here; keyhole keys --markdown prints them all.
 func TestReadmeKeyTableMatchesTheActions(t *testing.T) {
+	readmeKeys := []string{
+		"filter", "open", "back", "sort", "rotation", "audit",
+		"reveal", "reveal_all", "copy", "copy_as", "versions", "edit",
+		"help", "quit", "switch",
+	}
 	const path, begin, end = "../README.md", "<!-- keys:begin -->\n", "<!-- keys:end -->"
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -47,7 +54,15 @@ func TestReadmeKeyTableMatchesTheActions(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatalf("README lacks the %q … %q markers", begin, end)
 	}
-	want := keys.Markdown(KeyTable(keys.Default()))
+	short := KeysNamed(KeyTable(keys.Default()), readmeKeys...)
+	rows := 0
+	for _, s := range short {
+		rows += len(s.Names)
+	}
+	if rows != len(readmeKeys) {
+		t.Fatalf("the README's short table has %d of the %d keys %v: was one renamed?", rows, len(readmeKeys), readmeKeys)
+	}
+	want := keys.Markdown(short)
 	if got := readme[i+len(begin) : j]; got != want {
 		if os.Getenv("KEYHOLE_UPDATE_README") == "1" {
 			if err := os.WriteFile(path, []byte(readme[:i+len(begin)]+want+readme[j:]), 0o644); err != nil {
@@ -56,6 +71,20 @@ func TestReadmeKeyTableMatchesTheActions(t *testing.T) {
 			return
 		}
 		t.Fatalf("README key table is stale; run KEYHOLE_UPDATE_README=1 go test ./ui -run TestReadmeKeyTable\n got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestKeysNamedKeepsTheFirstBindingOfEachName(t *testing.T) {
+	short := KeysNamed(KeyTable(keys.Default()), "quit", "back", "reveal")
+	var got []string
+	for _, s := range short {
+		for _, n := range s.Names {
+			got = append(got, s.Name+"/"+n)
+		}
+	}
+	want := []string{"List/back", "Detail/reveal", "Everywhere/quit"}
+	if !slices.Equal(got, want) {
+		t.Errorf("KeysNamed = %v, want %v", got, want)
 	}
 }
 

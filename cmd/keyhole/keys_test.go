@@ -26,7 +26,7 @@ func TestKeysPrintsEveryBindingFromTheKeymap(t *testing.T) {
 	}
 	md := string(runKeyhole(t, "keys", "--markdown").mustSucceed(t).stdout)
 	if md != keys.Markdown(table) {
-		t.Errorf("keys --markdown is not the README's table:\n%s", md)
+		t.Errorf("keys --markdown is not the whole key table:\n%s", md)
 	}
 }
 
