@@ -71,3 +71,18 @@ func MoveActions(k *keys.KeyMap) []Action {
 func RW(b *key.Binding, what string) Action {
 	return Action{Key: b, Needs: NeedsReadWrite, What: what}
 }
+
+// Then makes each action that runs by itself run after once it ran, such
+// as laying the screen out again, and batches the commands of both.
+// Actions without Run reach the screen's Update, which does that there.
+func Then(actions []Action, after func() tea.Cmd) []Action {
+	for i, a := range actions {
+		if run := a.Run; run != nil {
+			actions[i].Run = func() tea.Cmd {
+				cmd := run()
+				return tea.Batch(cmd, after())
+			}
+		}
+	}
+	return actions
+}

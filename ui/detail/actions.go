@@ -11,7 +11,8 @@ import (
 )
 
 // Actions lists what the detail does with the secret and its value. Every
-// one restarts the idle timer of revealed fields, as every key does.
+// one lays the screen out again and restarts the idle timer of revealed
+// fields, as every key does.
 func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
 	actions := []common.Action{
@@ -33,7 +34,13 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Restore, Needs: common.NeedsReadWrite, What: "restoring a secret", Run: p.askRestore},
 		{Key: &k.Reload, Run: p.reload},
 	}
-	return p.reveal.Touching(append(actions, common.MoveActions(k)...))
+	return common.Then(append(actions, common.MoveActions(k)...), p.afterAction)
+}
+
+// afterAction lays the screen out again and restarts the idle timer.
+func (p *Page) afterAction() tea.Cmd {
+	p.layout()
+	return p.reveal.Touch()
 }
 
 // back closes the screen.
@@ -77,5 +84,5 @@ func (p *Page) nextStage() tea.Cmd {
 	i := slices.Index(labels, p.stage)
 	p.stage = labels[(i+1)%len(labels)]
 	p.dropValue()
-	return common.Send(common.StatusMsg{Text: "showing " + model.Sanitize(p.stage) + " (v loads it)"})
+	return common.Send(common.StatusMsg{Text: "showing " + model.Sanitize(p.stage) + " (" + p.c.Keys.Reveal.Help().Key + " loads it)"})
 }

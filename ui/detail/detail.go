@@ -3,12 +3,9 @@
 package detail
 
 import (
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/render"
 	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
@@ -37,7 +34,9 @@ type Page struct {
 	after    action
 	afterFmt copyFormat
 
-	scroll int
+	// view is the whole screen laid out, scrolled to keep the selected
+	// field in view.
+	view widget.ScrollView
 }
 
 // New makes the detail screen of a secret picked in the list.
@@ -45,14 +44,20 @@ func New(c common.Common, s model.Secret) *Page { return newPage(c, c.Backend, s
 
 // newPage makes the detail screen asking aws.
 func newPage(c common.Common, aws backend, s model.Secret) *Page {
-	return &Page{c: c, aws: aws, secret: s, stage: model.StageCurrent, reveal: widget.NewReveal[int](c.RevealTimeout)}
+	p := &Page{c: c, aws: aws, secret: s, stage: model.StageCurrent, reveal: widget.NewReveal[int](c.RevealTimeout)}
+	p.view.Fold = widget.Cut(c.Ellipsis())
+	return p
 }
 
 // Init asks for the secret's description.
 func (p *Page) Init() tea.Cmd { return p.describe() }
 
 // SetSize sets the area the screen may draw in.
-func (p *Page) SetSize(width, height int) { p.width, p.height = width, height }
+func (p *Page) SetSize(width, height int) {
+	p.width, p.height = width, height
+	p.view.SetSize(width, height)
+	p.layout()
+}
 
 // Secret is the secret the page shows.
 func (p *Page) Secret() model.Secret { return p.secret }
@@ -63,47 +68,58 @@ func (p *Page) Capturing() bool { return false }
 // AnyRevealed reports whether a value is on screen.
 func (p *Page) AnyRevealed() bool { return p.reveal.Any() }
 
-// Update handles a message for the detail screen.
+// Update handles a message for the detail screen, then lays it out again.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	cmd := p.update(msg)
+	p.layout()
+	return p, cmd
+}
+
+func (p *Page) update(msg tea.Msg) tea.Cmd {
 	if p.reveal.Update(msg) {
 		clear(p.drawn)
-		return p, common.ScrubCmd
+		return common.ScrubCmd
 	}
 	switch msg := msg.(type) {
 	case describedMsg:
-		return p, p.described(msg)
+		return p.described(msg)
 	case valueLoadedMsg:
-		cmd := p.valueLoaded(msg)
-		return p, tea.Batch(cmd, p.reveal.Touch())
+		return tea.Batch(p.valueLoaded(msg), p.reveal.Touch())
 	case copyPickedMsg:
-		return p, p.copyPicked(msg)
+		return p.copyPicked(msg)
 	case common.ChangedMsg:
 		if msg.ARN == p.secret.ARN {
 			p.dropValue()
-			return p, p.describe()
+			return p.describe()
 		}
 	case tea.KeyPressMsg:
 		p.key(msg)
-		return p, p.reveal.Touch()
+		return p.reveal.Touch()
 	case tea.MouseWheelMsg:
 		p.wheel(msg)
 	}
-	return p, nil
+	return nil
 }
 
 // key moves between fields, or scrolls a value without fields.
 func (p *Page) key(msg tea.KeyPressMsg) {
-	if d, ok := p.c.Keys.Step(msg, 1, len(p.parsed.Fields)); ok {
+	if len(p.parsed.Fields) == 0 {
+		p.view.Key(p.c.Keys, msg)
+		return
+	}
+	if d, ok := p.c.Keys.Step(msg, p.view.Height()/2, len(p.parsed.Fields)); ok {
 		p.moveField(d)
 	}
 }
 
-// wheel moves one field a notch.
+// wheel moves one field a notch, or scrolls a value without fields.
 func (p *Page) wheel(msg tea.MouseWheelMsg) {
-	switch msg.Button {
-	case tea.MouseWheelUp:
+	switch {
+	case len(p.parsed.Fields) == 0:
+		p.view.Wheel(msg)
+	case msg.Button == tea.MouseWheelUp:
 		p.moveField(-1)
-	case tea.MouseWheelDown:
+	case msg.Button == tea.MouseWheelDown:
 		p.moveField(1)
 	}
 }
@@ -123,18 +139,20 @@ func (p *Page) described(msg describedMsg) tea.Cmd {
 	return nil
 }
 
+// moveField moves the selection d fields.
 func (p *Page) moveField(d int) {
-	if n := len(p.parsed.Fields); n > 0 {
-		p.field = max(min(p.field+d, n-1), 0)
-		return
-	}
-	p.scroll = max(p.scroll+d, 0)
+	p.field = max(min(p.field+d, len(p.parsed.Fields)-1), 0)
 }
 
-// View draws the metadata, then the value area, scrolled so the selected
-// field is visible.
-func (p *Page) View() string {
-	lines, focus := p.lines()
-	height := max(p.height, 1)
-	return strings.Join(render.Window(lines, focus, height, p.scroll, p.width, p.c.Ellipsis()), "\n")
+// layout puts the screen as it is now in the view, scrolled as little as
+// shows the selected field.
+func (p *Page) layout() {
+	lines, focus, focusEnd := p.lines()
+	p.view.SetContent(lines)
+	if focus >= 0 {
+		p.view.Reveal(focus, focusEnd)
+	}
 }
+
+// View draws the metadata, then the value area.
+func (p *Page) View() string { return p.view.View() }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
@@ -42,6 +43,9 @@ func newFake() *fakeAWS {
 	}}
 }
 
+// screen is what the page draws, without styles.
+func screen(p *Page) string { return ansi.Strip(p.View()) }
+
 func newTestPage(t *testing.T, aws *fakeAWS) *Page {
 	t.Helper()
 	p := newPage(uitest.Common(), aws, aws.detail.Secret)
@@ -66,15 +70,15 @@ func TestRevealReadsTheValueOnceAndShowsTheSelectedFieldOnly(t *testing.T) {
 	aws := newFake()
 	p := newTestPage(t, aws)
 	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))
-	if v := p.View(); !strings.Contains(v, "app") || strings.Contains(v, "hunter2") {
+	if v := screen(p); !strings.Contains(v, "app") || strings.Contains(v, "hunter2") {
 		t.Fatalf("want the user shown and the password masked:\n%s", v)
 	}
 	p.Update(uitest.KeyPress("j"))
 	if cmd := uitest.Act(t, p.Actions(), &p.c.Keys.Reveal); cmd != nil {
 		t.Fatal("revealing a field of a value held asked for something")
 	}
-	if !strings.Contains(p.View(), "hunter2-now") || len(aws.reads) != 1 {
-		t.Fatalf("want the password shown after one read, reads %d:\n%s", len(aws.reads), p.View())
+	if !strings.Contains(screen(p), "hunter2-now") || len(aws.reads) != 1 {
+		t.Fatalf("want the password shown after one read, reads %d:\n%s", len(aws.reads), screen(p))
 	}
 }
 
@@ -89,7 +93,7 @@ func TestAValueReadForAStageLeftBehindIsDropped(t *testing.T) {
 		t.Fatal("the screen still waits for the value of the stage left behind")
 	}
 	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.RevealAll))
-	if v := p.View(); !strings.Contains(v, "hunter2-old") || !strings.Contains(v, "AWSPREVIOUS") {
+	if v := screen(p); !strings.Contains(v, "hunter2-old") || !strings.Contains(v, "AWSPREVIOUS") {
 		t.Fatalf("want the previous value shown:\n%s", v)
 	}
 }
@@ -100,8 +104,8 @@ func TestRemaskMasksEveryFieldAndDropsWhatWasDrawn(t *testing.T) {
 	if _, cmd := p.Update(common.RemaskMsg{}); cmd == nil {
 		t.Fatal("masking revealed fields scrubbed nothing")
 	}
-	if strings.Contains(p.View(), "hunter2") || p.AnyRevealed() {
-		t.Fatalf("a field is still shown:\n%s", p.View())
+	if strings.Contains(screen(p), "hunter2") || p.AnyRevealed() {
+		t.Fatalf("a field is still shown:\n%s", screen(p))
 	}
 	for i, lines := range p.drawn {
 		if lines != nil {
@@ -120,7 +124,7 @@ func TestForgetWipesTheValueItHeld(t *testing.T) {
 	if strings.Contains(string(value.Reveal()), "hunter2") {
 		t.Fatal("the value's bytes survive Forget")
 	}
-	if p.Forget() || p.AnyRevealed() || strings.Contains(p.View(), "hunter2") {
+	if p.Forget() || p.AnyRevealed() || strings.Contains(screen(p), "hunter2") {
 		t.Fatal("a value is still held after Forget")
 	}
 }
@@ -158,5 +162,21 @@ func TestEveryActionButMovementRunsByItself(t *testing.T) {
 		if a.Run == nil {
 			t.Errorf("the action on %q hands its key to Update", a.Key.Help().Key)
 		}
+	}
+}
+
+func TestTheSelectedFieldStaysInViewOnAShortScreen(t *testing.T) {
+	aws := newFake()
+	aws.values[model.StageCurrent] = `{"a":"1","b":"2","c":"3","d":"4","e":"5","f":"6","g":"7","h":"8"}`
+	p := newTestPage(t, aws)
+	p.SetSize(80, 6)
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.RevealAll))
+	p.Update(uitest.KeyPress("G"))
+	if v := screen(p); !strings.Contains(v, "h  8") || strings.Contains(v, "app/db") {
+		t.Fatalf("want the last field in view, scrolled past the title:\n%s", v)
+	}
+	p.Update(uitest.KeyPress("g"))
+	if v := screen(p); !strings.Contains(v, "a  1") {
+		t.Fatalf("want the first field in view:\n%s", v)
 	}
 }

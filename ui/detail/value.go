@@ -131,10 +131,12 @@ func (p *Page) copy(f copyFormat) tea.Cmd {
 	return common.Send(common.CopyMsg{Value: text, What: what})
 }
 
-// Forget drops the loaded value and overwrites its bytes.
+// Forget drops the loaded value and overwrites its bytes, and lays the
+// screen out without it.
 func (p *Page) Forget() bool {
 	held := p.version != nil
 	p.dropValue()
+	p.layout()
 	return held
 }
 

@@ -9,15 +9,15 @@ import (
 
 const labelWidth = 15
 
-// lines renders the whole screen as lines and says which line holds the
-// selected field (-1 when none).
-func (p *Page) lines() ([]string, int) {
+// lines renders the whole screen as lines and says which lines, focus to
+// focusEnd, hold the selected field (-1 when none).
+func (p *Page) lines() (lines []string, focus, focusEnd int) {
 	st := p.c.Styles
 	title := st.Title.Render(model.Sanitize(p.secret.Name))
 	if p.secret.PendingDeletion() {
 		title += " " + st.Error.Render("pending deletion")
 	}
-	lines := []string{title}
+	lines = []string{title}
 	switch {
 	case p.describeErr != nil:
 		lines = append(lines, st.Error.Render("describe failed: "+model.Sanitize(p.describeErr.Error())))
@@ -38,48 +38,54 @@ func (p *Page) lines() ([]string, int) {
 		lines = append(lines, st.Label.Render(render.Fit(f.Label, labelWidth, "")+" ")+value)
 	}
 	lines = append(lines, "")
-	valueLines, focus := p.valueLines()
+	valueLines, focus, focusEnd := p.valueLines()
 	if focus >= 0 {
-		focus += len(lines)
+		focus, focusEnd = focus+len(lines), focusEnd+len(lines)
 	}
-	return append(lines, valueLines...), focus
+	return append(lines, valueLines...), focus, focusEnd
 }
 
-// valueLines renders the value area.
-func (p *Page) valueLines() ([]string, int) {
+// valueLines renders the value area, and says which of its lines hold the
+// selected field (-1 when none).
+func (p *Page) valueLines() (lines []string, focus, focusEnd int) {
 	st := p.c.Styles
 	head := "Value · " + model.Sanitize(p.stage)
 	if p.version != nil {
 		head += " · version " + model.Sanitize(p.version.VersionID)
 	}
-	lines := []string{st.Title.Render(head)}
+	lines = []string{st.Title.Render(head)}
 	switch {
 	case p.loading():
-		return append(lines, st.Muted.Render("  loading value…")), -1
+		return append(lines, st.Muted.Render("  loading value…")), -1, -1
 	case p.valueErr != nil:
-		return append(lines, st.Error.Render("  "+model.Sanitize(p.valueErr.Error()))), -1
+		return append(lines, st.Error.Render("  "+model.Sanitize(p.valueErr.Error()))), -1, -1
 	case p.version == nil:
-		return append(lines, st.Muted.Render("  not loaded · v reveals, c copies · every read is recorded in CloudTrail")), -1
+		k := p.c.Keys
+		hint := "  not loaded · " + k.Reveal.Help().Key + " reveals, " + k.Copy.Help().Key + " copies · every read is recorded in CloudTrail"
+		return append(lines, st.Muted.Render(hint)), -1, -1
 	}
 	if p.parsed.JSONError != nil {
 		lines = append(lines, st.Warning.Render("  looks like JSON but is not: "+p.parsed.JSONError.Error()+"; shown as text"))
 	}
 	if len(p.parsed.Fields) == 0 {
-		return append(lines, st.Muted.Render("  empty JSON object")), -1
+		return append(lines, st.Muted.Render("  empty JSON object")), -1, -1
 	}
 	pathWidth := 0
 	for _, f := range p.parsed.Fields {
 		pathWidth = max(pathWidth, len(model.Sanitize(f.Path)))
 	}
 	pathWidth = min(pathWidth, max(p.width/3, 8))
-	focus := -1
+	focus, focusEnd = -1, -1
 	for i, f := range p.parsed.Fields {
 		if i == p.field {
 			focus = len(lines)
 		}
 		lines = append(lines, p.fieldLine(i, f, pathWidth)...)
+		if i == p.field {
+			focusEnd = len(lines) - 1
+		}
 	}
-	return lines, focus
+	return lines, focus, focusEnd
 }
 
 // fieldLine renders one field, masked unless revealed. A revealed binary

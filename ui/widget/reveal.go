@@ -95,13 +95,5 @@ func (r *Reveal[K]) Update(msg tea.Msg) bool {
 // after it runs, as every key does; an action without Run reaches the
 // screen's Update, which touches there.
 func (r *Reveal[K]) Touching(actions []common.Action) []common.Action {
-	for i, a := range actions {
-		if run := a.Run; run != nil {
-			actions[i].Run = func() tea.Cmd {
-				cmd := run()
-				return tea.Batch(cmd, r.Touch())
-			}
-		}
-	}
-	return actions
+	return common.Then(actions, r.Touch)
 }
