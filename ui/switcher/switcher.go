@@ -2,48 +2,58 @@
 package switcher
 
 import (
+	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/render"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // Page lists profiles and regions side by side; enter connects to the pair.
 type Page struct {
 	c             common.Common
 	width, height int
-	profiles      []string
-	regions       []string
-	cursor        [2]int
-	column        int
+	// lists are the profiles and the regions, each in a table of its own.
+	lists [2]column
+	// focus is the column the movement keys move in.
+	focus int
+}
+
+// column is one list to pick from.
+type column struct {
+	items []string
+	table widget.Table
 }
 
 // New opens the switcher on the current profile and region. regions come
 // most recently used first.
 func New(c common.Common, profiles, regions []string, profile, region string) *Page {
-	p := &Page{c: c, profiles: profiles, regions: regions}
-	p.cursor[0] = max(index(profiles, profile), 0)
-	p.cursor[1] = max(index(regions, region), 0)
-	return p
-}
-
-func index(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
+	p := &Page{c: c}
+	for i, list := range [2][]string{profiles, regions} {
+		p.lists[i].items = list
+		p.lists[i].table.SetRows(len(list))
 	}
-	return -1
+	p.lists[0].table.Select(slices.Index(profiles, profile))
+	p.lists[1].table.Select(slices.Index(regions, region))
+	return p
 }
 
 // Init does nothing: the lists are known.
 func (p *Page) Init() tea.Cmd { return nil }
 
+// headLines are the title, a blank line and the column titles.
+const headLines = 3
+
 // SetSize sets the drawing area.
-func (p *Page) SetSize(w, h int) { p.width, p.height = w, h }
+func (p *Page) SetSize(w, h int) {
+	p.width, p.height = w, h
+	for i := range p.lists {
+		p.lists[i].table.SetHeight(h - headLines - 1)
+	}
+}
 
 // Capturing reports whether the page takes every key: never.
 func (p *Page) Capturing() bool { return false }
@@ -51,79 +61,76 @@ func (p *Page) Capturing() bool { return false }
 // Actions lists the switcher's keys.
 func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	return append([]common.Action{{Key: &k.NextField, Short: true}, {Key: &k.Open, Short: true}, {Key: &k.Back, Short: true}}, common.MoveActions(k)...)
+	actions := []common.Action{
+		{Key: &k.NextField, Short: true, Run: p.nextColumn},
+		{Key: &k.Open, Short: true, Run: p.connect},
+		{Key: &k.Back, Short: true, Run: func() tea.Cmd { return common.Send(common.BackMsg{}) }},
+	}
+	return append(actions, common.MoveActions(k)...)
 }
 
-// Update moves in the lists and connects on enter.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	m, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return p, nil
-	}
-	k := p.c.Keys
-	n := len(p.profiles)
-	if p.column == 1 {
-		n = len(p.regions)
-	}
-	switch {
-	case key.Matches(m, k.Back):
-		return p, common.Send(common.BackMsg{})
-	case key.Matches(m, k.NextField), m.String() == "left", m.String() == "right", m.String() == "h", m.String() == "l":
-		p.column = 1 - p.column
-	case key.Matches(m, k.Up):
-		p.cursor[p.column] = max(p.cursor[p.column]-1, 0)
-	case key.Matches(m, k.Down):
-		p.cursor[p.column] = min(p.cursor[p.column]+1, max(n-1, 0))
-	case key.Matches(m, k.Open):
-		profile, region := pick(p.profiles, p.cursor[0]), pick(p.regions, p.cursor[1])
-		return p, tea.Batch(common.Send(common.BackMsg{}), common.Send(common.SwitchMsg{Profile: profile, Region: region}))
-	}
-	return p, nil
+// nextColumn moves to the other list.
+func (p *Page) nextColumn() tea.Cmd {
+	p.focus = 1 - p.focus
+	return nil
 }
 
-func pick(list []string, i int) string {
-	if i < len(list) {
-		return list[i]
+// connect closes the switcher and connects to the selected pair.
+func (p *Page) connect() tea.Cmd {
+	switched := common.SwitchMsg{Profile: p.lists[0].selected(), Region: p.lists[1].selected()}
+	return tea.Batch(common.Send(common.BackMsg{}), common.Send(switched))
+}
+
+// selected is the item under the column's cursor, or "".
+func (l column) selected() string {
+	if i, ok := l.table.Selected(); ok {
+		return l.items[i]
 	}
 	return ""
+}
+
+// Update moves in the list that has the focus.
+func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	if m, ok := msg.(tea.KeyPressMsg); ok {
+		p.lists[p.focus].table.Key(p.c.Keys, m)
+	}
+	return p, nil
 }
 
 // View draws the two lists.
 func (p *Page) View() string {
 	st := p.c.Styles
 	colWidth := max((p.width-4)/2, 12)
-	rows := max(p.height-4, 1)
 	lines := []string{
 		st.Title.Render("Switch profile and region") + st.Muted.Render("   tab switches column · enter connects · esc cancels"),
 		"",
 		render.Fit(st.Label.Render("PROFILE"), colWidth, "") + "  " + st.Label.Render("REGION (recent first)"),
 	}
-	for i := range rows {
-		left := p.cell(p.profiles, 0, i, colWidth, "no profiles in ~/.aws/config or ~/.aws/credentials")
-		right := p.cell(p.regions, 1, i, colWidth, "")
+	for i := range p.lists[0].table.Height() {
+		left := p.cell(0, i, colWidth, "no profiles in ~/.aws/config or ~/.aws/credentials")
+		right := p.cell(1, i, colWidth, "")
 		lines = append(lines, left+"  "+right)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// cell draws row i of one column, scrolled so its cursor shows.
-func (p *Page) cell(list []string, column, i, width int, empty string) string {
+// cell draws the line-th line of one column.
+func (p *Page) cell(col, line, width int, empty string) string {
 	st := p.c.Styles
-	rows := max(p.height-4, 1)
-	offset := max(p.cursor[column]-rows+1, 0)
-	j := offset + i
-	if len(list) == 0 && i == 0 {
+	l := p.lists[col]
+	j, ok := l.table.RowAt(line)
+	switch {
+	case len(l.items) == 0 && line == 0:
 		return render.Fit(st.Muted.Render(empty), width, "")
-	}
-	if j >= len(list) {
+	case !ok:
 		return strings.Repeat(" ", width)
 	}
-	text := render.Fit(model.Sanitize(list[j]), width-2, p.c.Ellipsis())
-	if j == p.cursor[column] {
-		if column == p.column {
-			return st.SelectedRow.Render("> " + text)
-		}
-		return "> " + text
+	text := render.Fit(model.Sanitize(l.items[j]), width-2, p.c.Ellipsis())
+	if j != l.table.Cursor() {
+		return "  " + text
 	}
-	return "  " + text
+	if col == p.focus {
+		return st.SelectedRow.Render("> " + text)
+	}
+	return "> " + text
 }
