@@ -10,6 +10,7 @@ import (
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/filterinput"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // tab is what the screen shows: the events table or the who-read-it summary.
@@ -26,6 +27,7 @@ const (
 // loads the chosen range and more when the range is widened.
 type Page struct {
 	c             common.Common
+	b             backend
 	secret        *model.Secret
 	width, height int
 
@@ -38,8 +40,7 @@ type Page struct {
 	load    loader
 	hist    model.TrailHistory
 	visible []int32
-	cursor  int
-	offset  int
+	events  widget.Table
 
 	tab     tab
 	readers readerList
@@ -49,9 +50,12 @@ type Page struct {
 }
 
 // New makes the audit screen of secret, or of the account when nil.
-func New(c common.Common, secret *model.Secret) *Page {
-	in := filterinput.New("words, event:GetSecretValue, principal:alice, ip:10.0.")
-	p := &Page{c: c, input: in, rng: model.TrailWeek}
+func New(c common.Common, secret *model.Secret) *Page { return newPage(c, c.Backend, secret) }
+
+// newPage makes the audit screen asking b.
+func newPage(c common.Common, b backend, secret *model.Secret) *Page {
+	in := filterinput.New(c.Keys, "words, event:GetSecretValue, principal:alice, ip:10.0.")
+	p := &Page{c: c, b: b, input: in, rng: model.TrailWeek}
 	if secret != nil {
 		s := *secret
 		p.secret = &s
@@ -67,11 +71,10 @@ func (p *Page) Init() tea.Cmd { return p.reload() }
 func (p *Page) SetSize(width, height int) {
 	p.width, p.height = width, height
 	p.input.SetWidth(max(width-2, 1))
-	p.clampCursor()
-	p.readers.clamp(p.readerRows())
+	p.events.SetHeight(p.rows())
+	p.readers.table.SetHeight(p.readerRows())
 	if p.event != nil {
-		p.event.layout(width)
-		p.event.scroll(0, p.eventRows())
+		p.event.view.SetSize(width, p.eventRows())
 	}
 }
 
@@ -82,37 +85,35 @@ func (p *Page) Capturing() bool { return p.input.Active() }
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case eventsMsg:
-		mine, startedOver := p.load.took(msg)
-		if !mine {
-			return p, nil
-		}
-		selected := p.selectedID()
-		if msg.err == nil {
-			p.hist.Add(msg.events)
-		}
-		p.refreshKeeping(selected)
-		next := p.load.nextCmd(p.c.Backend, p.secret)
-		if startedOver {
-			said := common.StatusMsg{Text: "CloudTrail forgot the lookup's NextToken: looking up again from the newest event"}
-			return p, tea.Batch(common.Send(said), next)
-		}
-		return p, next
+		return p, p.took(msg)
 	case tea.KeyPressMsg:
-		switch {
-		case p.input.Active():
+		if p.input.Active() {
 			return p, p.filterKey(msg)
-		case p.event != nil:
-			return p, p.eventKey(msg)
 		}
-		return p, p.key(msg)
+		p.moveKey(msg)
 	case tea.MouseWheelMsg:
-		if step, ok := common.WheelStep(msg); ok {
-			p.move(step)
-		}
+		p.wheel(msg)
 	case tea.MouseClickMsg:
 		p.click(msg)
 	}
 	return p, nil
+}
+
+// took adds a page of events, keeping the selected one, and asks for the
+// next page.
+func (p *Page) took(msg eventsMsg) tea.Cmd {
+	startedOver := p.load.took(msg)
+	selected := p.events.SelectedID(p.eventID)
+	if msg.err == nil {
+		p.hist.Add(msg.events)
+	}
+	p.refreshKeeping(selected)
+	next := p.load.nextCmd()
+	if startedOver {
+		said := common.StatusMsg{Text: "CloudTrail forgot the lookup's NextToken: looking up again from the newest event"}
+		return tea.Batch(common.Send(said), next)
+	}
+	return next
 }
 
 // reload forgets what was loaded and starts again from now.
@@ -123,13 +124,14 @@ func (p *Page) reload() tea.Cmd {
 	if p.secret != nil {
 		span = model.TrailRetention
 	}
-	p.load = newLoader(p.c.Ctx, p.secret, now, now.Add(-span))
+	p.load = newLoader(p.c, p.b, p.secret, now, now.Add(-span))
 	p.hist = model.TrailHistory{}
 	p.visible = p.visible[:0]
-	p.cursor, p.offset = 0, 0
+	p.events.SetRows(0)
 	p.readers = readerList{}
+	p.readers.table.SetHeight(p.readerRows())
 	p.refresh()
-	return p.load.nextCmd(p.c.Backend, p.secret)
+	return p.load.nextCmd()
 }
 
 // windowStart is where the chosen time range begins.
@@ -140,16 +142,11 @@ func (p *Page) filter() model.TrailFilter {
 	return model.TrailFilter{Since: p.windowStart(), Kind: p.kind, ErrorsOnly: p.errorsOnly, Terms: p.terms}
 }
 
-// selectedID is the id of the event under the cursor, or "".
-func (p *Page) selectedID() string {
-	if p.cursor < len(p.visible) {
-		return p.hist.Events()[p.visible[p.cursor]].ID
-	}
-	return ""
-}
+// eventID names the i-th event shown.
+func (p *Page) eventID(i int) string { return p.hist.Events()[p.visible[i]].ID }
 
 // refresh works out the shown events again.
-func (p *Page) refresh() { p.refreshKeeping(p.selectedID()) }
+func (p *Page) refresh() { p.refreshKeeping(p.events.SelectedID(p.eventID)) }
 
 // refreshKeeping works out the shown events again, keeping the event with
 // id selected, and the who-read-it summary when it is on screen.
@@ -162,15 +159,7 @@ func (p *Page) refreshKeeping(selected string) {
 			p.visible = append(p.visible, int32(i))
 		}
 	}
-	if selected != "" {
-		for i, at := range p.visible {
-			if events[at].ID == selected {
-				p.cursor = i
-				break
-			}
-		}
-	}
-	p.clampCursor()
+	p.events.SetRowsKeeping(len(p.visible), selected, p.eventID)
 	if p.tab == tabReaders {
 		p.summarize()
 	}
@@ -182,20 +171,4 @@ func (p *Page) summarize() {
 	f.Kind = model.TrailAll
 	w := model.ReadWindow{Start: p.windowStart(), Loaded: p.load.loadedSince()}
 	p.readers.set(model.WhoRead(p.hist.Events(), w, f.Match), w)
-	p.readers.clamp(p.readerRows())
-}
-
-// Actions lists what the audit trail does: filters, the event detail,
-// reloads.
-func (p *Page) Actions() []common.Action {
-	k := p.c.Keys
-	if p.event != nil {
-		return append(common.MoveActions(k), common.Action{Key: &k.Back, Short: true})
-	}
-	actions := []common.Action{
-		{Key: &k.Filter, Short: true}, {Key: &k.TimeRange, Short: true}, {Key: &k.ReadsWrite, Short: true},
-		{Key: &k.ErrorsOnly, Short: true}, {Key: &k.WhoRead, Short: true}, {Key: &k.Open, Short: true},
-		{Key: &k.Reload, Short: true}, {Key: &k.Retry, Short: p.load.err != nil}, {Key: &k.Back, Short: true},
-	}
-	return append(actions, common.MoveActions(k)...)
 }

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"context"
-	"math/rand/v2"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -14,11 +13,17 @@ import (
 // CloudTrail returns.
 const pageSize = 50
 
-// eventsMsg carries one LookupEvents page of stream for the load with id
-// load. A load's id is random, so a page meant for another audit screen,
-// or for a load this one dropped, is never taken for its own.
+// backend is what the audit screen asks of AWS.
+type backend interface {
+	LookupEvents(ctx context.Context, q model.AuditQuery, nextToken string) (model.AuditPage, error)
+}
+
+// taskLookup is the kind of the screen's one lookup in flight: the
+// answer of a load the screen dropped never reaches it.
+const taskLookup = "lookup"
+
+// eventsMsg carries one LookupEvents page of stream.
 type eventsMsg struct {
-	load   uint64
 	stream int
 	events []model.TrailEvent
 	// reached is the oldest event time on the page, before any was dropped.
@@ -45,7 +50,11 @@ type stream struct {
 // in segments going back in time: the first reaches back to from, and
 // widening the range adds an older one.
 type loader struct {
-	id     uint64
+	b      backend
+	secret *model.Secret
+	tasks  *common.Tasks
+	// ctx is the screen's, cancelled when the load is dropped, so that its
+	// request in flight ends.
 	ctx    context.Context
 	cancel context.CancelFunc
 	// anchor is when the load started: time ranges count back from it.
@@ -58,7 +67,6 @@ type loader struct {
 	complete time.Time
 	streams  []stream
 	requests int
-	busy     bool
 	err      error
 	// startedOver is set once a stream went back to its first page because
 	// CloudTrail no longer knew its NextToken; it goes back only once until
@@ -93,11 +101,12 @@ func streamsFor(secret *model.Secret, from, to time.Time) []stream {
 	return out
 }
 
-// newLoader starts a load reaching back to target from now.
-func newLoader(parent context.Context, secret *model.Secret, now, target time.Time) loader {
-	ctx, cancel := context.WithCancel(parent)
+// newLoader starts a load of the events of secret (nil: the account's)
+// reaching back to target from now, asking b under c's context and tasks.
+func newLoader(c common.Common, b backend, secret *model.Secret, now, target time.Time) loader {
+	ctx, cancel := context.WithCancel(c.Ctx)
 	return loader{
-		id: rand.Uint64(), ctx: ctx, cancel: cancel,
+		b: b, secret: secret, tasks: c.Tasks, ctx: ctx, cancel: cancel,
 		anchor: now, target: target, from: target,
 		streams: streamsFor(secret, target, time.Time{}),
 	}
@@ -107,8 +116,9 @@ func newLoader(parent context.Context, secret *model.Secret, now, target time.Ti
 func (l *loader) stop() {
 	if l.cancel != nil {
 		l.cancel()
+		l.tasks.Drop(taskLookup)
 	}
-	l.id, l.busy = 0, false
+	l.cancel = nil
 }
 
 // pick chooses the stream to ask next: one not yet started, else the one
@@ -131,8 +141,8 @@ func (l *loader) pick() int {
 // nextCmd asks for the next page, moving on to an older segment when the
 // range was widened; nil when a request is in flight, loading failed, or
 // everything is loaded.
-func (l *loader) nextCmd(b common.Backend, secret *model.Secret) tea.Cmd {
-	if l.busy || l.err != nil || l.id == 0 {
+func (l *loader) nextCmd() tea.Cmd {
+	if l.loading() || l.err != nil || l.cancel == nil {
 		return nil
 	}
 	i := l.pick()
@@ -141,31 +151,28 @@ func (l *loader) nextCmd(b common.Backend, secret *model.Secret) tea.Cmd {
 			return nil
 		}
 		l.complete = l.from
-		l.streams = streamsFor(secret, l.target, l.from)
+		l.streams = streamsFor(l.secret, l.target, l.from)
 		l.from = l.target
 		if i = l.pick(); i < 0 {
 			return nil
 		}
 	}
-	l.busy = true
-	s := l.streams[i]
-	return lookupCmd(l.ctx, b, l.id, i, s)
+	ctx, b, s := l.ctx, l.b, l.streams[i]
+	// The request runs under the load's context, the screen's own until
+	// the load is dropped.
+	return l.tasks.Start(taskLookup, func(context.Context) tea.Msg { return lookup(ctx, b, i, s) })
 }
 
-// took records a page. It reports false when the page is not this load's,
-// and whether the page's stream went back to its first page.
-func (l *loader) took(msg eventsMsg) (mine, startedOver bool) {
-	if msg.load != l.id || msg.stream >= len(l.streams) {
-		return false, false
-	}
-	l.busy = false
+// took records a page of this load and reports whether the page's stream
+// went back to its first page.
+func (l *loader) took(msg eventsMsg) (startedOver bool) {
 	l.requests++
 	if msg.err != nil {
 		if l.startOver(msg) {
-			return true, true
+			return true
 		}
 		l.err = msg.err
-		return true, false
+		return false
 	}
 	s := &l.streams[msg.stream]
 	s.started = true
@@ -173,7 +180,7 @@ func (l *loader) took(msg eventsMsg) (mine, startedOver bool) {
 	if !msg.reached.IsZero() && (s.reached.IsZero() || msg.reached.Before(s.reached)) {
 		s.reached = msg.reached
 	}
-	return true, false
+	return false
 }
 
 // startOver sends the page's stream back to its first page when CloudTrail
@@ -191,16 +198,16 @@ func (l *loader) startOver(msg eventsMsg) bool {
 }
 
 // retryCmd asks again for the page that failed.
-func (l *loader) retryCmd(b common.Backend, secret *model.Secret) tea.Cmd {
+func (l *loader) retryCmd() tea.Cmd {
 	if l.err == nil {
 		return nil
 	}
 	l.err, l.startedOver = nil, false
-	return l.nextCmd(b, secret)
+	return l.nextCmd()
 }
 
 // loading reports whether a page is on its way.
-func (l *loader) loading() bool { return l.busy }
+func (l *loader) loading() bool { return l.tasks != nil && l.tasks.Awaits(taskLookup) }
 
 // loadedSince is how far back the history is complete: while a segment
 // loads, as far as every one of its lookups has reached; zero when nothing
@@ -219,24 +226,23 @@ func (l *loader) loadedSince() time.Time {
 	return since
 }
 
-// lookupCmd fetches the page of s after its token and prepares its events.
-func lookupCmd(ctx context.Context, b common.Backend, load uint64, i int, s stream) tea.Cmd {
-	return func() tea.Msg {
-		page, err := b.LookupEvents(ctx, s.query, s.token)
-		if err != nil {
-			return eventsMsg{load: load, stream: i, err: err}
-		}
-		msg := eventsMsg{load: load, stream: i, next: page.NextToken}
-		msg.events = make([]model.TrailEvent, 0, len(page.Events))
-		for _, e := range page.Events {
-			if msg.reached.IsZero() || e.Time.Before(msg.reached) {
-				msg.reached = e.Time
-			}
-			if s.about != "" && !model.AboutSecret(e, s.about) {
-				continue
-			}
-			msg.events = append(msg.events, model.NewTrailEvent(e))
-		}
-		return msg
+// lookup fetches the page of stream i, s, after its token and prepares
+// its events.
+func lookup(ctx context.Context, b backend, i int, s stream) tea.Msg {
+	page, err := b.LookupEvents(ctx, s.query, s.token)
+	if err != nil {
+		return eventsMsg{stream: i, err: err}
 	}
+	msg := eventsMsg{stream: i, next: page.NextToken}
+	msg.events = make([]model.TrailEvent, 0, len(page.Events))
+	for _, e := range page.Events {
+		if msg.reached.IsZero() || e.Time.Before(msg.reached) {
+			msg.reached = e.Time
+		}
+		if s.about != "" && !model.AboutSecret(e, s.about) {
+			continue
+		}
+		msg.events = append(msg.events, model.NewTrailEvent(e))
+	}
+	return msg
 }

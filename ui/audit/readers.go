@@ -2,6 +2,7 @@ package audit
 
 import (
 	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // readerRow is one line of the who-read-it table: a reader (addr -1) or
@@ -16,8 +17,7 @@ type readerList struct {
 	readers []model.Reader
 	window  model.ReadWindow
 	rows    []readerRow
-	cursor  int
-	offset  int
+	table   widget.Table
 }
 
 // set replaces the summary, keeping the cursor where it was.
@@ -30,30 +30,17 @@ func (l *readerList) set(readers []model.Reader, w model.ReadWindow) {
 			l.rows = append(l.rows, readerRow{reader: i, addr: j})
 		}
 	}
-}
-
-func (l *readerList) len() int { return len(l.rows) }
-
-// clamp keeps the cursor on a row and in a window of height rows.
-func (l *readerList) clamp(height int) {
-	n := len(l.rows)
-	l.cursor = max(min(l.cursor, n-1), 0)
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+height {
-		l.offset = l.cursor - height + 1
-	}
-	l.offset = max(min(l.offset, n-height), 0)
+	l.table.SetRows(len(l.rows))
 }
 
 // filterText is the events filter that shows the selected row's reads:
 // the reader's, or the reader's from one address.
 func (l *readerList) filterText() string {
-	if l.cursor >= len(l.rows) {
+	i, ok := l.table.Selected()
+	if !ok {
 		return ""
 	}
-	row := l.rows[l.cursor]
+	row := l.rows[i]
 	r := l.readers[row.reader]
 	text := "event:GetSecretValue principal:" + model.Sanitize(r.Who)
 	if row.addr >= 0 {

@@ -86,10 +86,10 @@ func (p *Page) tableLines() []string {
 	cols := render.AuditTableColumns(p.width, p.secret == nil)
 	lines := []string{render.AuditHeader(cols, st)}
 	events := p.hist.Events()
-	end := min(p.offset+p.rows(), len(p.visible))
+	first, end := p.events.Visible()
 	opts := render.RowOptions{Now: p.c.Now(), ASCII: p.c.ASCII}
-	for i := p.offset; i < end; i++ {
-		opts.Selected = i == p.cursor
+	for i := first; i < end; i++ {
+		opts.Selected = i == p.events.Cursor()
 		lines = append(lines, render.AuditRow(&events[p.visible[i]], cols, st, opts))
 	}
 	if len(p.visible) == 0 {
@@ -137,10 +137,10 @@ func (p *Page) readerLines() []string {
 	l := &p.readers
 	cols := render.ReaderTableColumns(p.width)
 	lines := []string{p.readerNote(), render.ReaderHeader(cols, st)}
-	end := min(l.offset+p.readerRows(), len(l.rows))
+	first, end := l.table.Visible()
 	opts := render.RowOptions{Now: p.c.Now(), ASCII: p.c.ASCII}
-	for i := l.offset; i < end; i++ {
-		opts.Selected = i == l.cursor
+	for i := first; i < end; i++ {
+		opts.Selected = i == l.table.Cursor()
 		row := l.rows[i]
 		r := l.readers[row.reader]
 		if row.addr < 0 {
@@ -191,12 +191,8 @@ func (p *Page) progressLine() string {
 func (p *Page) eventLines() []string {
 	st := p.c.Styles
 	v := p.event
-	rows := p.eventRows()
-	top := max(min(v.top, len(v.wrapped)-rows), 0)
-	end := min(top+rows, len(v.wrapped))
-	lines := []string{st.Title.Render("Event · " + v.title)}
-	lines = pad(append(lines, v.wrapped[top:end]...), rows+1)
-	footer := fmt.Sprintf(" lines %d-%d of %d · esc back to the table", top+1, end, len(v.wrapped))
+	lines := append([]string{st.Title.Render("Event · " + v.title)}, v.view.Lines()...)
+	footer := " " + v.view.Position(p.c.ASCII) + " · esc back to the table"
 	return append(lines, st.Muted.Render(footer))
 }
 

@@ -3,8 +3,12 @@
 package filterinput
 
 import (
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/ui/keys"
 )
 
 // Result says what a key did to the filter.
@@ -18,7 +22,8 @@ const (
 	Kept
 	// Cleared: esc closed the input and emptied the filter.
 	Cleared
-	// Left: up or down closed the input; the screen should handle the key.
+	// Left: a movement key that types nothing, such as up or down,
+	// closed the input; the screen should handle the key.
 	Left
 )
 
@@ -26,14 +31,31 @@ const (
 type Input struct {
 	ti     textinput.Model
 	active bool
+	keep   key.Binding
+	clear  key.Binding
+	leave  key.Binding
 }
 
-// New makes a filter line with a placeholder hint.
-func New(placeholder string) Input {
+// New makes a filter line with a placeholder hint, answering to km's open
+// key (keep), back key (clear), and its up and down keys that type no
+// character (leave).
+func New(km *keys.KeyMap, placeholder string) Input {
 	ti := textinput.New()
 	ti.Prompt = "/"
 	ti.Placeholder = placeholder
-	return Input{ti: ti}
+	leave := key.NewBinding(key.WithKeys(append(untyped(km.Up), untyped(km.Down)...)...))
+	return Input{ti: ti, keep: km.Open, clear: km.Back, leave: leave}
+}
+
+// untyped are the keys of b that type no character, as "up" and not "k".
+func untyped(b key.Binding) []string {
+	var out []string
+	for _, k := range b.Keys() {
+		if utf8.RuneCountInString(k) > 1 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Open focuses the input.
@@ -60,16 +82,16 @@ func (i Input) View() string { return i.ti.View() }
 // Update takes a key while the input is active and says what it did;
 // changed reports whether the text is different now.
 func (i *Input) Update(msg tea.KeyPressMsg) (r Result, changed bool, cmd tea.Cmd) {
-	switch msg.String() {
-	case "enter":
+	switch {
+	case key.Matches(msg, i.keep):
 		i.close()
 		return Kept, false, nil
-	case "esc":
+	case key.Matches(msg, i.clear):
 		i.close()
 		changed = i.ti.Value() != ""
 		i.ti.SetValue("")
 		return Cleared, changed, nil
-	case "up", "down":
+	case key.Matches(msg, i.leave):
 		i.close()
 		return Left, false, nil
 	}

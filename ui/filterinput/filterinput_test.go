@@ -4,10 +4,12 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/ui/keys"
 )
 
 func TestFilterInputKeys(t *testing.T) {
-	in := New("name")
+	km := keys.Default()
+	in := New(&km, "name")
 	in.Open()
 	for _, r := range "pay" {
 		if res, changed, _ := in.Update(tea.KeyPressMsg{Code: r, Text: string(r)}); res != Typed || !changed {
@@ -27,5 +29,22 @@ func TestFilterInputKeys(t *testing.T) {
 	in.Open()
 	if res, changed, _ := in.Update(tea.KeyPressMsg{Code: tea.KeyEscape}); res != Cleared || !changed || in.Value() != "" || in.Active() {
 		t.Fatal("esc must clear and close")
+	}
+}
+
+func TestFilterInputTypesTheLettersOfMovementKeys(t *testing.T) {
+	km := keys.Default()
+	in := New(&km, "name")
+	in.Open()
+	for _, r := range "jk" {
+		if res, _, _ := in.Update(tea.KeyPressMsg{Code: r, Text: string(r)}); res != Typed {
+			t.Fatalf("%q left the input", r)
+		}
+	}
+	if in.Value() != "jk" {
+		t.Errorf("value %q, want jk", in.Value())
+	}
+	if res, _, _ := in.Update(tea.KeyPressMsg{Code: tea.KeyUp}); res != Left {
+		t.Error("up must leave the input for the screen")
 	}
 }

@@ -1,7 +1,6 @@
 package list
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,9 +9,7 @@ import (
 
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 	"github.com/keyhole-tui/keyhole/model"
-	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/keys"
-	"github.com/keyhole-tui/keyhole/ui/styles"
+	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
 )
 
 var benchNow = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
@@ -100,13 +97,13 @@ func BenchmarkFilterFullScan(b *testing.B) {
 // BenchmarkListView measures drawing the list at 160×45 with n secrets.
 func BenchmarkListView(b *testing.B) {
 	for _, n := range []int{1_000, 100_000} {
-		st := styles.New(true, false)
-		km := keys.Default()
-		p := New(common.Common{Ctx: context.Background(), Styles: &st, Keys: &km, Now: func() time.Time { return benchNow }})
+		c := uitest.Common()
+		c.Now = func() time.Time { return benchNow }
+		p := New(c)
 		p.idx = *loadedIndex(n)
 		p.SetSize(160, 43)
-		p.cursor = n / 2
-		p.clampCursor()
+		p.table.SetRows(n)
+		p.table.Select(n / 2)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for b.Loop() {
 				_ = p.View()

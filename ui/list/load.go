@@ -2,18 +2,28 @@ package list
 
 import (
 	"context"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
+// backend is what the list asks of AWS.
+type backend interface {
+	ListSecretsPage(ctx context.Context, q model.ListQuery, nextToken string) (model.SecretPage, error)
+	DescribeSecret(ctx context.Context, id string) (model.SecretDetail, error)
+}
+
 // pageSize is how many secrets each ListSecrets call asks for.
 const pageSize = 100
 
-// pageLoadedMsg carries one ListSecrets page for load generation gen.
+// taskPage is the kind of the listing's page request: one at a time, and
+// a new listing drops the answer of the last one's.
+const taskPage = "page"
+
+// pageLoadedMsg carries one ListSecrets page, the one after token.
 type pageLoadedMsg struct {
-	gen   int
 	token string
 	page  model.SecretPage
 	err   error
@@ -25,12 +35,64 @@ func listQuery() model.ListQuery {
 	return model.ListQuery{IncludePlannedDeletion: true, SortBy: model.SortByName, PageSize: pageSize}
 }
 
-// loadPageCmd fetches the page after token for generation gen.
-func loadPageCmd(ctx context.Context, b common.Backend, gen int, token string) tea.Cmd {
-	return func() tea.Msg {
+// loading reports whether a page is on its way.
+func (p *Page) loading() bool { return p.c.Tasks.Awaits(taskPage) }
+
+// loadCmd fetches the page after token.
+func (p *Page) loadCmd(token string) tea.Cmd {
+	b := p.b
+	return p.c.Tasks.Start(taskPage, func(ctx context.Context) tea.Msg {
 		page, err := b.ListSecretsPage(ctx, listQuery(), token)
-		return pageLoadedMsg{gen: gen, token: token, page: page, err: err}
+		return pageLoadedMsg{token: token, page: page, err: err}
+	})
+}
+
+// reload lists again from the first page. The rows listed so far stay on
+// screen until that page comes, so a reload that fails keeps them.
+func (p *Page) reload() tea.Cmd {
+	p.loadErr, p.failedToken, p.restarted = nil, "", false
+	return p.loadCmd("")
+}
+
+// retry asks again for the page that failed.
+func (p *Page) retry() tea.Cmd {
+	if p.loadErr == nil {
+		return nil
 	}
+	p.loadErr, p.restarted = nil, false
+	return p.loadCmd(p.failedToken)
+}
+
+// startOver empties the list for the first page of a new listing, keeping
+// the sort, the filter and whether deleted secrets show.
+func (p *Page) startOver() {
+	p.idx = index{sort: p.idx.sort, showDeleted: p.idx.showDeleted, q: p.idx.q}
+	p.table.SetRows(0)
+}
+
+// pageLoaded takes in a page, keeping the selected secret selected, and
+// asks for the next one.
+func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		if cmd, ok := p.restartListing(msg); ok {
+			return cmd
+		}
+		p.loadErr, p.failedToken = msg.err, msg.token
+		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.secrets), msg.err)
+		if msg.token == "" && len(p.idx.secrets) > 0 {
+			err = fmt.Errorf("reload failed, list kept: %w (R retries)", msg.err)
+		}
+		return tea.Batch(common.Send(common.StatusMsg{Err: err}), p.accountCmd(true))
+	}
+	if msg.token == "" {
+		p.startOver()
+	}
+	p.keepSelected(func() { p.idx.add(msg.page.Secrets, p.c.Now()) })
+	account := p.accountCmd(msg.page.NextToken == "")
+	if msg.page.NextToken == "" {
+		return account
+	}
+	return tea.Batch(account, p.loadCmd(msg.page.NextToken))
 }
 
 // restartListing lists again from the first page when AWS refused the
@@ -54,9 +116,30 @@ type refreshedMsg struct {
 	err    error
 }
 
-func refreshCmd(ctx context.Context, b common.Backend, arn string) tea.Cmd {
-	return func() tea.Msg {
+// refresh describes the secret with arn again after it changed; nothing
+// for a secret just created (no arn), which the next listing brings.
+func (p *Page) refresh(arn string) tea.Cmd {
+	if arn == "" {
+		return nil
+	}
+	b := p.b
+	return p.c.Tasks.Start("refresh "+arn, func(ctx context.Context) tea.Msg {
 		d, err := b.DescribeSecret(ctx, arn)
 		return refreshedMsg{arn: arn, secret: d.Secret, err: err}
+	})
+}
+
+// refreshed puts a changed secret's new description in the list, or drops
+// it when it no longer exists.
+func (p *Page) refreshed(msg refreshedMsg) {
+	// Removing renumbers the entries: the selected secret is found again
+	// by its ARN.
+	selected := p.table.SelectedID(p.arnAt)
+	switch {
+	case model.IsKind(msg.err, model.KindNotFound):
+		p.idx.remove(msg.arn, p.c.Now())
+	case msg.err == nil:
+		p.idx.upsert(msg.secret, p.c.Now())
 	}
+	p.table.SetRowsKeeping(p.idx.len(), selected, p.arnAt)
 }

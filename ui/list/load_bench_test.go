@@ -9,81 +9,40 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
-	"github.com/keyhole-tui/keyhole/ui/keys"
-	"github.com/keyhole-tui/keyhole/ui/styles"
 )
 
 // newLoadingPage is a list screen at 160×45 on a real backend.
 func newLoadingPage(b common.Backend) *Page {
-	st := styles.New(true, false)
-	km := keys.Default()
-	p := New(common.Common{Ctx: context.Background(), Backend: b, Styles: &st, Keys: &km, Now: uitest.Clock})
+	c := uitest.Common()
+	c.Backend = b
+	p := New(c)
 	p.SetSize(160, 43)
 	return p
 }
 
 // firstPage runs the page's Init and returns the first ListSecrets page it
-// fetched; the other commands Init starts (the spinner) are left to run.
+// fetched, taken as the root takes an answer.
 func firstPage(tb testing.TB, p *Page) pageLoadedMsg {
 	tb.Helper()
-	msgs := make(chan tea.Msg, 4)
-	var run func(tea.Cmd)
-	run = func(cmd tea.Cmd) {
-		if cmd == nil {
-			return
-		}
-		go func() {
-			msg := cmd()
-			if batch, ok := msg.(tea.BatchMsg); ok {
-				for _, c := range batch {
-					run(c)
-				}
-				return
-			}
-			msgs <- msg
-		}()
+	answer, ok := p.Init()().(common.TaskMsg)
+	if !ok || !p.c.Tasks.Accept(answer) {
+		tb.Fatalf("the first page is no awaited answer: %#v", answer)
 	}
-	run(p.Init())
-	timeout := time.After(10 * time.Second)
-	for {
-		select {
-		case msg := <-msgs:
-			if page, ok := msg.(pageLoadedMsg); ok {
-				return page
-			}
-		case <-timeout:
-			tb.Fatal("no first page within 10s")
-		}
-	}
+	return answer.Msg.(pageLoadedMsg)
 }
 
 // loadAll loads every page as the app does: each page goes through Update,
 // whose command fetches the next one.
 func loadAll(tb testing.TB, p *Page) {
 	tb.Helper()
-	queue := []tea.Msg{firstPage(tb, p)}
-	for len(queue) > 0 {
-		msg := queue[0]
-		queue = queue[1:]
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			for _, c := range batch {
-				if c != nil {
-					queue = append(queue, c())
-				}
-			}
-			continue
-		}
-		if _, cmd := p.Update(msg); cmd != nil {
-			queue = append(queue, cmd())
-		}
-	}
-	if p.loading || p.loadErr != nil {
-		tb.Fatalf("loading ended with loading=%v, err=%v", p.loading, p.loadErr)
+	s := uitest.Screen{Page: p, Tasks: p.c.Tasks}
+	s.Update(firstPage(tb, p))
+	if p.loading() || p.loadErr != nil {
+		tb.Fatalf("loading ended with loading=%v, err=%v", p.loading(), p.loadErr)
 	}
 }
 

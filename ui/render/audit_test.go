@@ -63,24 +63,6 @@ func TestEventJSONIsIndentedAndSanitized(t *testing.T) {
 	}
 }
 
-func TestWrapLinesKeepsEveryCharacter(t *testing.T) {
-	in := []string{"short", `    "arn": "arn:aws:sts::123456789012:assumed-role/payments-api/i-0abc"`}
-	out := WrapLines(in, 30)
-	joined := ""
-	for i, l := range out {
-		if ansi.StringWidth(l) > 30 {
-			t.Errorf("line %d is %d wide", i, ansi.StringWidth(l))
-		}
-		if i > 1 && !strings.HasPrefix(l, "      ") {
-			t.Errorf("continuation %q is not indented", l)
-		}
-		joined += strings.TrimLeft(l, " ")
-	}
-	if want := "short" + strings.TrimLeft(in[1], " "); joined != want {
-		t.Fatalf("wrapped text = %q, want %q", joined, want)
-	}
-}
-
 func TestReaderRowsMarkNewAndFitTheWidth(t *testing.T) {
 	st := styles.New(true, false)
 	for _, width := range []int{80, 160} {

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -15,6 +16,24 @@ func TestHangingWrapIndentsWhatGoesOnBelow(t *testing.T) {
 	}
 	if got := HangingWrap("short", 16); !slices.Equal(got, []string{"short"}) {
 		t.Errorf("a line that fits became %q", got)
+	}
+}
+
+func TestHangingWrapKeepsEveryCharacter(t *testing.T) {
+	line := `    "arn": "arn:aws:sts::123456789012:assumed-role/payments-api/i-0abc"`
+	out := HangingWrap(line, 30)
+	joined := ""
+	for i, l := range out {
+		if ansi.StringWidth(l) > 30 {
+			t.Errorf("line %d is %d wide", i, ansi.StringWidth(l))
+		}
+		if i > 0 && !strings.HasPrefix(l, "      ") {
+			t.Errorf("continuation %q is not indented", l)
+		}
+		joined += strings.TrimLeft(l, " ")
+	}
+	if want := strings.TrimLeft(line, " "); joined != want {
+		t.Fatalf("wrapped text = %q, want %q", joined, want)
 	}
 }
 

@@ -1,0 +1,126 @@
+package list
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/filterinput"
+	"github.com/keyhole-tui/keyhole/ui/lifecycle"
+)
+
+// Actions lists what the list does with the selected secret and the list.
+func (p *Page) Actions() []common.Action {
+	k := p.c.Keys
+	create := common.RW(&k.New, "creating a secret")
+	create.Run = func() tea.Cmd { return common.Open(common.ScreenCreate, nil) }
+	del, restore := common.RW(&k.Delete, "deleting a secret"), common.RW(&k.Restore, "restoring a secret")
+	del.Run, restore.Run = p.askDelete, p.askRestore
+	actions := []common.Action{
+		{Key: &k.Filter, Short: true, Run: p.openFilter},
+		{Key: &k.Open, Short: true, Run: p.open(common.ScreenDetail)},
+		{Key: &k.Sort, Short: true, Run: p.nextSort},
+		{Key: &k.ToggleDeleted, Short: true, Run: p.toggleDeleted},
+		{Key: &k.Rotation, Short: true, Run: p.open(common.ScreenRotation)},
+		{Key: &k.Audit, Short: true, Run: p.open(common.ScreenAudit)},
+		{Key: &k.AccountAudit, Short: true, Run: func() tea.Cmd { return common.Open(common.ScreenAudit, nil) }},
+		create, del, restore,
+		{Key: &k.Reload, Run: p.reload}, {Key: &k.Retry, Run: p.retry}, {Key: &k.Back, Run: p.clearFilter},
+	}
+	return append(actions, common.MoveActions(k)...)
+}
+
+// open is the action that opens screen about the selected secret, if there
+// is one.
+func (p *Page) open(screen common.Screen) func() tea.Cmd {
+	return func() tea.Cmd {
+		s, ok := p.selected()
+		if !ok {
+			return nil
+		}
+		return common.Open(screen, &s)
+	}
+}
+
+// askDelete asks to delete the selected secret, unless it is already
+// going.
+func (p *Page) askDelete() tea.Cmd {
+	s, ok := p.selected()
+	switch {
+	case !ok:
+		return nil
+	case s.PendingDeletion():
+		return status(model.Sanitize(s.Name) + " is already scheduled for deletion")
+	}
+	return lifecycle.AskDelete(p.c, s)
+}
+
+// askRestore asks to restore the selected secret, when it is going.
+func (p *Page) askRestore() tea.Cmd {
+	s, ok := p.selected()
+	switch {
+	case !ok:
+		return nil
+	case !s.PendingDeletion():
+		return status(model.Sanitize(s.Name) + " is not scheduled for deletion")
+	}
+	return lifecycle.AskRestore(p.c, s)
+}
+
+// nextSort sorts by the next key, from the first row.
+func (p *Page) nextSort() tea.Cmd {
+	p.idx.setSort((p.idx.sort+1)%sortModes, p.c.Now())
+	p.table.Reset()
+	p.table.SetRows(p.idx.len())
+	return status("sorted by " + p.idx.sort.String())
+}
+
+// toggleDeleted shows or hides the secrets pending deletion.
+func (p *Page) toggleDeleted() tea.Cmd {
+	p.keepSelected(func() { p.idx.setShowDeleted(!p.idx.showDeleted, p.c.Now()) })
+	if p.idx.showDeleted {
+		return status("showing secrets pending deletion")
+	}
+	return status("hiding secrets pending deletion")
+}
+
+// openFilter starts typing a filter.
+func (p *Page) openFilter() tea.Cmd {
+	cmd := p.input.Open()
+	p.fit()
+	return cmd
+}
+
+// clearFilter drops the filter, if there is one, staying on the secret
+// selected.
+func (p *Page) clearFilter() tea.Cmd {
+	if p.input.Value() == "" {
+		return nil
+	}
+	p.input.SetValue("")
+	p.keepSelected(func() { p.idx.filter(parseQuery(""), p.c.Now()) })
+	p.fit()
+	return nil
+}
+
+// filterKey handles a key while the filter input has focus: the list
+// follows every change; enter keeps the filter, esc clears it, and the
+// keys that leave it move the cursor.
+func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
+	result, changed, cmd := p.input.Update(msg)
+	if result == filterinput.Left {
+		p.table.Key(p.c.Keys, msg)
+	}
+	if changed {
+		p.applyFilter()
+	}
+	p.fit()
+	return cmd
+}
+
+// applyFilter shows what the filter text selects, from the first row.
+func (p *Page) applyFilter() {
+	p.idx.filter(parseQuery(p.input.Value()), p.c.Now())
+	p.table.Reset()
+	p.table.SetRows(p.idx.len())
+	p.fit()
+}

@@ -1,0 +1,74 @@
+package list
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/render"
+)
+
+// View draws the list: filter line, column titles, visible rows, summary.
+func (p *Page) View() string {
+	var b strings.Builder
+	st := p.c.Styles
+	if p.listTop() > 0 {
+		b.WriteString(p.input.View())
+		b.WriteByte('\n')
+	}
+	cols := render.ListColumns(p.width, p.c.Columns)
+	b.WriteString(render.ListHeader(cols, st))
+	b.WriteByte('\n')
+	first, end := p.table.Visible()
+	opts := render.RowOptions{Now: p.c.Now(), ASCII: p.c.ASCII}
+	for i := first; i < end; i++ {
+		opts.Selected = i == p.table.Cursor()
+		b.WriteString(render.SecretRow(*p.idx.at(i), cols, st, opts))
+		b.WriteByte('\n')
+	}
+	if p.idx.len() == 0 {
+		b.WriteString(st.Muted.Render(p.emptyText()))
+		b.WriteByte('\n')
+		end++
+	}
+	for i := end - first; i < p.table.Height(); i++ {
+		b.WriteByte('\n')
+	}
+	b.WriteString(p.summary())
+	return b.String()
+}
+
+// emptyText says why no secret shows.
+func (p *Page) emptyText() string {
+	switch {
+	case p.loading():
+		return "  loading secrets…"
+	case p.loadErr != nil:
+		return "  could not list secrets: " + model.Sanitize(p.loadErr.Error()) + " (R retries)"
+	case p.input.Value() != "":
+		return "  no secret matches the filter"
+	}
+	return "  no secrets in this account and region"
+}
+
+// summary counts what shows, says the sort and how loading goes.
+func (p *Page) summary() string {
+	st := p.c.Styles
+	total := len(p.idx.secrets)
+	text := fmt.Sprintf(" %d of %d secrets · sorted by %s", p.idx.len(), total, p.idx.sort)
+	if p.idx.showDeleted {
+		text += " · pending deletion shown"
+	}
+	switch {
+	case p.loading():
+		text += " · loading"
+	case p.loadErr != nil:
+		return st.Error.Render(text + " · listing failed (R retries)")
+	}
+	// Said here, with the filter that holds it, so it goes as soon as the
+	// term is fixed.
+	if bad := p.idx.q.bad; bad != "" {
+		return st.Muted.Render(text) + st.Warning.Render(" · unknown filter term "+model.Sanitize(bad)+" (rot: takes off, on, never, overdue, rotating, stuck)")
+	}
+	return st.Muted.Render(text)
+}
