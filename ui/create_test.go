@@ -316,7 +316,7 @@ func TestEscOnAFilledCreateFormAsksFirst(t *testing.T) {
 	h.WaitForText("New secret")
 	h.Type("half/typed")
 	h.Press("esc")
-	h.WaitForText("Leave the form? What you typed is discarded.")
+	h.WaitForText("Leave without saving? Your changes are discarded.")
 	h.Press("n")
 	h.WaitForText("half/typed")
 	h.Press("esc", "y")

@@ -45,7 +45,8 @@ func CheckKeys(km keys.KeyMap) error {
 // started, so they do no I/O.
 func docApp(km keys.KeyMap) *App {
 	a := &App{ctx: context.Background(), keys: km, styles: styles.New(true, false)}
-	a.c = common.Common{Keys: &a.keys, Styles: &a.styles, Now: time.Now, ReadWrite: true}
+	a.c = common.Common{Keys: &a.keys, Styles: &a.styles, Now: time.Now, ReadWrite: true,
+		Tasks: common.NewTasks(a.ctx, 0), Slot: &common.Slot{}}
 	return a
 }
 
@@ -77,7 +78,8 @@ func (a *App) sections(screens []screenKeys) []keys.Section {
 		out = append(out, a.keys.Section(s.name, own))
 	}
 	everywhere := append(common.Bindings(a.globalActions(), false), a.keys.Interrupt, a.keys.Back)
-	dialogs := a.keys.Section("Dialogs", []key.Binding{a.keys.Confirm, a.keys.Open, a.keys.Back})
+	k := &a.keys
+	dialogs := a.keys.Section("Dialogs", []key.Binding{k.Confirm, k.Open, k.Toggle, k.NextChoice, k.PrevChoice, k.Back})
 	return append(out, dialogs, a.keys.Section("Move", move), a.keys.Section("Everywhere", everywhere))
 }
 

@@ -4,6 +4,8 @@
 package confirm
 
 import (
+	"context"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -14,14 +16,24 @@ import (
 type Dialog struct {
 	c      common.Common
 	prompt string
-	yes    tea.Cmd
+	// yes starts what the user confirms.
+	yes func() tea.Cmd
 }
 
 // Ask opens, in the root's modal slot, a dialog that runs yes when the user
 // presses the confirm key (y unless rebound). prompt must already be
 // sanitized. It returns no command, so a caller can return it as its own.
 func Ask(c common.Common, prompt string, yes tea.Cmd) tea.Cmd {
-	c.Slot.Open(Dialog{c: c, prompt: prompt, yes: yes})
+	c.Slot.Open(Dialog{c: c, prompt: prompt, yes: func() tea.Cmd { return yes }})
+	return nil
+}
+
+// AskTask is Ask for AWS work: once confirmed, run starts as the screen's
+// task of kind, so its answer comes back to the screen that asked, and the
+// screen waits for it only from then on.
+func AskTask(c common.Common, prompt, kind string, run func(ctx context.Context) tea.Msg) tea.Cmd {
+	tasks := c.Tasks
+	c.Slot.Open(Dialog{c: c, prompt: prompt, yes: func() tea.Cmd { return tasks.Start(kind, run) }})
 	return nil
 }
 
@@ -32,7 +44,7 @@ func (d Dialog) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		return d, nil
 	}
 	if key.Matches(k, d.c.Keys.Confirm) {
-		return nil, d.yes
+		return nil, d.yes()
 	}
 	return nil, nil
 }

@@ -1,6 +1,7 @@
 package confirm
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -67,5 +68,24 @@ func TestTheDialogFitsTheWidth(t *testing.T) {
 		if w := len([]rune(ansi.Strip(line))); w > 50 {
 			t.Errorf("a line is %d cells wide, more than 50: %q", w, line)
 		}
+	}
+}
+
+func TestAskTaskStartsTheTaskOnlyOnceConfirmed(t *testing.T) {
+	c := testCommon(keys.Default())
+	c.Tasks = common.NewTasks(context.Background(), 1)
+	run := func(context.Context) tea.Msg { return doneMsg{} }
+	AskTask(c, "save?", "save", run)
+	if c.Tasks.Busy() {
+		t.Fatal("the task started before the answer")
+	}
+	if m, cmd := press(c.Slot.Modal(), "n"); m != nil || cmd != nil || c.Tasks.Busy() {
+		t.Fatal("cancelling started the task")
+	}
+	AskTask(c, "save?", "save", run)
+	_, cmd := press(c.Slot.Modal(), "y")
+	answer, ok := cmd().(common.TaskMsg)
+	if !ok || !c.Tasks.Accept(answer) || answer.Msg != (doneMsg{}) {
+		t.Fatalf("confirming did not run the screen's task: %+v", answer)
 	}
 }

@@ -4,9 +4,9 @@
 package create
 
 import (
+	"context"
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
@@ -15,16 +15,26 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/edit/forms"
 )
 
+// The kinds of the form's tasks.
+const (
+	createTask = "create"
+	fileTask   = "file"
+)
+
+// backend is what the form needs from AWS.
+type backend interface {
+	forms.PasswordSource
+	CreateSecret(ctx context.Context, in model.CreateInput) (arn, versionID string, err error)
+}
+
 // Page is the new-secret form.
 type Page struct {
 	c             common.Common
+	b             backend
 	width, height int
 
-	form      *form
-	err       string
-	generator *forms.Generator
-	genTarget int
-	busy      string
+	form *form
+	err  string
 
 	// pending is the submission waiting for its answer; failed is the last
 	// one that failed, whose token a same resubmission reuses.
@@ -33,15 +43,10 @@ type Page struct {
 }
 
 // New makes the new-secret form.
-func New(c common.Common) *Page { return &Page{c: c, form: newForm(c)} }
+func New(c common.Common) *Page { return &Page{c: c, b: c.Backend, form: newForm(c)} }
 
-// Init focuses the name, or refuses without --rw.
-func (p *Page) Init() tea.Cmd {
-	if !p.c.ReadWrite {
-		return tea.Batch(common.ReadOnlyMsg("creating a secret"), common.Send(common.BackMsg{}))
-	}
-	return p.form.setFocus(0)
-}
+// Init focuses the name.
+func (p *Page) Init() tea.Cmd { return p.form.setFocus(0) }
 
 // SetSize sets the drawing area.
 func (p *Page) SetSize(w, h int) {
@@ -52,111 +57,87 @@ func (p *Page) SetSize(w, h int) {
 // Capturing reports that the form takes every key: it is all typing.
 func (p *Page) Capturing() bool { return true }
 
-// nextField is tab in a form.
-func nextField() key.Binding {
-	return key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
+// Actions lists the form's keys; every other key is typed into the
+// focused field. While an answer is awaited, keys wait.
+func (p *Page) Actions() []common.Action {
+	if p.busy() != "" {
+		return nil
+	}
+	k := p.c.Keys
+	down, up := forms.NonTyping(k.Down), forms.NonTyping(k.Up)
+	next := func() tea.Cmd { return p.form.move(1) }
+	prev := func() tea.Cmd { return p.form.move(-1) }
+	actions := []common.Action{
+		{Key: &k.Save, Short: true, Run: p.submit},
+		{Key: &k.Generate, Short: true, Run: p.openGenerator},
+		{Key: &k.NextField, Short: true, Run: next},
+		{Key: &k.PrevField, Run: prev},
+		{Key: &k.Open, Run: next},
+		{Key: &down, Run: next},
+		{Key: &up, Run: prev},
+		{Key: &k.Back, Short: true, Run: func() tea.Cmd { return forms.Leave(p.c, !p.form.empty()) }},
+	}
+	if p.form.focused().slot == slotKind {
+		actions = append(actions,
+			common.Action{Key: &k.NextChoice, Short: true, Run: func() tea.Cmd { return p.form.cycleKind(1) }},
+			common.Action{Key: &k.PrevChoice, Run: func() tea.Cmd { return p.form.cycleKind(-1) }})
+	}
+	return actions
 }
 
-// Actions lists the form's keys.
-func (p *Page) Actions() []common.Action {
-	k := p.c.Keys
-	return []common.Action{
-		{Key: &k.Save, Short: true}, {Key: &k.Generate, Short: true}, {Key: &k.NextField, Short: true},
-		{Key: &k.Back, Short: true},
+// busy says what the form waits for, or is "".
+func (p *Page) busy() string {
+	switch t := p.c.Tasks; {
+	case t.Awaits(createTask):
+		return "creating…"
+	case t.Awaits(fileTask):
+		return "reading the file…"
+	case t.Awaits(forms.GenerateTask):
+		return "generating a password…"
 	}
+	return ""
 }
 
 // Update handles a message for the form.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	if !p.c.ReadWrite {
-		return p, nil
-	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		return p, p.key(msg)
+		if p.busy() != "" {
+			return p, nil
+		}
+		if cmd, ok := forms.Dispatch(p.Actions(), msg); ok {
+			return p, cmd
+		}
+		p.err = ""
+		return p, p.form.update(msg)
 	case forms.GeneratedMsg:
 		return p, p.generated(msg)
 	case fileReadMsg:
 		return p, p.fileRead(msg)
 	case createdMsg:
 		return p, p.created(msg)
-	case creatingMsg:
-		if msg.token == p.pending.ClientRequestToken {
-			p.busy = "creating…"
-		}
-		return p, nil
 	case common.RemaskMsg, common.ChangedMsg:
 		return p, nil
 	}
 	return p, p.form.update(msg)
 }
 
-func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.c.Keys
-	switch {
-	case p.busy != "":
-		return nil
-	case p.generator != nil:
-		return p.generatorKey(msg)
-	case key.Matches(msg, k.Back):
-		if p.form.empty() {
-			return common.Send(common.BackMsg{})
-		}
-		return confirm.Ask(p.c, "Leave the form? What you typed is discarded.", common.Send(common.BackMsg{}))
-	case key.Matches(msg, k.Save):
-		return p.submit()
-	case key.Matches(msg, k.Generate):
-		return p.openGenerator()
-	}
-	switch msg.String() {
-	case "tab", "down", "enter":
-		return p.form.move(1)
-	case "shift+tab", "up":
-		return p.form.move(-1)
-	}
-	if p.form.focused().slot == slotKind {
-		switch msg.String() {
-		case "right", "space", "l":
-			p.form.cycleKind(1)
-		case "left", "h":
-			p.form.cycleKind(-1)
-		}
-		return nil
-	}
-	p.err = ""
-	return p.form.update(msg)
-}
-
 // openGenerator opens the password generator for the focused value field.
 func (p *Page) openGenerator() tea.Cmd {
-	t := p.form.focused()
-	switch t.slot {
+	target := -1
+	switch t := p.form.focused(); t.slot {
 	case slotPairValue:
-		p.genTarget = t.row
+		target = t.row
 	case slotText:
-		p.genTarget = -1
 	default:
-		p.err = "move to a value field first: ctrl+g fills the focused value with a generated password"
+		p.err = "move to a value field first: " + p.c.Keys.Generate.Help().Key + " fills the focused value with a generated password"
 		return nil
 	}
-	g, cmd := forms.NewGenerator()
-	p.generator = &g
-	return cmd
-}
-
-func (p *Page) generatorKey(msg tea.KeyPressMsg) tea.Cmd {
-	var cmd tea.Cmd
-	var generating bool
-	p.generator, cmd, generating = forms.StepGenerator(p.c.Ctx, p.c.Backend, p.generator, msg, p.genTarget)
-	if generating {
-		p.busy = "generating a password…"
-	}
-	return cmd
+	return forms.OpenGenerator(p.c, p.b, target)
 }
 
 // generated puts a password into the field that asked for it, unseen.
 func (p *Page) generated(msg forms.GeneratedMsg) tea.Cmd {
-	p.busy = ""
 	if msg.Err != nil {
 		p.err = model.Sanitize(msg.Err.Error())
 		return nil
@@ -182,17 +163,13 @@ func (p *Page) submit() tea.Cmd {
 	}
 	p.err = ""
 	if p.form.kind == kindBinary {
-		p.busy = "reading the file…"
-		return readFileCmd(p.form.file.Value())
+		path := p.form.file.Value()
+		return p.c.Tasks.Start(fileTask, func(context.Context) tea.Msg { return readFile(path) })
 	}
 	return p.confirm(in)
 }
 
 func (p *Page) fileRead(msg fileReadMsg) tea.Cmd {
-	p.busy = ""
-	if msg.path != p.form.file.Value() || p.form.kind != kindBinary {
-		return nil
-	}
 	if msg.err != nil {
 		p.err = model.Sanitize(msg.err.Error())
 		return p.form.focusSlot(slotFile)
@@ -207,18 +184,17 @@ func (p *Page) fileRead(msg fileReadMsg) tea.Cmd {
 }
 
 // confirm asks before creating. The submission gets a new token, or the
-// failed one's when nothing changed since.
+// failed one's when nothing changed since, so that a first attempt that
+// landed after all is not made twice.
 func (p *Page) confirm(in model.CreateInput) tea.Cmd {
 	in.ClientRequestToken = model.NewRequestToken()
 	if p.failed.ClientRequestToken != "" && sameInput(in, p.failed) {
 		in.ClientRequestToken = p.failed.ClientRequestToken
 	}
 	p.pending = in
-	return confirm.Ask(p.c, p.prompt(in), tea.Sequence(common.Send(creatingMsg{token: in.ClientRequestToken}), createCmd(p.c.Ctx, p.c.Backend, in)))
+	b := p.b
+	return confirm.AskTask(p.c, p.prompt(in), createTask, func(ctx context.Context) tea.Msg { return create(ctx, b, in) })
 }
-
-// creatingMsg says the creation with token was confirmed and runs.
-type creatingMsg struct{ token string }
 
 func (p *Page) prompt(in model.CreateInput) string {
 	what := ""
@@ -249,10 +225,6 @@ func mustLeaves(v model.Value) []model.JSONLeaf {
 }
 
 func (p *Page) created(msg createdMsg) tea.Cmd {
-	if msg.token != p.pending.ClientRequestToken {
-		return nil
-	}
-	p.busy = ""
 	if msg.err != nil {
 		p.failed = p.pending
 		p.err = createFailure(p.pending.Name, msg.err)

@@ -78,7 +78,7 @@ func newForm(c common.Common) *form {
 		description: forms.NewTextInput("optional", 2048),
 		kms:         forms.NewTextInput("empty = aws/secretsmanager", 2048),
 		tags:        forms.NewTextInput("team=payments, env=prod (optional)", 4096),
-		text:        forms.NewMaskedInput(c, "type or paste; ctrl+g generates"),
+		text:        forms.NewMaskedInput(c, "type or paste; "+c.Keys.Generate.Help().Key+" generates"),
 		file:        forms.NewTextInput("path to a file of at most 64 KiB", 4096),
 	}
 	f.pairs = []pair{f.newPair()}
@@ -86,7 +86,7 @@ func newForm(c common.Common) *form {
 }
 
 func (f *form) newPair() pair {
-	p := pair{key: forms.NewTextInput("key", 1024), value: forms.NewMaskedInput(f.c, "ctrl+g generates")}
+	p := pair{key: forms.NewTextInput("key", 1024), value: forms.NewMaskedInput(f.c, f.c.Keys.Generate.Help().Key+" generates")}
 	p.key.SetWidth(keyWidth)
 	p.value.SetWidth(max(f.width-keyWidth-8, 10))
 	return p
@@ -163,8 +163,9 @@ func (f *form) move(d int) tea.Cmd {
 }
 
 // cycleKind picks the next or previous kind; the focus stays on the selector.
-func (f *form) cycleKind(d int) {
+func (f *form) cycleKind(d int) tea.Cmd {
 	f.kind = kind((int(f.kind) + d + int(kindCount)) % int(kindCount))
+	return nil
 }
 
 // update hands a message to the focused input and keeps one empty row at

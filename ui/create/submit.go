@@ -12,7 +12,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
-	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/edit/forms"
 )
 
@@ -48,7 +47,7 @@ func (f *form) createInput() (model.CreateInput, *fieldError) {
 		in.Value = v
 	case kindText:
 		if f.text.Value() == "" {
-			return model.CreateInput{}, &fieldError{slotText, errors.New("enter a value (ctrl+g generates one)")}
+			return model.CreateInput{}, &fieldError{slotText, errors.New("enter a value (" + f.c.Keys.Generate.Help().Key + " generates one)")}
 		}
 		in.Value = model.StringValue(f.text.Value())
 	case kindBinary:
@@ -89,21 +88,19 @@ func (f *form) pairsValue() (model.Value, *fieldError) {
 
 // fileReadMsg carries the bytes of the binary value's file.
 type fileReadMsg struct {
-	path  string
 	value model.Value
 	err   error
 }
 
-// readFileCmd reads a binary value from path, refusing what is not a
-// regular file or is larger than Secrets Manager stores. A leading ~/ is
-// the home directory.
-func readFileCmd(path string) tea.Cmd {
-	return func() tea.Msg {
-		v, err := readValueFile(path)
-		return fileReadMsg{path: path, value: v, err: err}
-	}
+// readFile reads a binary value from path.
+func readFile(path string) tea.Msg {
+	v, err := readValueFile(path)
+	return fileReadMsg{value: v, err: err}
 }
 
+// readValueFile reads a value from path, refusing what is not a regular
+// file or is larger than Secrets Manager stores. A leading ~/ is the home
+// directory.
 func readValueFile(path string) (model.Value, error) {
 	if rest, ok := strings.CutPrefix(path, "~/"); ok {
 		home, err := os.UserHomeDir()
@@ -137,19 +134,17 @@ func readValueFile(path string) (model.Value, error) {
 	return model.BinaryValue(data), nil
 }
 
-// createdMsg carries CreateSecret's answer for the submission with token.
+// createdMsg carries CreateSecret's answer.
 type createdMsg struct {
-	token     string
 	arn       string
 	versionID string
 	err       error
 }
 
-func createCmd(ctx context.Context, b common.Backend, in model.CreateInput) tea.Cmd {
-	return func() tea.Msg {
-		arn, version, err := b.CreateSecret(ctx, in)
-		return createdMsg{token: in.ClientRequestToken, arn: arn, versionID: version, err: err}
-	}
+// create creates the secret in.
+func create(ctx context.Context, b backend, in model.CreateInput) tea.Msg {
+	arn, version, err := b.CreateSecret(ctx, in)
+	return createdMsg{arn: arn, versionID: version, err: err}
 }
 
 // sameInput reports whether two submissions would create the same secret,

@@ -14,22 +14,14 @@ const (
 	keyWidth   = 24
 )
 
-// View draws the form, or the generator or the confirmation over it.
+// View draws the form, with what it waits for under it.
 func (p *Page) View() string {
-	st := p.c.Styles
-	if !p.c.ReadWrite {
-		return st.Muted.Render("creating a secret needs --rw")
-	}
-	if p.generator != nil {
-		return p.generator.View(st, p.c.ASCII)
+	var tail []string
+	if busy := p.busy(); busy != "" {
+		tail = []string{p.c.Styles.Muted.Render(busy)}
 	}
 	lines, focus := p.lines()
-	var tail []string
-	if p.busy != "" {
-		tail = []string{st.Muted.Render(p.busy)}
-	}
-	height := max(p.height-len(tail), 1)
-	return strings.Join(append(render.Window(lines, focus, height, 0, p.width, ""), tail...), "\n")
+	return forms.Page(lines, focus, tail, p.width, p.height)
 }
 
 // lines renders the form and says which line has the focus.
@@ -42,7 +34,7 @@ func (p *Page) lines() ([]string, int) {
 		if t == cur {
 			focusLine = len(lines)
 		}
-		lines = append(lines, p.pointer(t == cur)+st.Label.Render(render.Fit(label, labelWidth, ""))+" "+field)
+		lines = append(lines, forms.Pointer(p.c, t == cur)+st.Label.Render(render.Fit(label, labelWidth, ""))+" "+field)
 	}
 	row(target{slot: slotName}, "name", f.name.View())
 	row(target{slot: slotDescription}, "description", f.description.View())
@@ -66,7 +58,7 @@ func (p *Page) lines() ([]string, int) {
 			case pr.key.Value() != "":
 				keyView = render.Fit(model.Sanitize(pr.key.Value()), keyWidth, p.c.Ellipsis())
 			}
-			lines = append(lines, p.pointer(on)+keyView+"  "+p.masked(pr.value, cur == target{slot: slotPairValue, row: i}))
+			lines = append(lines, forms.Pointer(p.c, on)+keyView+"  "+p.masked(pr.value, cur == target{slot: slotPairValue, row: i}))
 		}
 	case kindText:
 		row(target{slot: slotText}, "value", p.masked(f.text, cur.slot == slotText))
@@ -80,7 +72,9 @@ func (p *Page) lines() ([]string, int) {
 	} else if w := model.NameWarning(f.name.Value()); w != "" {
 		lines = append(lines, st.Warning.Render("note: "+w))
 	}
-	lines = append(lines, st.Muted.Render("ctrl+s creates · ctrl+g generates a password into the focused value"))
+	k := p.c.Keys
+	lines = append(lines, st.Muted.Render(forms.Hints(forms.Hint{Key: k.Save, Does: "creates"},
+		forms.Hint{Key: k.Generate, Does: "generates a password into the focused value"})))
 	return lines, focusLine
 }
 
@@ -113,17 +107,7 @@ func (p *Page) kinds(focused bool) string {
 	}
 	out := strings.Join(parts, "   ")
 	if focused {
-		out += st.Muted.Render("   ←/→ change")
+		out += st.Muted.Render("   " + p.c.Keys.PrevChoice.Help().Key + " " + p.c.Keys.NextChoice.Help().Key + " change")
 	}
 	return out
-}
-
-func (p *Page) pointer(on bool) string {
-	switch {
-	case !on:
-		return "  "
-	case p.c.ASCII:
-		return p.c.Styles.Title.Render("> ")
-	}
-	return p.c.Styles.Title.Render("▸ ")
 }

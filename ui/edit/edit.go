@@ -7,15 +7,14 @@ package edit
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/confirm"
 	"github.com/keyhole-tui/keyhole/ui/edit/forms"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // phase is where an edit stands.
@@ -26,17 +25,14 @@ const (
 	phaseLoadFailed
 	phaseEditing
 	phaseEditor
-	phaseSaving
 	phaseConflict
 	phaseRebasing
 )
 
-// idleMsg fires RevealTimeout after the last key, for idle generation gen.
-type idleMsg struct{ gen int }
-
 // Page edits one secret's value.
 type Page struct {
 	c             common.Common
+	b             backend
 	width, height int
 
 	secret   model.Secret
@@ -51,45 +47,34 @@ type Page struct {
 	build model.Value
 	shape model.Shape
 
-	rows     []row
-	cursor   int
-	typing   bool
-	revealed bool
-	adding   *textinput.Model
+	rows   []row
+	cursor int
+	typing bool
+	// reveal holds the row shown in clear, the one under the cursor at most.
+	reveal widget.Reveal[int]
+	adding *textinput.Model
 
-	generator *forms.Generator
-	genTarget int
-	token     string
-	movedTo   string
+	movedTo string
 	// unsure is the token of a save whose answer was lost and whose
 	// outcome could not be checked.
 	unsure string
 
-	editorGen  int
 	edited     *model.Value
 	editedText []byte
 	// conflicts lists the fields a merge found changed by both writers;
 	// wholeConflict says the value could not be merged field by field.
 	conflicts     []model.JSONPath
 	wholeConflict bool
-
-	idleGen int
 }
 
 // New makes the edit screen of a secret: in place, or in $EDITOR when
 // external is set.
 func New(c common.Common, s model.Secret, external bool) *Page {
-	return &Page{c: c, secret: s, external: external}
+	return &Page{c: c, b: c.Backend, secret: s, external: external, reveal: widget.NewReveal[int](c.RevealTimeout)}
 }
 
-// Init loads the current value, which the user asked for by editing, or
-// refuses without --rw.
-func (p *Page) Init() tea.Cmd {
-	if !p.c.ReadWrite {
-		return tea.Batch(common.ReadOnlyMsg("editing a value"), common.Send(common.BackMsg{}))
-	}
-	return loadCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, false)
-}
+// Init loads the current value, which the user asked for by editing.
+func (p *Page) Init() tea.Cmd { return p.load(loadTask) }
 
 // SetSize sets the drawing area.
 func (p *Page) SetSize(w, h int) {
@@ -104,55 +89,46 @@ func (p *Page) inputWidth() int { return max(p.width-p.labelWidth()-20, 10) }
 // Capturing reports whether the page takes every key: while typing,
 // answering, or holding changes that q must not throw away.
 func (p *Page) Capturing() bool {
-	return p.typing || p.adding != nil || p.generator != nil || p.dirty() ||
-		p.phase == phaseConflict || p.edited != nil
+	return p.typing || p.adding != nil || p.dirty() || p.phase == phaseConflict || p.edited != nil
 }
 
 // Update handles a message for the edit screen.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	if !p.c.ReadWrite {
+	if p.reveal.Update(msg) {
+		p.showRevealed()
 		return p, nil
 	}
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.arn == p.secret.ARN {
-			return p, p.loaded(msg)
-		}
-	case saveConfirmedMsg:
-		if msg.token == p.token && p.phase == phaseEditing {
-			p.phase, p.err = phaseSaving, ""
-		}
+		return p, p.loaded(msg)
 	case savedMsg:
-		if msg.token == p.token && p.phase == phaseSaving {
-			return p, p.saved(msg)
-		}
+		return p, p.saved(msg)
 	case editorDoneMsg:
-		if msg.gen == p.editorGen && p.phase == phaseEditor {
+		if p.phase == phaseEditor {
 			return p, p.editorDone(msg)
 		}
 	case forms.GeneratedMsg:
 		return p, p.generated(msg)
-	case common.RemaskMsg:
-		p.setReveal(false)
-	case idleMsg:
-		if msg.gen == p.idleGen {
-			p.setReveal(false)
-		}
 	case tea.KeyPressMsg:
-		cmd := p.key(msg)
-		return p, tea.Batch(cmd, p.touch())
+		if cmd, ok := forms.Dispatch(p.Actions(), msg); ok {
+			return p, cmd
+		}
+		return p, tea.Batch(p.typeInto(msg), p.reveal.Touch())
 	default:
-		return p, p.updateInput(msg)
+		return p, p.typeInto(msg)
 	}
 	return p, nil
 }
 
-// updateInput hands other messages (cursor blinks, pastes) to the input
-// being typed into.
-func (p *Page) updateInput(msg tea.Msg) tea.Cmd {
+// typeInto hands keys and other messages (cursor blinks, pastes) to the
+// input being typed into, if any.
+func (p *Page) typeInto(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case p.adding != nil:
+		if _, ok := msg.(tea.KeyPressMsg); ok {
+			p.err = ""
+		}
 		*p.adding, cmd = p.adding.Update(msg)
 	case p.typing:
 		p.rows[p.cursor].input, cmd = p.rows[p.cursor].input.Update(msg)
@@ -162,17 +138,11 @@ func (p *Page) updateInput(msg tea.Msg) tea.Cmd {
 
 func (p *Page) loaded(msg loadedMsg) tea.Cmd {
 	if msg.rebase {
-		if p.phase != phaseRebasing {
-			return nil
-		}
 		if msg.err != nil {
 			p.phase, p.err = phaseConflict, model.Sanitize(msg.err.Error())
 			return nil
 		}
 		return p.rebase(msg.version)
-	}
-	if p.phase != phaseLoading {
-		return nil
 	}
 	if msg.err != nil {
 		p.phase, p.loadErr = phaseLoadFailed, msg.err
@@ -199,7 +169,7 @@ func (p *Page) rebase(v model.SecretVersion) tea.Cmd {
 	case p.edited != nil:
 		text += p.mergeEdited(old.Value, v.Value)
 	case p.external:
-		text += "E opens the editor on it"
+		text += keyName(p.c.Keys.EditExternal) + " opens the editor on it"
 	case newShape != p.shape:
 		text += "the current value has another form now; saving replaces it with yours"
 	case p.shape == model.ShapeJSON:
@@ -231,7 +201,7 @@ func (p *Page) mergeEdited(base, theirs model.Value) string {
 	}
 	p.edited, p.editedText = nil, editorText(m.Value)
 	p.conflicts, p.wholeConflict = m.Conflicts, m.WholeConflict
-	return "you both changed " + p.conflictNames() + ": E settles it"
+	return "you both changed " + p.conflictNames() + ": " + keyName(p.c.Keys.EditExternal) + " settles it"
 }
 
 // conflicted reports whether a merge left fields both writers changed,
@@ -296,120 +266,6 @@ func (p *Page) newValue() (model.Value, bool, error) {
 	return model.Value{}, false, nil
 }
 
-// askSave asks before saving; the attempt gets a new token.
-func (p *Page) askSave() tea.Cmd {
-	switch {
-	case p.conflicted():
-		p.err = "you and the other writer both changed " + p.conflictNames() + ": E opens your text to settle them before saving"
-		return nil
-	case p.edited == nil && len(p.rows) == 0:
-		p.err = "nothing to save yet: E opens the editor"
-		return nil
-	}
-	v, changed, err := p.newValue()
-	switch {
-	case err != nil:
-		p.err = model.Sanitize(err.Error())
-		return nil
-	case !changed:
-		p.edited, p.editedText = nil, nil
-		if p.external {
-			return tea.Batch(common.Send(common.StatusMsg{Text: "no changes: nothing written"}), common.Send(common.BackMsg{}))
-		}
-		return common.Send(common.StatusMsg{Text: "no changes: nothing to save"})
-	}
-	p.token = model.NewRequestToken()
-	prompt := fmt.Sprintf("Save a new version of %s?\nIt becomes AWSCURRENT; %s becomes AWSPREVIOUS.",
-		model.Sanitize(p.secret.Name), model.Sanitize(p.base.VersionID))
-	if p.base.Value.Parse().Shape == model.ShapeJSON && v.Parse().Shape != model.ShapeJSON {
-		prompt += "\nNote: the new value is not a JSON object any more."
-	}
-	save := saveCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, p.base.VersionID, v, p.token)
-	return confirm.Ask(p.c, prompt, tea.Sequence(common.Send(saveConfirmedMsg{token: p.token}), save))
-}
-
-// saveConfirmedMsg says the save with token was confirmed and starts.
-type saveConfirmedMsg struct{ token string }
-
-func (p *Page) saved(msg savedMsg) tea.Cmd {
-	p.phase = phaseEditing
-	switch {
-	case msg.unknown:
-		p.unsure = msg.token
-		p.err = "not known whether it was saved: the answer was lost and the check failed; if h on the secret lists version " +
-			model.Sanitize(msg.token) + ", it was (" + model.Sanitize(msg.err.Error()) + ")"
-		return nil
-	case msg.err != nil:
-		p.err = "nothing saved: " + model.Sanitize(msg.err.Error())
-		return nil
-	case msg.movedTo != "":
-		p.phase, p.movedTo = phaseConflict, msg.movedTo
-		return nil
-	}
-	id := model.Sanitize(msg.versionID)
-	text := "saved as version " + id
-	switch {
-	case msg.lost && msg.current == msg.versionID:
-		text = "saved (the answer was lost; version " + id + " is AWSCURRENT)"
-	case msg.lost:
-		text = "saved (the answer was lost; version " + id + " was written, but AWSCURRENT is now " + model.Sanitize(msg.current) + ")"
-	}
-	p.base = model.SecretVersion{ARN: p.base.ARN, Name: p.base.Name, VersionID: msg.versionID, Value: msg.value}
-	p.build, p.edited, p.editedText, p.unsure = msg.value, nil, nil, ""
-	p.rows, p.shape = rowsOf(p.c, msg.value)
-	p.cursor = min(p.cursor, max(len(p.rows)-1, 0))
-	p.SetSize(p.width, p.height)
-	return tea.Batch(
-		common.Send(common.ChangedMsg{ARN: p.secret.ARN}),
-		common.Send(common.StatusMsg{Text: text}),
-		common.Send(common.BackMsg{}),
-	)
-}
-
-// startEditor hands the terminal to $EDITOR on text.
-func (p *Page) startEditor(text []byte) tea.Cmd {
-	p.editorGen++
-	p.phase, p.err = phaseEditor, ""
-	return editorCmd(p.editorGen, editorFileName(p.base.Value), text)
-}
-
-func (p *Page) editorDone(msg editorDoneMsg) tea.Cmd {
-	p.phase = phaseEditing
-	if msg.terminated {
-		return tea.Quit
-	}
-	if msg.err != nil {
-		p.err = "nothing saved: " + model.Sanitize(msg.err.Error())
-		return nil
-	}
-	v, err := editedValue(p.base.Value, msg.edited)
-	if err != nil {
-		p.editedText = msg.edited
-		p.err = "nothing saved: " + model.Sanitize(err.Error())
-		return nil
-	}
-	p.edited, p.editedText = &v, msg.edited
-	p.conflicts, p.wholeConflict = nil, false
-	return p.askSave()
-}
-
-// reopenEditor opens the editor again on the user's last text, or on the
-// value being edited.
-func (p *Page) reopenEditor() tea.Cmd {
-	if p.editedText != nil {
-		return p.startEditor(p.editedText)
-	}
-	v, _, err := p.newValue()
-	if err != nil || (p.shape == model.ShapeBinary && !p.external) {
-		v = p.build
-	}
-	if p.edited == nil && len(p.rows) == 0 {
-		v = p.build
-	}
-	p.external = true
-	return p.startEditor(editorText(v))
-}
-
 // generated puts a password into the row that asked for it, unseen.
 func (p *Page) generated(msg forms.GeneratedMsg) tea.Cmd {
 	if msg.Err != nil {
@@ -423,45 +279,27 @@ func (p *Page) generated(msg forms.GeneratedMsg) tea.Cmd {
 	return common.Send(common.StatusMsg{Text: fmt.Sprintf("generated a %d-character password into %s (not shown)", msg.Value.Len(), p.rows[msg.Target].label())})
 }
 
-// setReveal shows or masks the row under the cursor.
-func (p *Page) setReveal(on bool) {
-	p.revealed = on && p.cursor < len(p.rows)
+// setReveal shows or masks the row under the cursor; every other row is
+// masked.
+func (p *Page) setReveal(on bool) tea.Cmd {
+	p.reveal.MaskAll()
+	if on && p.cursor < len(p.rows) {
+		p.reveal.Set(p.cursor, true)
+	}
+	p.showRevealed()
+	return p.reveal.Touch()
+}
+
+// showRevealed draws the revealed row's input in clear, every other masked.
+func (p *Page) showRevealed() {
 	for i := range p.rows {
 		p.rows[i].input.EchoMode = textinput.EchoPassword
-	}
-	if p.revealed {
-		p.rows[p.cursor].input.EchoMode = textinput.EchoNormal
+		if p.reveal.Shown(i) {
+			p.rows[i].input.EchoMode = textinput.EchoNormal
+		}
 	}
 }
 
-// touch restarts the idle timer while a field is revealed.
-func (p *Page) touch() tea.Cmd {
-	if !p.revealed || p.c.RevealTimeout <= 0 {
-		return nil
-	}
-	p.idleGen++
-	gen := p.idleGen
-	return tea.Tick(p.c.RevealTimeout, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
-}
-
-// Actions lists the keys for where the edit stands.
-func (p *Page) Actions() []common.Action {
-	k := p.c.Keys
-	switch {
-	case p.phase == phaseConflict:
-		return []common.Action{{Key: &k.Rebase, Short: true}, {Key: &k.Back, Short: true}}
-	case p.external || p.shape == model.ShapeBinary:
-		return []common.Action{{Key: &k.Save, Short: true}, {Key: &k.EditExternal, Short: true}, {Key: &k.Back, Short: true}}
-	}
-	actions := []common.Action{
-		{Key: &k.Open, Short: true}, {Key: &k.Reveal, Short: true}, {Key: &k.AddKey, Short: true},
-		{Key: &k.DeleteKey, Short: true}, {Key: &k.Generate, Short: true}, {Key: &k.Save, Short: true},
-		{Key: &k.Back, Short: true}, {Key: &k.NextField}, {Key: &k.Rebase},
-	}
-	return append(actions, common.MoveActions(k)...)
-}
-
-// local is a key binding of this screen alone.
-func local(keyName, desc string) key.Binding {
-	return key.NewBinding(key.WithKeys(keyName), key.WithHelp(keyName, desc))
-}
+// keyName is how the keymap names b's keys, for the texts that say what
+// to press.
+func keyName(b key.Binding) string { return b.Help().Key }

@@ -63,10 +63,55 @@ func editedValue(base model.Value, edited []byte) (model.Value, error) {
 }
 
 // editorCmd hands the terminal to the editor on text; the answer is an
-// editorDoneMsg for run gen. The session reads $VISUAL and $EDITOR.
-func editorCmd(gen int, name string, text []byte) tea.Cmd {
+// editorDoneMsg. The session reads $VISUAL and $EDITOR.
+func editorCmd(name string, text []byte) tea.Cmd {
 	s := &editorSession{getenv: os.Getenv, name: name, content: text}
 	return tea.Exec(s, func(err error) tea.Msg {
-		return editorDoneMsg{gen: gen, edited: s.edited, terminated: s.terminated != nil, err: err}
+		return editorDoneMsg{edited: s.edited, terminated: s.terminated != nil, err: err}
 	})
+}
+
+// startEditor hands the terminal to $EDITOR on text. Only one editor runs
+// at a time: the program waits for it.
+func (p *Page) startEditor(text []byte) tea.Cmd {
+	p.phase, p.err = phaseEditor, ""
+	return editorCmd(editorFileName(p.base.Value), text)
+}
+
+// editorDone takes what the editor left and asks to save it.
+func (p *Page) editorDone(msg editorDoneMsg) tea.Cmd {
+	p.phase = phaseEditing
+	if msg.terminated {
+		return tea.Quit
+	}
+	if msg.err != nil {
+		p.err = "nothing saved: " + model.Sanitize(msg.err.Error())
+		return nil
+	}
+	v, err := editedValue(p.base.Value, msg.edited)
+	if err != nil {
+		p.editedText = msg.edited
+		p.err = "nothing saved: " + model.Sanitize(err.Error())
+		return nil
+	}
+	p.edited, p.editedText = &v, msg.edited
+	p.conflicts, p.wholeConflict = nil, false
+	return p.askSave()
+}
+
+// reopenEditor opens the editor again on the user's last text, or on the
+// value being edited.
+func (p *Page) reopenEditor() tea.Cmd {
+	if p.editedText != nil {
+		return p.startEditor(p.editedText)
+	}
+	v, _, err := p.newValue()
+	if err != nil || (p.shape == model.ShapeBinary && !p.external) {
+		v = p.build
+	}
+	if p.edited == nil && len(p.rows) == 0 {
+		v = p.build
+	}
+	p.external = true
+	return p.startEditor(editorText(v))
 }

@@ -47,9 +47,9 @@ func newRow(c common.Common, path model.JSONPath, kind model.LeafKind, v model.V
 	text := string(v.Reveal())
 	switch {
 	case kind == model.LeafEmptyObject || kind == model.LeafEmptyArray:
-		r.locked = "an empty object or array: d deletes it, E edits the whole value"
+		r.locked = "an empty object or array: " + keyName(c.Keys.DeleteKey) + " deletes it, " + keyName(c.Keys.EditExternal) + " edits the whole value"
 	case !forms.Editable(text) || model.Sanitize(text) != text:
-		r.locked = "has several lines or control characters: E edits it in $EDITOR"
+		r.locked = "has several lines or control characters: " + keyName(c.Keys.EditExternal) + " edits it in $EDITOR"
 	default:
 		r.input.SetValue(text)
 	}

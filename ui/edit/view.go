@@ -10,27 +10,18 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
-// View draws the fields, or the generator, with a dialog or the conflict
-// at the bottom.
+// View draws the fields, with the conflict at the bottom.
 func (p *Page) View() string {
-	st := p.c.Styles
-	if !p.c.ReadWrite {
-		return st.Muted.Render("editing a value needs --rw")
-	}
-	if p.generator != nil {
-		return p.generator.View(st, p.c.ASCII)
-	}
 	lines, focus := p.lines()
 	var tail []string
 	if p.phase == phaseConflict {
 		tail = strings.Split(p.conflictView(), "\n")
 	}
-	height := max(p.height-len(tail), 1)
-	return strings.Join(append(render.Window(lines, focus, height, 0, p.width, ""), tail...), "\n")
+	return forms.Page(lines, focus, tail, p.width, p.height)
 }
 
 func (p *Page) lines() ([]string, int) {
-	st := p.c.Styles
+	st, k := p.c.Styles, p.c.Keys
 	mode := "Edit value"
 	if p.external {
 		mode = "Edit value in $EDITOR"
@@ -40,7 +31,7 @@ func (p *Page) lines() ([]string, int) {
 	case phaseLoading:
 		return append(lines, st.Muted.Render("loading the current value (GetSecretValue, recorded in CloudTrail)…")), -1
 	case phaseLoadFailed:
-		return append(lines, st.Error.Render(model.Sanitize(p.loadErr.Error())), st.Muted.Render("esc goes back")), -1
+		return append(lines, st.Error.Render(model.Sanitize(p.loadErr.Error())), st.Muted.Render(keyName(k.Back)+" goes back")), -1
 	}
 	lines = append(lines, st.Muted.Render("base version "+model.Sanitize(p.base.VersionID)+" (AWSCURRENT when loaded) · "+p.describe()), "")
 	focus := -1
@@ -48,7 +39,7 @@ func (p *Page) lines() ([]string, int) {
 	case p.external || p.edited != nil:
 		lines = append(lines, p.externalLines()...)
 	case p.shape == model.ShapeBinary:
-		lines = append(lines, st.Warning.Render("a binary value cannot be edited in place: E edits it as base64 in $EDITOR"))
+		lines = append(lines, st.Warning.Render("a binary value cannot be edited in place: "+keyName(k.EditExternal)+" edits it as base64 in $EDITOR"))
 	default:
 		width := p.labelWidth()
 		for i, r := range p.rows {
@@ -59,14 +50,15 @@ func (p *Page) lines() ([]string, int) {
 		}
 	}
 	if p.adding != nil {
-		lines = append(lines, "", st.Label.Render("new key  ")+p.adding.View()+st.Muted.Render("  enter adds · esc cancels"))
+		hints := forms.Hints(forms.Hint{Key: k.Open, Does: "adds"}, forms.Hint{Key: k.Back, Does: "cancels"})
+		lines = append(lines, "", st.Label.Render("new key  ")+p.adding.View()+st.Muted.Render("  "+hints))
 		focus = len(lines) - 1
 	}
 	lines = append(lines, "")
 	switch {
 	case p.err != "":
 		lines = append(lines, st.Error.Render(model.Sanitize(p.err)))
-	case p.phase == phaseSaving:
+	case p.c.Tasks.Awaits(saveTask):
 		lines = append(lines, st.Muted.Render("checking AWSCURRENT and saving…"))
 	case p.phase == phaseRebasing:
 		lines = append(lines, st.Muted.Render("loading the new current version…"))
@@ -86,19 +78,21 @@ func (p *Page) describe() string {
 }
 
 func (p *Page) externalLines() []string {
-	st := p.c.Styles
+	st, k := p.c.Styles, p.c.Keys
 	switch {
 	case p.phase == phaseEditor:
 		return []string{st.Muted.Render("editing in $EDITOR…")}
 	case p.conflicted():
 		return []string{
 			st.Warning.Render("you and the other writer both changed " + p.conflictNames()),
-			st.Muted.Render("nothing saved · E opens your text, with the other writer's changes to other fields merged in · esc discards it"),
+			st.Muted.Render("nothing saved · " + keyName(k.EditExternal) + " opens your text, with the other writer's changes to other fields merged in · " +
+				keyName(k.Back) + " discards it"),
 		}
 	case p.edited != nil:
-		return []string{st.OK.Render("your edited value is kept (not shown)"), st.Muted.Render("ctrl+s saves it · E opens the editor again · esc discards it")}
+		return []string{st.OK.Render("your edited value is kept (not shown)"), st.Muted.Render(forms.Hints(
+			forms.Hint{Key: k.Save, Does: "saves it"}, forms.Hint{Key: k.EditExternal, Does: "opens the editor again"}, forms.Hint{Key: k.Back, Does: "discards it"}))}
 	}
-	return []string{st.Muted.Render("E or enter opens the editor again · esc leaves")}
+	return []string{st.Muted.Render(keyName(k.EditExternal) + " or " + forms.Hints(forms.Hint{Key: k.Open, Does: "opens the editor again"}, forms.Hint{Key: k.Back, Does: "leaves"}))}
 }
 
 func (p *Page) labelWidth() int {
@@ -113,16 +107,13 @@ func (p *Page) labelWidth() int {
 // typed into, or revealed on request.
 func (p *Page) rowLine(i int, r row, width int) string {
 	st := p.c.Styles
-	cursor := "  "
-	if i == p.cursor {
-		cursor = st.Title.Render(p.pointer())
-	}
+	cursor := forms.Pointer(p.c, i == p.cursor)
 	label := st.Label.Render(render.Fit(r.label(), width, p.c.Ellipsis()))
 	var value string
 	switch {
 	case i == p.cursor && p.typing:
 		value = forms.MaskedView(p.c, r.input)
-	case i == p.cursor && p.revealed:
+	case p.reveal.Shown(i):
 		value = st.Revealed.Render(model.Sanitize(r.text()))
 	case r.text() == "" && (r.added || r.changed()):
 		value = st.Muted.Render("(empty)")
@@ -132,7 +123,7 @@ func (p *Page) rowLine(i int, r row, width int) string {
 	var note string
 	switch {
 	case r.deleted:
-		note = st.Error.Render("deleted · d keeps it")
+		note = st.Error.Render("deleted · " + keyName(p.c.Keys.DeleteKey) + " keeps it")
 		value = st.Deleted.Render(p.c.Mask())
 	case r.added:
 		note = st.OK.Render("new")
@@ -148,16 +139,10 @@ func (p *Page) conflictView() string {
 	st := p.c.Styles
 	text := st.Warning.Render("AWSCURRENT moved from "+model.Sanitize(p.base.VersionID)+" to "+model.Sanitize(p.movedTo)+
 		" since you started editing; your edit is kept") + "\n" +
-		st.Muted.Render("nothing was written · r rebases onto the new version, keeping your changes · esc goes back to editing")
+		st.Muted.Render("nothing was written · "+forms.Hints(forms.Hint{Key: p.c.Keys.Rebase, Does: "rebases onto the new version, keeping your changes"},
+			forms.Hint{Key: p.c.Keys.Back, Does: "goes back to editing"}))
 	if p.unsure != "" && p.movedTo == p.unsure {
 		text += "\n" + st.Muted.Render("version "+model.Sanitize(p.movedTo)+" is your earlier save, whose answer was lost: it was saved")
 	}
 	return st.Dialog.Width(max(p.width, 20)).Render(text)
-}
-
-func (p *Page) pointer() string {
-	if p.c.ASCII {
-		return "> "
-	}
-	return "▸ "
 }

@@ -71,6 +71,10 @@ type KeyMap struct {
 	Generate   key.Binding
 	Save       key.Binding
 	NextField  key.Binding
+	PrevField  key.Binding
+	Toggle     key.Binding
+	NextChoice key.Binding
+	PrevChoice key.Binding
 
 	AddKey    key.Binding
 	DeleteKey key.Binding
@@ -151,6 +155,10 @@ func Default() KeyMap {
 		Generate:   bind("ctrl+g", "generate password", "ctrl+g"),
 		Save:       bind("ctrl+s", "save", "ctrl+s"),
 		NextField:  bind("tab", "next field", "tab"),
+		PrevField:  bind("⇧tab", "previous field", "shift+tab"),
+		Toggle:     bind("space/x", "toggle", "space", "x"),
+		NextChoice: bind("→/l", "next choice", "right", "l", "space"),
+		PrevChoice: bind("←/h", "prev. choice", "left", "h"),
 
 		AddKey:    bind("a", "add a key", "a"),
 		DeleteKey: bind("d", "delete or keep a key", "d"),

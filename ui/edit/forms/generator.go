@@ -6,15 +6,23 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/styles"
 )
 
 // DefaultPasswordLength is the length the generator starts with.
 const DefaultPasswordLength = 32
+
+// GenerateTask is the kind of task that fetches a generated password.
+const GenerateTask = "generate"
+
+// PasswordSource is the backend method the generator uses.
+type PasswordSource interface {
+	RandomPassword(ctx context.Context, spec model.PasswordSpec) (model.Value, error)
+}
 
 // GeneratedMsg carries a generated password for the field numbered Target.
 // Value is never shown; it goes straight into the field.
@@ -22,17 +30,6 @@ type GeneratedMsg struct {
 	Target int
 	Value  model.Value
 	Err    error
-}
-
-// GenerateCmd asks Secrets Manager for a password (GetRandomPassword).
-func GenerateCmd(ctx context.Context, b common.Backend, spec model.PasswordSpec, target int) tea.Cmd {
-	return func() tea.Msg {
-		v, err := b.RandomPassword(ctx, spec)
-		if err != nil {
-			err = fmt.Errorf("generate a password: %w", err)
-		}
-		return GeneratedMsg{Target: target, Value: v, Err: err}
-	}
 }
 
 // toggle is one on/off option of the generator.
@@ -53,33 +50,29 @@ func toggles() []toggle {
 	}
 }
 
-// Generator is the small form that sets GetRandomPassword's options:
-// length, characters to leave out and the kinds of characters.
+// Generator is the dialog that sets GetRandomPassword's options: length,
+// characters to leave out and the kinds of characters. The root shows it
+// in its modal slot; the password comes back to the screen that opened it
+// as a GeneratedMsg.
 type Generator struct {
+	c       common.Common
+	source  PasswordSource
+	target  int
 	length  textinput.Model
 	exclude textinput.Model
 	spec    model.PasswordSpec
 	focus   int
 	err     error
+	closed  bool
 }
 
-// GeneratorAnswer is what a key press in the generator decided.
-type GeneratorAnswer int
-
-// The answers a generator gives after a key press.
-const (
-	// GeneratorOpen means the form is still being filled in.
-	GeneratorOpen GeneratorAnswer = iota
-	// GeneratorDone means the user asked for a password with Spec.
-	GeneratorDone
-	// GeneratorCanceled means the user closed the form.
-	GeneratorCanceled
-)
-
-// NewGenerator opens the generator with the defaults: 32 characters of
-// every kind, each kind at least once.
-func NewGenerator() (Generator, tea.Cmd) {
-	g := Generator{
+// OpenGenerator opens the generator with the defaults, 32 characters of
+// every kind, each kind at least once, for the field numbered target.
+func OpenGenerator(c common.Common, source PasswordSource, target int) tea.Cmd {
+	g := &Generator{
+		c:       c,
+		source:  source,
+		target:  target,
 		length:  NewTextInput("32", 4),
 		exclude: NewTextInput("characters to leave out", 256),
 		spec:    model.PasswordSpec{RequireEachIncludedType: true},
@@ -88,14 +81,15 @@ func NewGenerator() (Generator, tea.Cmd) {
 	// Without a width an input shows one character of its placeholder.
 	g.length.SetWidth(4)
 	g.exclude.SetWidth(30)
-	return g, g.length.Focus()
+	c.Slot.Open(g)
+	return g.length.Focus()
 }
 
 // rows is how many lines can take the focus: two inputs and the toggles.
-func (g Generator) rows() int { return 2 + len(toggles()) }
+func (g *Generator) rows() int { return 2 + len(toggles()) }
 
 // Spec reads the form into a password request.
-func (g Generator) Spec() (model.PasswordSpec, error) {
+func (g *Generator) Spec() (model.PasswordSpec, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(g.length.Value()))
 	if err != nil || n < 1 || n > 4096 {
 		return model.PasswordSpec{}, fmt.Errorf("length must be a number from 1 to 4096")
@@ -106,45 +100,91 @@ func (g Generator) Spec() (model.PasswordSpec, error) {
 	return spec, nil
 }
 
-// Update takes a key press: tab and the arrows move, space toggles, enter
-// asks for the password, esc cancels.
-func (g Generator) Update(msg tea.KeyPressMsg) (Generator, GeneratorAnswer, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		return g, GeneratorCanceled, nil
-	case "enter":
-		if _, err := g.Spec(); err != nil {
-			g.err = err
-			return g, GeneratorOpen, nil
-		}
-		return g, GeneratorDone, nil
-	case "tab", "down":
-		return g, GeneratorOpen, g.setFocus((g.focus + 1) % g.rows())
-	case "shift+tab", "up":
-		return g, GeneratorOpen, g.setFocus((g.focus + g.rows() - 1) % g.rows())
-	case "space", "x":
-		if g.focus >= 2 {
-			on := toggles()[g.focus-2].on(&g.spec)
-			*on = !*on
-			return g, GeneratorOpen, nil
-		}
+// actions are the generator's keys: open asks for the password, back
+// closes, the field keys and arrows move, toggle flips an option.
+func (g *Generator) actions() []common.Action {
+	k := g.c.Keys
+	down, up := NonTyping(k.Down), NonTyping(k.Up)
+	actions := []common.Action{
+		{Key: &k.Open, Run: g.generate},
+		{Key: &k.Back, Run: g.close},
+		{Key: &k.NextField, Run: func() tea.Cmd { return g.move(1) }},
+		{Key: &k.PrevField, Run: func() tea.Cmd { return g.move(-1) }},
+		{Key: &down, Run: func() tea.Cmd { return g.move(1) }},
+		{Key: &up, Run: func() tea.Cmd { return g.move(-1) }},
 	}
+	if g.focus >= 2 {
+		actions = append(actions, common.Action{Key: &k.Toggle, Run: g.flip})
+	}
+	return actions
+}
+
+// Update takes a key: an action's, or one typed into the focused input.
+func (g *Generator) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	press, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return g, nil
+	}
+	cmd, acted := Dispatch(g.actions(), press)
+	switch {
+	case g.closed:
+		return nil, cmd
+	case !acted:
+		g.err = nil
+		cmd = g.typeInto(press)
+	}
+	return g, cmd
+}
+
+// typeInto hands a key to the focused input.
+func (g *Generator) typeInto(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
-	g.err = nil
 	switch g.focus {
 	case 0:
 		g.length, cmd = g.length.Update(msg)
 	case 1:
 		g.exclude, cmd = g.exclude.Update(msg)
 	}
-	return g, GeneratorOpen, cmd
+	return cmd
 }
 
-func (g *Generator) setFocus(i int) tea.Cmd {
+// generate closes the dialog and asks for a password, when the options
+// are valid.
+func (g *Generator) generate() tea.Cmd {
+	spec, err := g.Spec()
+	if err != nil {
+		g.err = err
+		return nil
+	}
+	g.closed = true
+	source, target := g.source, g.target
+	return g.c.Tasks.Start(GenerateTask, func(ctx context.Context) tea.Msg {
+		v, err := source.RandomPassword(ctx, spec)
+		if err != nil {
+			err = fmt.Errorf("generate a password: %w", err)
+		}
+		return GeneratedMsg{Target: target, Value: v, Err: err}
+	})
+}
+
+func (g *Generator) close() tea.Cmd {
+	g.closed = true
+	return nil
+}
+
+// flip turns the focused option on or off.
+func (g *Generator) flip() tea.Cmd {
+	on := toggles()[g.focus-2].on(&g.spec)
+	*on = !*on
+	return nil
+}
+
+// move moves the focus by d lines, wrapping around.
+func (g *Generator) move(d int) tea.Cmd {
 	g.length.Blur()
 	g.exclude.Blur()
-	g.focus = i
-	switch i {
+	g.focus = (g.focus + d + g.rows()) % g.rows()
+	switch g.focus {
 	case 0:
 		return g.length.Focus()
 	case 1:
@@ -154,48 +194,41 @@ func (g *Generator) setFocus(i int) tea.Cmd {
 }
 
 // View draws the generator as a dialog.
-func (g Generator) View(st *styles.Styles, ascii bool) string {
-	pointer := func(i int) string {
-		switch {
-		case i != g.focus:
-			return "  "
-		case ascii:
-			return "> "
-		}
-		return "▸ "
-	}
+func (g *Generator) View(int) string {
+	st, k := g.c.Styles, g.c.Keys
 	lines := []string{
 		st.Title.Render("Generate a password"),
 		st.Muted.Render("GetRandomPassword: the value goes into the field, never on screen"),
-		pointer(0) + st.Label.Render("length          ") + g.length.View(),
-		pointer(1) + st.Label.Render("leave out       ") + g.exclude.View(),
+		Pointer(g.c, g.focus == 0) + st.Label.Render("length          ") + g.length.View(),
+		Pointer(g.c, g.focus == 1) + st.Label.Render("leave out       ") + g.exclude.View(),
 	}
-	spec := g.spec
 	for i, t := range toggles() {
 		box := "[ ]"
-		if *t.on(&spec) {
+		if *t.on(&g.spec) {
 			box = "[x]"
 		}
-		lines = append(lines, pointer(i+2)+box+" "+t.label)
+		lines = append(lines, Pointer(g.c, g.focus == i+2)+box+" "+t.label)
 	}
 	if g.err != nil {
 		lines = append(lines, st.Error.Render(g.err.Error()))
 	}
-	lines = append(lines, st.Muted.Render("enter generates · tab next · space toggles · esc cancels"))
+	lines = append(lines, st.Muted.Render(Hints(
+		Hint{k.Open, "generates"}, Hint{k.NextField, "next"}, Hint{k.Toggle, "toggles"}, Hint{k.Back, "cancels"})))
 	return st.Dialog.Render(strings.Join(lines, "\n"))
 }
 
-// StepGenerator hands a key to an open generator. It returns the generator
-// to keep open (nil once answered), the command to run, and whether that
-// command fetches a password into target.
-func StepGenerator(ctx context.Context, b common.Backend, g *Generator, msg tea.KeyPressMsg, target int) (*Generator, tea.Cmd, bool) {
-	next, answer, cmd := g.Update(msg)
-	switch answer {
-	case GeneratorCanceled:
-		return nil, nil, false
-	case GeneratorDone:
-		spec, _ := next.Spec()
-		return nil, GenerateCmd(ctx, b, spec, target), true
+// Hint is a key and what it does here, for a form's own hint line.
+type Hint struct {
+	Key  key.Binding
+	Does string
+}
+
+// Hints draws hints as the keymap binds their keys: "enter adds · esc
+// cancels".
+func Hints(hints ...Hint) string {
+	parts := make([]string, len(hints))
+	for i, h := range hints {
+		parts[i] = h.Key.Help().Key + " " + h.Does
 	}
-	return &next, cmd, false
+	return strings.Join(parts, " · ")
 }

@@ -1,0 +1,29 @@
+package forms
+
+import (
+	"strings"
+
+	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/widget"
+)
+
+// Page draws a form's lines in a page of width by height, scrolled so the
+// line focus (-1: none) is in view, with tail under them, always shown.
+func Page(lines []string, focus int, tail []string, width, height int) string {
+	var body widget.ScrollView
+	body.SetSize(width, height-len(tail))
+	body.SetContent(lines)
+	body.Reveal(focus, focus)
+	return strings.Join(append(body.Lines(), tail...), "\n")
+}
+
+// Pointer marks the focused line of a form, or pads one that is not.
+func Pointer(c common.Common, on bool) string {
+	switch {
+	case !on:
+		return "  "
+	case c.ASCII:
+		return c.Styles.Title.Render("> ")
+	}
+	return c.Styles.Title.Render("▸ ")
+}
