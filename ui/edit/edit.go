@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
@@ -299,7 +298,3 @@ func (p *Page) showRevealed() {
 		}
 	}
 }
-
-// keyName is how the keymap names b's keys, for the texts that say what
-// to press.
-func keyName(b key.Binding) string { return b.Help().Key }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/edit/forms"
@@ -146,3 +147,7 @@ func (p *Page) conflictView() string {
 	}
 	return st.Dialog.Width(max(p.width, 20)).Render(text)
 }
+
+// keyName is how the keymap names b's keys, for the texts that say what
+// to press.
+func keyName(b key.Binding) string { return b.Help().Key }
