@@ -39,6 +39,10 @@ func Open(screen Screen, s *model.Secret) tea.Cmd {
 // BackMsg asks the root to close the current screen.
 type BackMsg struct{}
 
+// Back is the command, and a screen's back action, that closes the current
+// screen.
+func Back() tea.Cmd { return Send(BackMsg{}) }
+
 // StatusMsg puts a line in the status bar; Err makes it an error.
 type StatusMsg struct {
 	Text string

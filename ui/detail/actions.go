@@ -21,7 +21,7 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Copy, Short: true, Run: p.ask(actCopy)},
 		{Key: &k.CopyAs, Short: true, Run: p.openCopyMenu},
 		{Key: &k.Stage, Short: true, Run: p.nextStage},
-		{Key: &k.Back, Short: true, Run: back},
+		{Key: &k.Back, Short: true, Run: common.Back},
 		{Key: &k.Rotation, Run: p.open(common.ScreenRotation)},
 		{Key: &k.Audit, Run: p.open(common.ScreenAudit)},
 		{Key: &k.AccountAudit, Run: accountAudit},
@@ -30,10 +30,9 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Edit, Needs: common.NeedsReadWrite, What: "editing a value", Run: p.open(common.ScreenEdit)},
 		{Key: &k.EditExternal, Needs: common.NeedsReadWrite, What: "editing a value", Run: p.open(common.ScreenEditInEditor)},
 		{Key: &k.Tags, Needs: common.NeedsReadWrite, What: "editing description and tags", Run: p.open(common.ScreenMeta)},
-		{Key: &k.Delete, Needs: common.NeedsReadWrite, What: "deleting a secret", Run: p.askDelete},
-		{Key: &k.Restore, Needs: common.NeedsReadWrite, What: "restoring a secret", Run: p.askRestore},
-		{Key: &k.Reload, Run: p.reload},
 	}
+	actions = append(actions, lifecycle.Actions(p.c, p.shown)...)
+	actions = append(actions, common.Action{Key: &k.Reload, Run: p.reload})
 	return common.Then(append(actions, common.MoveActions(k)...), p.afterAction)
 }
 
@@ -42,9 +41,6 @@ func (p *Page) afterAction() tea.Cmd {
 	p.layout()
 	return p.reveal.Touch()
 }
-
-// back closes the screen.
-func back() tea.Cmd { return common.Send(common.BackMsg{}) }
 
 // accountAudit opens the account's audit trail.
 func accountAudit() tea.Cmd { return common.Open(common.ScreenAudit, nil) }
@@ -57,11 +53,8 @@ func (p *Page) open(screen common.Screen) func() tea.Cmd {
 	}
 }
 
-// askDelete opens the delete dialog.
-func (p *Page) askDelete() tea.Cmd { return lifecycle.AskDelete(p.c, p.secret) }
-
-// askRestore opens the restore confirmation.
-func (p *Page) askRestore() tea.Cmd { return lifecycle.AskRestore(p.c, p.secret) }
+// shown is the secret the screen shows, always there.
+func (p *Page) shown() (model.Secret, bool) { return p.secret, true }
 
 // openCopyMenu opens the copy-as menu.
 func (p *Page) openCopyMenu() tea.Cmd {

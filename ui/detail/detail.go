@@ -127,7 +127,7 @@ func (p *Page) wheel(msg tea.MouseWheelMsg) {
 func (p *Page) described(msg describedMsg) tea.Cmd {
 	if model.IsKind(msg.err, model.KindNotFound) {
 		name := model.Sanitize(p.secret.Name)
-		return tea.Batch(common.Send(common.BackMsg{}), common.Send(common.StatusMsg{Err: errGone(name)}))
+		return tea.Batch(common.Back(), common.Send(common.StatusMsg{Err: errGone(name)}))
 	}
 	if msg.err != nil {
 		p.describeErr = msg.err

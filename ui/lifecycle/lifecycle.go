@@ -168,6 +168,24 @@ func AskRestore(c common.Common, s model.Secret) tea.Cmd {
 	})
 }
 
+// Actions are the delete and restore actions of a screen, about the secret
+// that secret gives when it gives one (a list may have none selected).
+func Actions(c common.Common, secret func() (model.Secret, bool)) []common.Action {
+	about := func(ask func(common.Common, model.Secret) tea.Cmd) func() tea.Cmd {
+		return func() tea.Cmd {
+			if s, ok := secret(); ok {
+				return ask(c, s)
+			}
+			return nil
+		}
+	}
+	k := c.Keys
+	return []common.Action{
+		{Key: &k.Delete, Needs: common.NeedsReadWrite, What: "deleting a secret", Run: about(AskDelete)},
+		{Key: &k.Restore, Needs: common.NeedsReadWrite, What: "restoring a secret", Run: about(AskRestore)},
+	}
+}
+
 // Outcome turns an answer into what the screens hear: a status line and,
 // on success, a ChangedMsg so they reload the secret.
 func Outcome(msg tea.Msg) tea.Cmd {
