@@ -19,6 +19,7 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/lifecycle"
 	"github.com/keyhole-tui/keyhole/ui/styles"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // Config is how the app was started.
@@ -101,8 +102,8 @@ type App struct {
 	// again: empty until a switch, for the credentials the app started
 	// with, whatever cfg.Profile shows for them.
 	source string
-	// helpOffset is the first line of keys help shows when they do not fit.
-	helpOffset int
+	// helpScroll is how far help is scrolled when its keys do not fit.
+	helpScroll widget.ScrollView
 	// retry is the SDK's latest retry notice, shown while no other status
 	// is; retryGen tells its expiry from an older notice's.
 	retry    string

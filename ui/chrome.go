@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/render"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // render lays out the screen as one string.
@@ -154,14 +154,12 @@ const helpHeadLines = 2
 // last line that says where the view is.
 func (a *App) helpView() string {
 	st := &a.styles
-	body := a.helpLines()
+	keys := a.helpBody()
+	body := keys.Lines()
 	hint := "any key closes"
-	rows, scrolls := a.helpWindow(len(body))
-	if scrolls {
-		first := min(a.helpOffset, len(body)-rows)
+	if keys.Overflows() {
 		hint = a.helpScrollKeys() + " scroll · " + hint
-		position := st.Muted.Render(helpPosition(first, rows, len(body)))
-		body = append(body[first:first+rows], position)
+		body = append(body, st.Muted.Render(keys.Position(a.c.ASCII)))
 	}
 	lines := append([]string{st.Title.Render("Keys") + "   " + st.Muted.Render(hint), ""}, body...)
 	_, h := a.pageSize()
@@ -172,6 +170,22 @@ func (a *App) helpView() string {
 		lines[i] = ansi.Truncate(l, a.width, a.c.Ellipsis())
 	}
 	return strings.Join(lines[:h], "\n")
+}
+
+// helpBody is the help screen's keys below its title, scrolled as far as
+// help is: all of them when they fit, else a line fewer, which leaves a
+// line for the position.
+func (a *App) helpBody() widget.ScrollView {
+	v := a.helpScroll
+	v.Fold = widget.Cut(a.c.Ellipsis())
+	v.SetContent(a.helpLines())
+	_, h := a.pageSize()
+	rows := h - helpHeadLines
+	if v.Len() > rows {
+		rows--
+	}
+	v.SetSize(a.width, rows)
+	return v
 }
 
 // helpScrollKeys names the keys that scroll help, as the keymap binds them.
@@ -218,43 +232,14 @@ func (a *App) helpLines() []string {
 	return lines
 }
 
-// helpWindow is how many of total lines of keys the help screen shows at
-// once, and whether that is fewer than total, which leaves a line for the
-// position.
-func (a *App) helpWindow(total int) (rows int, scrolls bool) {
-	_, h := a.pageSize()
-	if total <= h-helpHeadLines {
-		return total, false
-	}
-	return max(h-helpHeadLines-1, 1), true
-}
-
-// helpPosition says which lines of keys are shown and whether more lie
-// above or below.
-func helpPosition(first, rows, total int) string {
-	var parts []string
-	if first > 0 {
-		parts = append(parts, "↑ more above")
-	}
-	parts = append(parts, fmt.Sprintf("lines %d-%d of %d", first+1, first+rows, total))
-	if first+rows < total {
-		parts = append(parts, "more below ↓")
-	}
-	return strings.Join(parts, " · ")
-}
-
 // helpKey answers a key while help is open: quit quits, the movement keys
 // scroll keys that do not fit, and any other key closes help.
 func (a *App) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.Quit) {
 		return a.quit()
 	}
-	total := len(a.helpLines())
-	rows, scrolls := a.helpWindow(total)
-	if delta, ok := a.keys.Step(msg, rows, total); ok && scrolls {
-		// A resize may have left the offset past the end: start from
-		// where the screen shows.
-		a.helpOffset = min(max(min(a.helpOffset, total-rows)+delta, 0), total-rows)
+	if keys := a.helpBody(); keys.Overflows() && keys.Key(&a.keys, msg) {
+		a.helpScroll = keys
 		return nil
 	}
 	a.showHelp = false

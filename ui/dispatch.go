@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // key routes a key press: the interrupt key always quits; an open dialog
@@ -74,7 +75,7 @@ func (a *App) globalActions() []common.Action {
 
 // openHelp shows the keys of the top screen and of every screen.
 func (a *App) openHelp() tea.Cmd {
-	a.showHelp, a.helpOffset = true, 0
+	a.showHelp, a.helpScroll = true, widget.ScrollView{}
 	return nil
 }
 
