@@ -1,39 +1,49 @@
 package versions
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // diffView is a masked diff between two versions: paths and kinds of
 // change, computed from keyed fingerprints. It holds no value bytes.
 type diffView struct {
-	gen            int
 	from, to       model.Version
-	loading        bool
 	fromErr, toErr error
 	lines          []model.DiffLine
 	counts         model.DiffCounts
-	cursor         int
+	// table is the cursor over the diff's lines.
+	table widget.Table
+	pane  pane
 }
 
 // startDiff diffs the marked version against the selected one.
 func (p *Page) startDiff() tea.Cmd {
 	sel, ok := p.selected()
+	k := p.c.Keys
 	switch {
 	case !ok:
 		return nil
 	case p.marked == "":
-		return common.Send(common.StatusMsg{Text: "space marks a version; then select another and press = to diff them"})
+		return common.Send(common.StatusMsg{Text: k.Mark.Help().Key + " marks a version; then select another and press " + k.Diff.Help().Key + " to diff them"})
 	case p.marked == sel.ID:
-		return common.Send(common.StatusMsg{Text: "select another version than the marked one, then press ="})
+		return common.Send(common.StatusMsg{Text: "select another version than the marked one, then press " + k.Diff.Help().Key})
 	}
-	p.diffGen++
-	p.diff = &diffView{gen: p.diffGen, from: p.versionByID(p.marked), to: sel, loading: true}
-	return printsCmd(p.c.Ctx, p.c.Backend, p.fpKey, p.diffGen, p.secret.ARN, p.side(p.marked), p.side(sel.ID))
+	p.diff = &diffView{from: p.versionByID(p.marked), to: sel}
+	return p.fingerprint(p.side(p.marked), p.side(sel.ID))
 }
+
+// closeDiff goes back to the table, and stops waiting for the diff.
+func (p *Page) closeDiff() tea.Cmd {
+	p.diff = nil
+	p.c.Tasks.Drop(kindDiff)
+	return nil
+}
+
+// diffing reports whether the open diff waits for its fingerprints.
+func (p *Page) diffing() bool { return p.c.Tasks.Awaits(kindDiff) }
 
 // side is what the page knows of a version for a diff: its fingerprints,
 // taken from a value already held, or only its id.
@@ -51,10 +61,9 @@ func (p *Page) side(id string) side {
 
 func (p *Page) printed(msg printsMsg) {
 	d := p.diff
-	if d == nil || msg.gen != d.gen {
+	if d == nil {
 		return
 	}
-	d.loading = false
 	d.fromErr, d.toErr = msg.fromErr, msg.toErr
 	if msg.fromErr == nil {
 		p.prints[d.from.ID] = msg.from
@@ -65,22 +74,6 @@ func (p *Page) printed(msg printsMsg) {
 	if msg.fromErr == nil && msg.toErr == nil {
 		d.lines = model.Diff(msg.from, msg.to)
 		d.counts = model.CountChanges(d.lines)
+		d.table.SetRows(len(d.lines))
 	}
-}
-
-func (p *Page) diffKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, d := p.c.Keys, p.diff
-	if step, ok := k.Step(msg, p.height-8, len(d.lines)); ok {
-		d.move(step)
-		return nil
-	}
-	if key.Matches(msg, k.Back) {
-		p.diff = nil
-	}
-	return nil
-}
-
-// move moves the diff's cursor by step lines, staying on a line.
-func (d *diffView) move(step int) {
-	d.cursor = max(min(d.cursor+step, len(d.lines)-1), 0)
 }

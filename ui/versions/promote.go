@@ -11,9 +11,6 @@ import (
 
 // promote asks to make the selected version AWSCURRENT: a roll back.
 func (p *Page) promote() tea.Cmd {
-	if !p.c.ReadWrite {
-		return common.ReadOnlyMsg("making a version AWSCURRENT")
-	}
 	v, ok := p.selected()
 	switch {
 	case !ok:
@@ -29,7 +26,7 @@ func (p *Page) promote() tea.Cmd {
 	if prev := p.previousHolder(); prev != "" && prev != v.ID && prev != p.current {
 		prompt += "\n" + shortID(prev) + " loses AWSPREVIOUS."
 	}
-	return confirm.Ask(p.c, prompt, promoteCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, v.ID, p.current))
+	return confirm.AskTask(p.c, prompt, kindPromote, promoteTask(p.aws, p.secret.ARN, v.ID, p.current))
 }
 
 // previousHolder is the listed version that carries AWSPREVIOUS, if any.
@@ -52,10 +49,10 @@ func (p *Page) promoted(msg promotedMsg) tea.Cmd {
 		}
 		err := fmt.Errorf("not promoted: AWSCURRENT moved from %s to %s since this screen loaded; nothing was changed, the versions are reloaded: check them and try again",
 			shortID(msg.previous), now)
-		return tea.Batch(p.reload(), common.Send(common.StatusMsg{Err: err}))
+		return tea.Batch(p.list(), common.Send(common.StatusMsg{Err: err}))
 	case msg.err != nil:
 		err := fmt.Errorf("make version %s AWSCURRENT: %w", id, msg.err)
-		return tea.Batch(p.reload(), common.Send(common.StatusMsg{Err: err}))
+		return tea.Batch(p.list(), common.Send(common.StatusMsg{Err: err}))
 	}
 	return tea.Batch(
 		common.Send(common.StatusMsg{Text: "version " + id + " is now AWSCURRENT; " + shortID(msg.previous) + " is AWSPREVIOUS"}),

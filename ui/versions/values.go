@@ -1,8 +1,6 @@
 package versions
 
 import (
-	"time"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -18,13 +16,11 @@ const (
 
 // held is one version's value as far as the page has it.
 type held struct {
-	loading  bool
-	loaded   bool
-	value    model.Value
-	parsed   model.Parsed
-	revealed bool
-	err      error
-	after    want
+	loaded bool
+	value  model.Value
+	parsed model.Parsed
+	err    error
+	after  want
 }
 
 // Forget drops every value the page holds and overwrites its bytes.
@@ -34,22 +30,20 @@ func (p *Page) Forget() bool {
 		held = held || h.loaded
 		h.value.Wipe()
 		h.parsed.Wipe()
+		p.c.Tasks.Drop(valueKind(id))
 		delete(p.values, id)
 	}
+	p.reveal.MaskAll()
+	p.layout()
 	return held
 }
 
-// Waiting reports whether the versions, a value or a diff is on its way.
-func (p *Page) Waiting() bool {
-	if p.loading || (p.diff != nil && p.diff.loading) {
-		return true
-	}
-	for _, h := range p.values {
-		if h.loading {
-			return true
-		}
-	}
-	return false
+// loading reports whether version id's value is on its way.
+func (p *Page) loading(id string) bool { return p.c.Tasks.Awaits(valueKind(id)) }
+
+// ask makes the action that does w with the selected version's value.
+func (p *Page) ask(w want) func() tea.Cmd {
+	return func() tea.Cmd { return p.request(w) }
 }
 
 // request reveals or copies the selected version, reading its value by
@@ -68,19 +62,18 @@ func (p *Page) request(w want) tea.Cmd {
 		return p.do(v.ID, h, w)
 	}
 	h.after |= w
-	if h.loading {
+	if p.loading(v.ID) {
 		return nil
 	}
-	h.loading, h.err = true, nil
-	return valueCmd(p.c.Ctx, p.c.Backend, p.secret.ARN, v.ID)
+	h.err = nil
+	return p.readValue(v.ID)
 }
 
 func (p *Page) valueLoaded(msg valueMsg) tea.Cmd {
 	h := p.values[msg.versionID]
-	if h == nil || !h.loading {
+	if h == nil {
 		return nil
 	}
-	h.loading = false
 	after := h.after
 	h.after = 0
 	if msg.err != nil {
@@ -94,45 +87,23 @@ func (p *Page) valueLoaded(msg valueMsg) tea.Cmd {
 // do reveals (or masks again) and copies a held value.
 func (p *Page) do(id string, h *held, w want) tea.Cmd {
 	if w&wantReveal != 0 {
-		h.revealed = !h.revealed
+		p.reveal.Toggle(id)
 	}
 	if w&wantCopy == 0 {
 		return nil
 	}
-	value, what := h.value, "version "+shortID(id)+" of "+model.Sanitize(p.secret.Name)
-	return func() tea.Msg { return common.CopyMsg{Value: value, What: what} }
+	what := "version " + shortID(id) + " of " + model.Sanitize(p.secret.Name)
+	return common.Send(common.CopyMsg{Value: h.value, What: what})
 }
 
 // toggleAll masks every revealed value, or reveals every held one when
 // none is shown.
-func (p *Page) toggleAll() {
-	show := !p.anyRevealed()
-	for _, h := range p.values {
-		h.revealed = show && h.loaded
-	}
-}
-
-func (p *Page) anyRevealed() bool {
-	for _, h := range p.values {
-		if h.revealed {
-			return true
-		}
-	}
-	return false
-}
-
-func (p *Page) maskAll() {
-	for _, h := range p.values {
-		h.revealed = false
-	}
-}
-
-// touch restarts the idle timer while anything is revealed.
-func (p *Page) touch() tea.Cmd {
-	if !p.anyRevealed() || p.c.RevealTimeout <= 0 {
+func (p *Page) toggleAll() tea.Cmd {
+	if p.reveal.MaskAll() {
 		return nil
 	}
-	p.idleGen++
-	gen := p.idleGen
-	return tea.Tick(p.c.RevealTimeout, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
+	for id, h := range p.values {
+		p.reveal.Set(id, h.loaded)
+	}
+	return nil
 }

@@ -1,30 +1,34 @@
 package versions
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/render"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
-// View draws the versions table, or the open diff, and any confirmation.
-// The heading stays put; the body scrolls to keep the cursor in view.
+// View draws the versions table, or the open diff. The heading stays
+// put; the body scrolls to keep the cursor in view.
 func (p *Page) View() string {
-	var s screen
 	if p.diff != nil {
-		s = p.diffScreen()
-	} else {
-		s = p.tableScreen()
+		return p.diff.pane.view(p.width, p.height)
 	}
-	room := max(p.height-len(s.head), 0)
-	lines := append(s.head, s.window(room)...)
-	lines = lines[:min(len(lines), max(p.height, 1))]
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, p.width, "")
+	return p.pane.view(p.width, p.height)
+}
+
+// layout lays the table, or the open diff, out as it is now.
+func (p *Page) layout() {
+	if p.diff != nil {
+		p.diff.pane.set(p.diffScreen(), p.width, p.height)
+		p.diff.table.SetHeight(p.diff.pane.body.Height())
+		return
 	}
-	return strings.Join(lines, "\n")
+	p.pane.set(p.tableScreen(), p.width, p.height)
+	p.table.SetHeight(p.pane.body.Height())
 }
 
 // screen is a heading that stays and a body that scrolls; the lines from
@@ -37,23 +41,40 @@ type screen struct {
 	rows            []int
 }
 
-// scroll is the first body line shown in height lines: as little scrolled
-// as keeps the focus in view.
-func (s screen) scroll(height int) int {
-	scroll := max(s.focusEnd-height+1, 0)
-	scroll = min(scroll, s.focus)
-	return max(min(scroll, len(s.body)-height), 0)
+// pane is a screen laid out: its heading, and its body in a scroll view
+// that keeps its place from one layout to the next.
+type pane struct {
+	head []string
+	body widget.ScrollView
+	rows []int
 }
 
-// window cuts the body to height lines, scrolled to keep the focus in
-// view, and pads it to height.
-func (s screen) window(height int) []string {
-	scroll := s.scroll(height)
-	out := s.body[scroll:min(scroll+height, len(s.body))]
-	for len(out) < height {
-		out = append(out, "")
+// set lays s out in width by height cells, scrolled as little as shows its
+// focus.
+func (p *pane) set(s screen, width, height int) {
+	p.head, p.rows = s.head, s.rows
+	p.body.SetSize(width, max(height-len(s.head), 0))
+	p.body.SetContent(s.body)
+	p.body.Reveal(s.focus, s.focusEnd)
+}
+
+// view draws the heading, then the body, at most width by height cells.
+func (p *pane) view(width, height int) string {
+	lines := slices.Concat(p.head, p.body.Lines())
+	lines = lines[:min(len(lines), max(height, 1))]
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, width, "")
 	}
-	return out
+	return strings.Join(lines, "\n")
+}
+
+// rowAt is the row drawn on line y of the pane.
+func (p *pane) rowAt(y int) (int, bool) {
+	line, ok := p.body.LineAt(y - len(p.head))
+	if !ok || line >= len(p.rows) {
+		return 0, false
+	}
+	return p.rows[line], true
 }
 
 // tableScreen renders the title, the table and the values held.
@@ -64,7 +85,7 @@ func (p *Page) tableScreen() screen {
 	case p.listErr != nil:
 		s.body = []string{st.Error.Render("  list versions failed: " + model.Sanitize(p.listErr.Error()))}
 		return s
-	case p.loading && p.versions == nil:
+	case p.c.Tasks.Awaits(kindList) && p.versions == nil:
 		s.body = []string{st.Muted.Render("  loading versions…")}
 		return s
 	case len(p.versions) == 0:
@@ -73,18 +94,19 @@ func (p *Page) tableScreen() screen {
 	}
 	cols := render.VersionTableColumns(p.width)
 	s.head = append(s.head, render.VersionHeader(cols, st))
+	cursor := p.table.Cursor()
 	for i, v := range p.versions {
-		if i == p.cursor {
+		if i == cursor {
 			s.focus = len(s.body)
 		}
 		s.body = append(s.body, render.VersionRow(v, cols, st, render.VersionRowOptions{
-			Now: p.c.Now(), Selected: i == p.cursor, Marked: v.ID == p.marked, ASCII: p.c.ASCII,
+			Now: p.c.Now(), Selected: i == cursor, Marked: v.ID == p.marked, ASCII: p.c.ASCII,
 		}))
-		s.body = append(s.body, p.valueLines(p.values[v.ID])...)
+		s.body = append(s.body, p.valueLines(v.ID)...)
 		for len(s.rows) < len(s.body) {
 			s.rows = append(s.rows, i)
 		}
-		if i == p.cursor {
+		if i == cursor {
 			s.focusEnd = len(s.body) - 1
 		}
 	}
@@ -98,29 +120,31 @@ func (p *Page) summary() string {
 	if len(p.versions) == 1 {
 		n = "1 version"
 	}
+	k := p.c.Keys
 	parts := []string{n}
 	if p.deprecated {
-		parts = append(parts, "deprecated shown (x hides)")
+		parts = append(parts, "deprecated shown ("+k.Deprecated.Help().Key+" hides)")
 	} else {
-		parts = append(parts, "deprecated hidden (x shows)")
+		parts = append(parts, "deprecated hidden ("+k.Deprecated.Help().Key+" shows)")
 	}
 	if p.marked != "" {
-		parts = append(parts, "marked "+shortID(p.marked)+", = diffs")
+		parts = append(parts, "marked "+shortID(p.marked)+", "+k.Diff.Help().Key+" diffs")
 	} else {
-		parts = append(parts, "space marks, = diffs")
+		parts = append(parts, k.Mark.Help().Key+" marks, "+k.Diff.Help().Key+" diffs")
 	}
 	return strings.Join(parts, " · ")
 }
 
-// valueLines renders what the page holds of a version's value: each field
+// valueLines renders what the page holds of version id's value: each field
 // masked unless revealed, or why it could not be read.
-func (p *Page) valueLines(h *held) []string {
+func (p *Page) valueLines(id string) []string {
 	st := p.c.Styles
 	const indent = "      "
+	h := p.values[id]
 	switch {
 	case h == nil:
 		return nil
-	case h.loading:
+	case p.loading(id):
 		return []string{st.Muted.Render(indent + "reading this version…")}
 	case h.err != nil:
 		return []string{st.Error.Render(indent + model.Sanitize(h.err.Error()))}
@@ -142,7 +166,7 @@ func (p *Page) valueLines(h *held) []string {
 	for _, f := range h.parsed.Fields {
 		label := st.Label.Render(render.Fit(fieldLabel(h.parsed.Shape, f), width, p.c.Ellipsis())) + "  "
 		switch {
-		case !h.revealed:
+		case !p.reveal.Shown(id):
 			out = append(out, indent+label+st.Mask.Render(p.c.Mask()))
 		case f.Value.IsBinary():
 			hexLine, b64 := render.BinaryPreview(f.Value.Reveal())
@@ -179,7 +203,7 @@ func (p *Page) diffScreen() screen {
 		side("to    ", d.to),
 	}}
 	switch {
-	case d.loading:
+	case p.diffing():
 		s.body = []string{"", st.Muted.Render("  reading both versions…")}
 		return s
 	case d.fromErr != nil || d.toErr != nil:
@@ -205,9 +229,10 @@ func (p *Page) diffScreen() screen {
 		s.body = []string{st.Muted.Render("  both versions are empty JSON objects")}
 		return s
 	}
-	s.focus, s.focusEnd = d.cursor, d.cursor
+	cursor := d.table.Cursor()
+	s.focus, s.focusEnd = cursor, cursor
 	for i, l := range d.lines {
-		s.body = append(s.body, render.DiffRow(l, st, i == d.cursor, p.c.ASCII))
+		s.body = append(s.body, render.DiffRow(l, st, i == cursor, p.c.ASCII))
 		s.rows = append(s.rows, i)
 	}
 	return s
