@@ -2,6 +2,7 @@ package rotation
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,6 +17,9 @@ const (
 	firstPause  = 500 * time.Millisecond
 	maxPause    = 8 * time.Second
 	followLimit = 3 * time.Minute
+	// followErrors is how many steps may fail before the screen stops
+	// following.
+	followErrors = 6
 )
 
 // outcome is where a followed rotation ended.
@@ -30,7 +34,6 @@ const (
 
 // follow tracks one rotation started from this screen.
 type follow struct {
-	gen       int
 	versionID string
 	started   time.Time
 	step      int
@@ -39,12 +42,8 @@ type follow struct {
 	reason string
 }
 
-// followTickMsg asks for the next follow step of generation gen.
-type followTickMsg struct{ gen int }
-
 // followStepMsg is one follow step's answers.
 type followStepMsg struct {
-	gen     int
 	detail  model.SecretDetail
 	err     error
 	failure *model.AuditEvent
@@ -55,33 +54,85 @@ func (f *follow) pause() time.Duration {
 	return min(d, maxPause)
 }
 
-func (f *follow) tick() tea.Cmd {
-	gen := f.gen
-	return tea.Tick(f.pause(), func(time.Time) tea.Msg { return followTickMsg{gen: gen} })
+// followStep waits the follow's pause, then describes the secret and,
+// every other step, looks for a RotationFailed event since the rotation
+// started. A newer follow replaces it.
+func (p *Page) followStep() tea.Cmd {
+	aws, arn, f := p.aws, p.secret.ARN, *p.follow
+	return p.c.Tasks.Start(kindFollow, func(ctx context.Context) tea.Msg {
+		wait := time.NewTimer(f.pause())
+		defer wait.Stop()
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-wait.C:
+		}
+		return step(ctx, aws, arn, f)
+	})
 }
 
-// stepCmd describes the secret and, every other step, looks for a
-// RotationFailed event since the rotation started.
-func stepCmd(ctx context.Context, b common.Backend, arn string, f follow) tea.Cmd {
-	checkTrail := f.step%2 == 1
-	return func() tea.Msg {
-		d, err := b.DescribeSecret(ctx, arn)
-		msg := followStepMsg{gen: f.gen, detail: d, err: err}
-		if err != nil || !checkTrail {
-			return msg
-		}
-		page, terr := b.LookupEvents(ctx, model.AuditQuery{SecretID: arn, Start: f.started.Add(-time.Minute)}, "")
-		if terr != nil {
-			return msg
-		}
-		for _, e := range page.Events {
-			if e.Name == "RotationFailed" || e.Name == "RotationAbandoned" {
-				msg.failure = &e
-				break
-			}
-		}
+// step is one look at a followed rotation.
+func step(ctx context.Context, aws backend, arn string, f follow) followStepMsg {
+	d, err := aws.DescribeSecret(ctx, arn)
+	msg := followStepMsg{detail: d, err: err}
+	if err != nil || f.step%2 == 0 {
 		return msg
 	}
+	page, err := aws.LookupEvents(ctx, model.AuditQuery{SecretID: arn, Start: f.started.Add(-time.Minute)}, "")
+	if err != nil {
+		return msg
+	}
+	for _, e := range page.Events {
+		if e.Name == "RotationFailed" || e.Name == "RotationAbandoned" {
+			msg.failure = &e
+			break
+		}
+	}
+	return msg
+}
+
+// rotateStarted follows a rotation started now, or reloads after a new
+// schedule.
+func (p *Page) rotateStarted(msg rotateStartedMsg) tea.Cmd {
+	if msg.err != nil {
+		return common.Send(common.StatusMsg{Err: fmt.Errorf("rotate %s: %w", model.Sanitize(p.secret.Name), msg.err)})
+	}
+	if !msg.immediately {
+		return tea.Batch(p.reload(), common.Send(common.StatusMsg{Text: "rotation schedule saved"}))
+	}
+	p.follow = &follow{versionID: msg.versionID, started: msg.started}
+	return tea.Batch(
+		common.Send(common.StatusMsg{Text: "rotation started: new version " + model.Sanitize(msg.versionID) + " under AWSPENDING"}),
+		p.followStep(),
+	)
+}
+
+// followed judges a follow step, and says how the rotation ended or takes
+// the next step.
+func (p *Page) followed(msg followStepMsg) tea.Cmd {
+	f := p.follow
+	if f == nil || f.outcome != following {
+		return nil
+	}
+	if msg.err == nil {
+		p.secret = msg.detail.Secret
+		f.judge(p.secret, msg.failure, p.c.Now())
+	}
+	f.step++
+	reload := p.c.Keys.Reload.Help().Key
+	switch f.outcome {
+	case succeeded:
+		return tea.Batch(p.reload(), common.Send(common.StatusMsg{Text: "rotation succeeded: AWSCURRENT is now " + model.Sanitize(f.versionID)}))
+	case failed:
+		return tea.Batch(p.reload(), common.Send(common.StatusMsg{Err: fmt.Errorf("rotation failed: %s", f.reason)}))
+	case gaveUp:
+		return common.Send(common.StatusMsg{Err: fmt.Errorf("rotation still in progress after %s; %s checks again", followLimit, reload)})
+	}
+	if msg.err != nil && f.step > followErrors {
+		f.outcome = gaveUp
+		return common.Send(common.StatusMsg{Err: fmt.Errorf("following the rotation: %w", msg.err)})
+	}
+	return p.followStep()
 }
 
 // judge decides from the labels whether the rotation is over.

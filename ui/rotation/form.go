@@ -2,19 +2,32 @@ package rotation
 
 import (
 	"strconv"
+	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
-	"github.com/keyhole-tui/keyhole/ui/styles"
+	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
 // scheduleForm edits the rotation schedule: days or an expression, the
-// window, and the rotation function. It validates before anything is sent.
+// window, and the rotation function. It validates before anything is
+// sent. The root shows it in its modal slot.
 type scheduleForm struct {
+	c      common.Common
+	arn    string
 	inputs [3]textinput.Model
 	focus  int
 	err    error
+}
+
+// scheduledMsg is a schedule of secret arn that the form validated, to
+// confirm and send.
+type scheduledMsg struct {
+	arn       string
+	rules     model.RotationRules
+	lambdaARN string
 }
 
 const (
@@ -23,9 +36,9 @@ const (
 	fieldFunction
 )
 
-// newScheduleForm starts from the secret's current configuration.
-func newScheduleForm(s model.Secret) (*scheduleForm, tea.Cmd) {
-	f := &scheduleForm{}
+// openScheduleForm opens the form on the secret's current configuration.
+func openScheduleForm(c common.Common, s model.Secret) tea.Cmd {
+	f := scheduleForm{c: c, arn: s.ARN}
 	labels := [3]string{"schedule  ", "window    ", "function  "}
 	placeholders := [3]string{"30, rate(12 hours) or cron(0 4 ? * SUN *)", "3h (optional)", "arn:aws:lambda:…"}
 	for i := range f.inputs {
@@ -44,31 +57,43 @@ func newScheduleForm(s model.Secret) (*scheduleForm, tea.Cmd) {
 	}
 	f.inputs[fieldWindow].SetValue(r.Duration)
 	f.inputs[fieldFunction].SetValue(s.RotationLambdaARN)
-	return f, f.inputs[fieldSchedule].Focus()
+	focus := f.inputs[fieldSchedule].Focus()
+	c.Slot.Open(f)
+	return focus
 }
 
-// rules reads and validates the form.
-func (f *scheduleForm) rules() (model.RotationRules, string, error) {
-	r, err := model.ParseSchedule(f.inputs[fieldSchedule].Value(), f.inputs[fieldWindow].Value())
-	if err != nil {
-		return r, "", err
-	}
-	return r, f.inputs[fieldFunction].Value(), nil
-}
-
-// update moves between fields with tab and shift+tab and types into the
-// focused one.
-func (f *scheduleForm) update(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "tab", "down":
-		return f.setFocus((f.focus + 1) % len(f.inputs))
-	case "shift+tab", "up":
-		return f.setFocus((f.focus + len(f.inputs) - 1) % len(f.inputs))
+// Update saves on the open key once the form is valid, moves between
+// fields on the next- and previous-field keys, closes on back, and types
+// into the focused field.
+func (f scheduleForm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
+	press, isKey := msg.(tea.KeyPressMsg)
+	k := f.c.Keys
+	switch {
+	case isKey && key.Matches(press, k.Back):
+		return nil, nil
+	case isKey && key.Matches(press, k.Open):
+		return f.submit()
+	case isKey && key.Matches(press, k.NextField):
+		return f, f.setFocus((f.focus + 1) % len(f.inputs))
+	case isKey && key.Matches(press, k.PrevField):
+		return f, f.setFocus((f.focus + len(f.inputs) - 1) % len(f.inputs))
 	}
 	var cmd tea.Cmd
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	f.err = nil
-	return cmd
+	if isKey {
+		f.err = nil
+	}
+	return f, cmd
+}
+
+// submit closes the form with its schedule, or says what is wrong with it.
+func (f scheduleForm) submit() (common.Modal, tea.Cmd) {
+	rules, err := model.ParseSchedule(f.inputs[fieldSchedule].Value(), f.inputs[fieldWindow].Value())
+	if err != nil {
+		f.err = err
+		return f, nil
+	}
+	return nil, common.Send(scheduledMsg{arn: f.arn, rules: rules, lambdaARN: f.inputs[fieldFunction].Value()})
 }
 
 func (f *scheduleForm) setFocus(i int) tea.Cmd {
@@ -77,21 +102,18 @@ func (f *scheduleForm) setFocus(i int) tea.Cmd {
 	return f.inputs[i].Focus()
 }
 
-// setWidth fits the inputs to the screen.
-func (f *scheduleForm) setWidth(width int) {
-	for i := range f.inputs {
-		f.inputs[i].SetWidth(max(width-16, 10))
-	}
-}
-
-func (f *scheduleForm) view(st *styles.Styles) string {
-	out := st.Title.Render("Rotation schedule") + "\n"
-	for i := range f.inputs {
-		out += f.inputs[i].View() + "\n"
+// View draws the fields, fitted to width, and what is wrong, if anything.
+func (f scheduleForm) View(width int) string {
+	st, k := f.c.Styles, f.c.Keys
+	lines := []string{st.Title.Render("Rotation schedule")}
+	for _, in := range f.inputs {
+		in.SetWidth(max(width-16, 10))
+		lines = append(lines, in.View())
 	}
 	if f.err != nil {
-		out += st.Error.Render(f.err.Error()) + "\n"
+		lines = append(lines, st.Error.Render(f.err.Error()))
 	}
-	out += st.Muted.Render("enter saves · tab next field · esc cancels")
-	return st.Dialog.Render(out)
+	hint := k.Open.Help().Key + " saves · " + k.NextField.Help().Key + " next field · " + k.Back.Help().Key + " cancels"
+	lines = append(lines, st.Muted.Render(hint))
+	return st.Dialog.Render(strings.Join(lines, "\n"))
 }

@@ -9,18 +9,6 @@ import (
 
 const labelWidth = 15
 
-// View draws state, schedule, versions, history and any open dialog or
-// form, scrolled to p.scroll.
-func (p *Page) View() string {
-	var overlay []string
-	if p.form != nil {
-		overlay = strings.Split(p.form.view(p.c.Styles), "\n")
-	}
-	room := max(p.height-len(overlay), 1)
-	lines := render.Window(p.lines(), -1, room, p.scroll, p.width, p.c.Ellipsis())
-	return strings.Join(append(lines, overlay...), "\n")
-}
-
 // lines are the screen's content, before scrolling.
 func (p *Page) lines() []string {
 	st := p.c.Styles
@@ -65,7 +53,7 @@ func (p *Page) followLine() string {
 	case failed:
 		return st.Error.Render("Rotation failed: " + f.reason + " (AWSPENDING left on " + id + ")")
 	case gaveUp:
-		return st.Warning.Render("Rotation still in progress on " + id + "; ctrl+r checks again")
+		return st.Warning.Render("Rotation still in progress on " + id + "; " + p.c.Keys.Reload.Help().Key + " checks again")
 	}
 	stages, _ := p.secret.VersionStages.Of(f.versionID)
 	labels := strings.Join(stages, ", ")
@@ -128,7 +116,7 @@ func (p *Page) historyLines() []string {
 	switch {
 	case p.historyErr != nil:
 		out = append(out, st.Error.Render("  "+model.Sanitize(p.historyErr.Error())))
-	case p.loadingHist:
+	case p.c.Tasks.Awaits(kindHistory):
 		out = append(out, st.Muted.Render("  loading CloudTrail events…"))
 	case len(p.history) == 0:
 		out = append(out, st.Muted.Render("  no rotation events in the last 90 days"))
