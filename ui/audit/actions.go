@@ -35,7 +35,7 @@ func (p *Page) back() tea.Cmd {
 		p.setFilter("")
 		return nil
 	}
-	return common.Send(common.BackMsg{})
+	return common.Back()
 }
 
 // nextRange picks the next time preset. The account-wide view loads what a

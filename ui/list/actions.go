@@ -2,7 +2,6 @@ package list
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/filterinput"
 	"github.com/keyhole-tui/keyhole/ui/lifecycle"
@@ -13,8 +12,6 @@ func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
 	create := common.RW(&k.New, "creating a secret")
 	create.Run = func() tea.Cmd { return common.Open(common.ScreenCreate, nil) }
-	del, restore := common.RW(&k.Delete, "deleting a secret"), common.RW(&k.Restore, "restoring a secret")
-	del.Run, restore.Run = p.askDelete, p.askRestore
 	actions := []common.Action{
 		{Key: &k.Filter, Short: true, Run: p.openFilter},
 		{Key: &k.Open, Short: true, Run: p.open(common.ScreenDetail)},
@@ -23,9 +20,11 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Rotation, Short: true, Run: p.open(common.ScreenRotation)},
 		{Key: &k.Audit, Short: true, Run: p.open(common.ScreenAudit)},
 		{Key: &k.AccountAudit, Short: true, Run: func() tea.Cmd { return common.Open(common.ScreenAudit, nil) }},
-		create, del, restore,
-		{Key: &k.Reload, Run: p.reload}, {Key: &k.Retry, Run: p.retry}, {Key: &k.Back, Run: p.clearFilter},
+		create,
 	}
+	actions = append(actions, lifecycle.Actions(p.c, p.selected)...)
+	actions = append(actions, common.Action{Key: &k.Reload, Run: p.reload}, common.Action{Key: &k.Retry, Run: p.retry},
+		common.Action{Key: &k.Back, Run: p.clearFilter})
 	return append(actions, common.MoveActions(k)...)
 }
 
@@ -39,31 +38,6 @@ func (p *Page) open(screen common.Screen) func() tea.Cmd {
 		}
 		return common.Open(screen, &s)
 	}
-}
-
-// askDelete asks to delete the selected secret, unless it is already
-// going.
-func (p *Page) askDelete() tea.Cmd {
-	s, ok := p.selected()
-	switch {
-	case !ok:
-		return nil
-	case s.PendingDeletion():
-		return status(model.Sanitize(s.Name) + " is already scheduled for deletion")
-	}
-	return lifecycle.AskDelete(p.c, s)
-}
-
-// askRestore asks to restore the selected secret, when it is going.
-func (p *Page) askRestore() tea.Cmd {
-	s, ok := p.selected()
-	switch {
-	case !ok:
-		return nil
-	case !s.PendingDeletion():
-		return status(model.Sanitize(s.Name) + " is not scheduled for deletion")
-	}
-	return lifecycle.AskRestore(p.c, s)
 }
 
 // nextSort sorts by the next key, from the first row.

@@ -46,8 +46,7 @@ func (p *Page) SetSize(w, h int) {
 // Actions lists the policy view's keys.
 func (p *Page) Actions() []common.Action {
 	k := p.c.Keys
-	back := func() tea.Cmd { return common.Send(common.BackMsg{}) }
-	actions := []common.Action{{Key: &k.Reload, Short: true, Run: p.reload}, {Key: &k.Back, Short: true, Run: back}}
+	actions := []common.Action{{Key: &k.Reload, Short: true, Run: p.reload}, {Key: &k.Back, Short: true, Run: common.Back}}
 	return append(actions, common.MoveActions(k)...)
 }
 

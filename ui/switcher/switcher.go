@@ -64,7 +64,7 @@ func (p *Page) Actions() []common.Action {
 	actions := []common.Action{
 		{Key: &k.NextField, Short: true, Run: p.nextColumn},
 		{Key: &k.Open, Short: true, Run: p.connect},
-		{Key: &k.Back, Short: true, Run: func() tea.Cmd { return common.Send(common.BackMsg{}) }},
+		{Key: &k.Back, Short: true, Run: common.Back},
 	}
 	return append(actions, common.MoveActions(k)...)
 }
@@ -78,7 +78,7 @@ func (p *Page) nextColumn() tea.Cmd {
 // connect closes the switcher and connects to the selected pair.
 func (p *Page) connect() tea.Cmd {
 	switched := common.SwitchMsg{Profile: p.lists[0].selected(), Region: p.lists[1].selected()}
-	return tea.Batch(common.Send(common.BackMsg{}), common.Send(switched))
+	return tea.Batch(common.Back(), common.Send(switched))
 }
 
 // selected is the item under the column's cursor, or "".
