@@ -32,15 +32,6 @@ type valueLoadedMsg struct {
 	err     error
 }
 
-// describe asks for the secret's description.
-func (p *Page) describe() tea.Cmd {
-	aws, arn := p.aws, p.secret.ARN
-	return p.c.Tasks.Start(kindDescribe, func(ctx context.Context) tea.Msg {
-		d, err := aws.DescribeSecret(ctx, arn)
-		return describedMsg{detail: d, err: err}
-	})
-}
-
 // getValue reads the value under the stage shown.
 func (p *Page) getValue() tea.Cmd {
 	aws, ref := p.aws, model.ValueRef{SecretID: p.secret.ARN, Stage: p.stage}

@@ -3,6 +3,8 @@
 package detail
 
 import (
+	"context"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -12,11 +14,12 @@ import (
 // Page shows one secret. No value is fetched until the user reveals or
 // copies; the fetched value lives only as long as the page.
 type Page struct {
-	c             common.Common
-	aws           backend
-	width, height int
+	c      common.Common
+	secret model.Secret
+	aws    backend
+	// width is the screen's, for the value's labels.
+	width int
 
-	secret      model.Secret
 	detail      *model.SecretDetail
 	describeErr error
 
@@ -54,7 +57,7 @@ func (p *Page) Init() tea.Cmd { return p.describe() }
 
 // SetSize sets the area the screen may draw in.
 func (p *Page) SetSize(width, height int) {
-	p.width, p.height = width, height
+	p.width = width
 	p.view.SetSize(width, height)
 	p.layout()
 }
@@ -62,17 +65,13 @@ func (p *Page) SetSize(width, height int) {
 // Secret is the secret the page shows.
 func (p *Page) Secret() model.Secret { return p.secret }
 
-// Capturing reports false: the detail's dialogs are the root's.
-func (p *Page) Capturing() bool { return false }
-
 // AnyRevealed reports whether a value is on screen.
 func (p *Page) AnyRevealed() bool { return p.reveal.Any() }
 
 // Update handles a message for the detail screen, then lays it out again.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	cmd := p.update(msg)
-	p.layout()
-	return p, cmd
+	defer p.layout()
+	return p, p.update(msg)
 }
 
 func (p *Page) update(msg tea.Msg) tea.Cmd {
@@ -122,6 +121,15 @@ func (p *Page) wheel(msg tea.MouseWheelMsg) {
 	case msg.Button == tea.MouseWheelDown:
 		p.moveField(1)
 	}
+}
+
+// describe asks for the secret's description.
+func (p *Page) describe() tea.Cmd {
+	aws, arn := p.aws, p.secret.ARN
+	return p.c.Tasks.Start(kindDescribe, func(ctx context.Context) tea.Msg {
+		d, err := aws.DescribeSecret(ctx, arn)
+		return describedMsg{detail: d, err: err}
+	})
 }
 
 func (p *Page) described(msg describedMsg) tea.Cmd {

@@ -2,11 +2,11 @@ package rotation
 
 import (
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
@@ -115,5 +115,5 @@ func (f scheduleForm) View(width int) string {
 	}
 	hint := k.Open.Help().Key + " saves · " + k.NextField.Help().Key + " next field · " + k.Back.Help().Key + " cancels"
 	lines = append(lines, st.Muted.Render(hint))
-	return st.Dialog.Render(strings.Join(lines, "\n"))
+	return st.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
 }

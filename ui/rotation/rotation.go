@@ -15,13 +15,14 @@ import (
 
 // Page shows the rotation of one secret.
 type Page struct {
-	c             common.Common
-	aws           backend
-	width, height int
+	c      common.Common
+	secret model.Secret
+	aws    backend
 	// view is the screen's content laid out, scrolled.
 	view widget.ScrollView
+	// width is the screen's, to fit the rotation function's ARN.
+	width int
 
-	secret      model.Secret
 	described   bool
 	describeErr error
 	versions    []model.Version
@@ -45,11 +46,18 @@ func newPage(c common.Common, aws backend, secret model.Secret) *Page {
 // Init loads the description, the versions and the history.
 func (p *Page) Init() tea.Cmd { return p.reload() }
 
-// SetSize sets the drawing area.
-func (p *Page) SetSize(w, h int) {
-	p.width, p.height = w, h
-	p.view.SetSize(w, h)
-	p.layout()
+// Actions lists what the rotation view does; each lays it out again.
+func (p *Page) Actions() []common.Action {
+	k := p.c.Keys
+	actions := []common.Action{
+		{Key: &k.RotateNow, Needs: common.NeedsReadWrite, What: "rotate now", Short: true, Run: p.askRotateNow},
+		{Key: &k.EditSchedule, Needs: common.NeedsReadWrite, What: "changing the schedule", Short: true, Run: p.editSchedule},
+		{Key: &k.CancelRotation, Needs: common.NeedsReadWrite, What: "canceling rotation", Short: true, Run: p.askCancel},
+		{Key: &k.Reload, Short: true, Run: p.reload},
+		{Key: &k.Back, Short: true, Run: common.Back},
+	}
+	layout := func() tea.Cmd { p.layout(); return nil }
+	return common.Then(append(actions, common.MoveActions(k)...), layout)
 }
 
 // Capturing reports false: the schedule form is the root's dialog.
@@ -57,9 +65,8 @@ func (p *Page) Capturing() bool { return false }
 
 // Update handles a message for the rotation screen, then lays it out again.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	cmd := p.update(msg)
-	p.layout()
-	return p, cmd
+	defer p.layout()
+	return p, p.update(msg)
 }
 
 func (p *Page) update(msg tea.Msg) tea.Cmd {
@@ -89,6 +96,22 @@ func (p *Page) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// askRotateNow asks before rotating the secret now.
+func (p *Page) askRotateNow() tea.Cmd {
+	in := model.RotateInput{SecretID: p.secret.ARN, Immediately: true}
+	return confirm.AskTask(p.c, "Rotate "+model.Sanitize(p.secret.Name)+" now? A new version is created under AWSPENDING.",
+		kindRotate, rotateTask(p.aws, in, p.c.Now()))
+}
+
+// editSchedule opens the schedule form.
+func (p *Page) editSchedule() tea.Cmd { return openScheduleForm(p.c, p.secret) }
+
+// askCancel asks before canceling the rotation.
+func (p *Page) askCancel() tea.Cmd {
+	return confirm.AskTask(p.c, "Cancel rotation of "+model.Sanitize(p.secret.Name)+"? Automatic rotation is turned off.",
+		kindCancel, cancelTask(p.aws, p.secret.ARN))
+}
+
 // askSchedule asks before sending a schedule the form validated.
 func (p *Page) askSchedule(msg scheduledMsg) tea.Cmd {
 	if msg.arn != p.secret.ARN {
@@ -105,6 +128,13 @@ func (p *Page) canceled(msg canceledMsg) tea.Cmd {
 		return common.Send(common.StatusMsg{Err: fmt.Errorf("cancel rotation: %w", msg.err)})
 	}
 	return tea.Batch(p.reload(), common.Send(common.StatusMsg{Text: "rotation canceled and disabled"}))
+}
+
+// SetSize sets the drawing area.
+func (p *Page) SetSize(w, h int) {
+	p.width = w
+	p.view.SetSize(w, h)
+	p.layout()
 }
 
 // layout puts the content as it is now in the view.

@@ -27,6 +27,9 @@ func (p *Page) Actions() []common.Action {
 	return common.Then(append(actions, common.MoveActions(k)...), p.afterAction)
 }
 
+// Capturing reports false: the versions screen's dialogs are the root's.
+func (p *Page) Capturing() bool { return false }
+
 // afterAction lays the screen out again and restarts the idle timer.
 func (p *Page) afterAction() tea.Cmd {
 	p.layout()

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
 // backend is what the versions screen asks of AWS.
@@ -129,4 +130,21 @@ func promoteTask(aws backend, arn, versionID, expected string) func(ctx context.
 		})
 		return msg
 	}
+}
+
+// listed shows a listing, keeping the selected version selected.
+func (p *Page) listed(msg listedMsg) {
+	p.listErr = msg.err
+	if msg.err != nil {
+		return
+	}
+	selected := p.table.SelectedID(p.versionID)
+	p.versions = render.NewestFirst(msg.versions)
+	p.current = ""
+	for _, v := range p.versions {
+		if v.HasStage(model.StageCurrent) {
+			p.current = v.ID
+		}
+	}
+	p.table.SetRowsKeeping(len(p.versions), selected, p.versionID)
 }

@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
-	"github.com/keyhole-tui/keyhole/ui/render"
 	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
@@ -15,10 +14,10 @@ import (
 // when the user reveals, copies or diffs it, and lives only as long as the
 // page.
 type Page struct {
+	secret        model.Secret
 	c             common.Common
 	aws           backend
 	width, height int
-	secret        model.Secret
 	// key fingerprints values for diffs; it is made with the page and
 	// never leaves it.
 	fpKey model.FingerprintKey
@@ -64,14 +63,10 @@ func (p *Page) SetSize(w, h int) {
 	p.layout()
 }
 
-// Capturing reports false: the versions screen's dialogs are the root's.
-func (p *Page) Capturing() bool { return false }
-
 // Update handles a message for the versions screen, then lays it out again.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	cmd := p.update(msg)
-	p.layout()
-	return p, cmd
+	defer p.layout()
+	return p, p.update(msg)
 }
 
 func (p *Page) update(msg tea.Msg) tea.Cmd {
@@ -79,6 +74,13 @@ func (p *Page) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		p.key(msg)
+		return p.reveal.Touch()
+	case tea.MouseWheelMsg:
+		p.wheel(msg)
+	case tea.MouseClickMsg:
+		p.click(msg)
 	case listedMsg:
 		p.listed(msg)
 	case valueMsg:
@@ -91,32 +93,8 @@ func (p *Page) update(msg tea.Msg) tea.Cmd {
 		if msg.ARN == p.secret.ARN {
 			return p.list()
 		}
-	case tea.KeyPressMsg:
-		p.key(msg)
-		return p.reveal.Touch()
-	case tea.MouseWheelMsg:
-		p.wheel(msg)
-	case tea.MouseClickMsg:
-		p.click(msg)
 	}
 	return nil
-}
-
-// listed shows a listing, keeping the selected version selected.
-func (p *Page) listed(msg listedMsg) {
-	p.listErr = msg.err
-	if msg.err != nil {
-		return
-	}
-	selected := p.table.SelectedID(p.versionID)
-	p.versions = render.NewestFirst(msg.versions)
-	p.current = ""
-	for _, v := range p.versions {
-		if v.HasStage(model.StageCurrent) {
-			p.current = v.ID
-		}
-	}
-	p.table.SetRowsKeeping(len(p.versions), selected, p.versionID)
 }
 
 // versionID names row i of the table.

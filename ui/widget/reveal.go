@@ -90,10 +90,3 @@ func (r *Reveal[K]) Update(msg tea.Msg) bool {
 	}
 	return false
 }
-
-// Touching makes each action that runs by itself restart the idle timer
-// after it runs, as every key does; an action without Run reaches the
-// screen's Update, which touches there.
-func (r *Reveal[K]) Touching(actions []common.Action) []common.Action {
-	return common.Then(actions, r.Touch)
-}

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
@@ -87,21 +86,5 @@ func TestRevealToggleAndMaskAll(t *testing.T) {
 	}
 	if r.MaskAll() {
 		t.Fatal("MaskAll reported a value when none was shown")
-	}
-}
-
-func TestRevealTouchingActionsRestartTheTimer(t *testing.T) {
-	r := NewReveal[int](tick)
-	r.Set(0, true)
-	before := r.Touch()
-	actions := r.Touching([]common.Action{{Run: func() tea.Cmd { return nil }}, {}})
-	if actions[1].Run != nil {
-		t.Fatal("an action left to the screen's Update got a Run")
-	}
-	if actions[0].Run() == nil {
-		t.Fatal("a touching action started no idle timer")
-	}
-	if r.Update(before()) {
-		t.Fatal("a tick from before the action masked the value")
 	}
 }
