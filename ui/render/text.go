@@ -52,24 +52,6 @@ func SplitPath(name string) (dir, leaf string) {
 	return name[:i+1], name[i+1:]
 }
 
-// Window cuts lines to height starting at scroll, moved as little as needed
-// to keep line focus in view (-1: none), and each line to width, marking a
-// cut with tail.
-func Window(lines []string, focus, height, scroll, width int, tail string) []string {
-	if focus >= 0 {
-		scroll = min(max(scroll, focus-height+1), focus)
-	}
-	scroll = max(min(scroll, len(lines)-height), 0)
-	out := lines[scroll:min(scroll+height, len(lines))]
-	for i, l := range out {
-		out[i] = ansi.Truncate(l, width, tail)
-	}
-	for len(out) < height {
-		out = append(out, "")
-	}
-	return out
-}
-
 // KeepEnd cuts s from the start to width cells, marking the cut with lead,
 // for text whose end matters most, such as an ARN naming its resource.
 func KeepEnd(s string, width int, lead string) string {
