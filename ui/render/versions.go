@@ -45,13 +45,11 @@ func VersionHeader(c VersionColumns, st *styles.Styles) string {
 		Fit("STAGES", c.Stages, "") + " " + Fit("CREATED", c.Created, "") + " " + Fit("ACCESSED", c.Accessed, ""))
 }
 
-// VersionRowOptions are a version row's circumstances.
+// VersionRowOptions are a version row's circumstances: a list row's, and
+// whether the version is marked for a diff.
 type VersionRowOptions struct {
-	Now      time.Time
-	Selected bool
-	// Marked is the version marked for a diff.
+	RowOptions
 	Marked bool
-	ASCII  bool
 }
 
 // VersionRow renders one version: id, stage labels, when it was created

@@ -17,7 +17,7 @@ func TestVersionRowFitsTheWidth(t *testing.T) {
 	for _, width := range []int{60, 80, 119, 120, 160, 240} {
 		c := VersionTableColumns(width)
 		for _, selected := range []bool{false, true} {
-			row := VersionRow(v, c, &st, VersionRowOptions{Now: now, Selected: selected})
+			row := VersionRow(v, c, &st, VersionRowOptions{RowOptions: RowOptions{Now: now, Selected: selected}})
 			if w := ansi.StringWidth(row); w > width {
 				t.Errorf("width %d: row is %d wide", width, w)
 			}
@@ -34,7 +34,7 @@ func TestVersionRowFitsTheWidth(t *testing.T) {
 func TestVersionRowSanitizesAndOrdersLabels(t *testing.T) {
 	st := styles.New(true, false)
 	v := model.Version{ID: "id\x1b[31m", Stages: []string{"custom\u202e", "AWSPREVIOUS"}}
-	row := ansi.Strip(VersionRow(v, VersionTableColumns(160), &st, VersionRowOptions{Marked: true, ASCII: true}))
+	row := ansi.Strip(VersionRow(v, VersionTableColumns(160), &st, VersionRowOptions{RowOptions: RowOptions{ASCII: true}, Marked: true}))
 	if strings.ContainsAny(row, "\x1b\u202e") {
 		t.Fatalf("raw control characters in %q", row)
 	}

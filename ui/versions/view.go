@@ -100,7 +100,7 @@ func (p *Page) tableScreen() screen {
 			s.focus = len(s.body)
 		}
 		s.body = append(s.body, render.VersionRow(v, cols, st, render.VersionRowOptions{
-			Now: p.c.Now(), Selected: i == cursor, Marked: v.ID == p.marked, ASCII: p.c.ASCII,
+			RowOptions: render.RowOptions{Now: p.c.Now(), Selected: i == cursor, ASCII: p.c.ASCII}, Marked: v.ID == p.marked,
 		}))
 		s.body = append(s.body, p.valueLines(v.ID)...)
 		for len(s.rows) < len(s.body) {
