@@ -55,9 +55,7 @@ func docApp(km keys.KeyMap) *App {
 func (a *App) allScreenKeys() []screenKeys {
 	list := a.listFrame()
 	out := []screenKeys{{name: list.name, actions: list.page.Actions()}}
-	screens := a.screens()
-	for _, id := range screenOrder() {
-		s := screens[id]
+	for _, s := range a.screens() {
 		out = append(out, screenKeys{name: s.name, actions: s.open(a.c, &model.Secret{}).Actions()})
 	}
 	return out

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
@@ -18,38 +19,31 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/versions"
 )
 
-// screen is one entry of the registry: the name help gives its keys, and
-// how to make it about a secret (never nil: a zero secret for screens
-// about none).
+// screen is one entry of the registry: the id OpenMsg names it by, the
+// name help gives its keys, and how to make it about a secret (never nil:
+// a zero secret for screens about none).
 type screen struct {
+	id   common.Screen
 	name string
 	open func(c common.Common, s *model.Secret) common.Page
 }
 
-// screens is every screen the root opens. Adding one is one line here.
-func (a *App) screens() map[common.Screen]screen {
-	return map[common.Screen]screen{
-		common.ScreenDetail:       {"Detail", func(c common.Common, s *model.Secret) common.Page { return detail.New(c, *s) }},
-		common.ScreenRotation:     {"Rotation", func(c common.Common, s *model.Secret) common.Page { return rotation.New(c, *s) }},
-		common.ScreenAudit:        {"Audit trail", func(c common.Common, s *model.Secret) common.Page { return audit.New(c, secretOrAccount(s)) }},
-		common.ScreenCreate:       {"New secret", func(c common.Common, _ *model.Secret) common.Page { return create.New(c) }},
-		common.ScreenEdit:         {"Edit value", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, false) }},
-		common.ScreenEditInEditor: {"Edit in $EDITOR", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, true) }},
-		common.ScreenVersions:     {"Versions", func(c common.Common, s *model.Secret) common.Page { return versions.New(c, *s) }},
-		common.ScreenPolicy:       {"Resource policy", func(c common.Common, s *model.Secret) common.Page { return policy.New(c, *s) }},
-		common.ScreenMeta:         {"Description and tags", func(c common.Common, s *model.Secret) common.Page { return meta.New(c, *s) }},
-		common.ScreenSwitcher: {"Switch profile and region", func(c common.Common, _ *model.Secret) common.Page {
+// screens is every screen the root opens, in the order help lists them.
+// Adding a screen is one line here.
+func (a *App) screens() []screen {
+	return []screen{
+		{common.ScreenDetail, "Detail", func(c common.Common, s *model.Secret) common.Page { return detail.New(c, *s) }},
+		{common.ScreenVersions, "Versions", func(c common.Common, s *model.Secret) common.Page { return versions.New(c, *s) }},
+		{common.ScreenRotation, "Rotation", func(c common.Common, s *model.Secret) common.Page { return rotation.New(c, *s) }},
+		{common.ScreenAudit, "Audit trail", func(c common.Common, s *model.Secret) common.Page { return audit.New(c, secretOrAccount(s)) }},
+		{common.ScreenPolicy, "Resource policy", func(c common.Common, s *model.Secret) common.Page { return policy.New(c, *s) }},
+		{common.ScreenCreate, "New secret", func(c common.Common, _ *model.Secret) common.Page { return create.New(c) }},
+		{common.ScreenEdit, "Edit value", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, false) }},
+		{common.ScreenEditInEditor, "Edit in $EDITOR", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, true) }},
+		{common.ScreenMeta, "Description and tags", func(c common.Common, s *model.Secret) common.Page { return meta.New(c, *s) }},
+		{common.ScreenSwitcher, "Switch profile and region", func(c common.Common, _ *model.Secret) common.Page {
 			return switcher.New(c, a.cfg.Profiles, a.cfg.Regions, a.cfg.Profile, a.cfg.Region)
 		}},
-	}
-}
-
-// screenOrder is the order help and the docs list the screens in.
-func screenOrder() []common.Screen {
-	return []common.Screen{
-		common.ScreenDetail, common.ScreenVersions, common.ScreenRotation, common.ScreenAudit,
-		common.ScreenPolicy, common.ScreenCreate, common.ScreenEdit, common.ScreenEditInEditor,
-		common.ScreenMeta, common.ScreenSwitcher,
 	}
 }
 
@@ -85,10 +79,11 @@ func (a *App) newFrame(name string, open func(c common.Common) common.Page) fram
 
 // open pushes the screen msg asks for.
 func (a *App) open(msg common.OpenMsg) tea.Cmd {
-	s, ok := a.screens()[msg.Screen]
-	if !ok {
+	i := slices.IndexFunc(a.screens(), func(s screen) bool { return s.id == msg.Screen })
+	if i < 0 {
 		return nil
 	}
+	s := a.screens()[i]
 	secret := msg.Secret
 	if secret == nil {
 		secret = &model.Secret{}
