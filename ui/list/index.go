@@ -244,6 +244,16 @@ func (x *index) upsert(s model.Secret, now time.Time) {
 	x.add([]model.Secret{s}, now)
 }
 
+// find returns the entry of the secret with arn, or -1.
+func (x *index) find(arn string) int32 {
+	for i, s := range x.secrets {
+		if s.ARN == arn {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
 // remove drops the entry with the given ARN.
 func (x *index) remove(arn string, now time.Time) {
 	for i := range x.secrets {

@@ -27,6 +27,9 @@ type Page struct {
 	// restarted is set once the listing started over from the first page
 	// by itself; it does so once until ctrl+r or R asks for it again.
 	restarted bool
+	// reselect is the ARN of the secret selected when a new listing
+	// started, to select again when a page brings it.
+	reselect string
 }
 
 // New makes the list screen; Init starts loading.

@@ -151,3 +151,27 @@ func TestListFilterStartsAtTheTopAndClearingKeepsTheSecret(t *testing.T) {
 		t.Errorf("after clearing the filter %q is selected of %d", selectedName(p), p.idx.len())
 	}
 }
+
+func TestListShowsAndSelectsASecretJustCreated(t *testing.T) {
+	all := secrets("a", "c")
+	made := secret("b")
+	b := &fakeBackend{pages: [][]model.Secret{all}, secrets: map[string]model.Secret{made.ARN: made}}
+	s, p := open(b)
+	s.Update(common.ChangedMsg{ARN: made.ARN})
+	if n, _ := p.Count(); n != 3 || selectedName(p) != "b" {
+		t.Errorf("%d secrets, %q selected; want 3 and the new b", n, selectedName(p))
+	}
+}
+
+func TestListReloadKeepsTheSelectedSecret(t *testing.T) {
+	b := &fakeBackend{pages: [][]model.Secret{secrets("a", "b"), secrets("c", "d")}}
+	s, p := open(b)
+	s.Press("j", "j")
+	if selectedName(p) != "c" {
+		t.Fatalf("selected %q, want c", selectedName(p))
+	}
+	s.Press("ctrl+r")
+	if selectedName(p) != "c" || len(b.listed) != 4 {
+		t.Errorf("after reloading pages %q, %q is selected, want c", b.listed, selectedName(p))
+	}
+}

@@ -64,10 +64,29 @@ func (p *Page) retry() tea.Cmd {
 }
 
 // startOver empties the list for the first page of a new listing, keeping
-// the sort, the filter and whether deleted secrets show.
+// the sort, the filter, whether deleted secrets show and, once it is listed
+// again, the selected secret.
 func (p *Page) startOver() {
+	if arn := p.table.SelectedID(p.arnAt); arn != "" {
+		p.reselect = arn
+	}
 	p.idx = index{sort: p.idx.sort, showDeleted: p.idx.showDeleted, q: p.idx.q}
 	p.table.SetRows(0)
+}
+
+// selectARN puts the cursor on the secret with arn, if it shows, and
+// reports whether it does.
+func (p *Page) selectARN(arn string) bool {
+	e := p.idx.find(arn)
+	if e < 0 {
+		return false
+	}
+	i := p.idx.position(e)
+	if i < 0 {
+		return false
+	}
+	p.table.Select(i)
+	return true
 }
 
 // pageLoaded takes in a page, keeping the selected secret selected, and
@@ -88,6 +107,9 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 		p.startOver()
 	}
 	p.keepSelected(func() { p.idx.add(msg.page.Secrets, p.c.Now()) })
+	if p.reselect != "" && p.selectARN(p.reselect) {
+		p.reselect = ""
+	}
 	account := p.accountCmd(msg.page.NextToken == "")
 	if msg.page.NextToken == "" {
 		return account
@@ -116,8 +138,8 @@ type refreshedMsg struct {
 	err    error
 }
 
-// refresh describes the secret with arn again after it changed; nothing
-// for a secret just created (no arn), which the next listing brings.
+// refresh describes the secret with arn again after it changed or was
+// created.
 func (p *Page) refresh(arn string) tea.Cmd {
 	if arn == "" {
 		return nil
@@ -130,7 +152,8 @@ func (p *Page) refresh(arn string) tea.Cmd {
 }
 
 // refreshed puts a changed secret's new description in the list, or drops
-// it when it no longer exists.
+// it when it no longer exists. A secret the list did not hold, one just
+// created, is selected.
 func (p *Page) refreshed(msg refreshedMsg) {
 	// Removing renumbers the entries: the selected secret is found again
 	// by its ARN.
@@ -139,6 +162,9 @@ func (p *Page) refreshed(msg refreshedMsg) {
 	case model.IsKind(msg.err, model.KindNotFound):
 		p.idx.remove(msg.arn, p.c.Now())
 	case msg.err == nil:
+		if p.idx.find(msg.secret.ARN) < 0 {
+			selected = msg.secret.ARN
+		}
 		p.idx.upsert(msg.secret, p.c.Now())
 	}
 	p.table.SetRowsKeeping(p.idx.len(), selected, p.arnAt)
