@@ -64,7 +64,8 @@ type CopyMsg struct {
 type RemaskMsg struct{}
 
 // ChangedMsg tells every screen that a secret changed, so they reload what
-// they show of it. ARN is empty when a secret was created.
+// they show of it, or that a secret was created: the list adds and selects
+// one it does not hold.
 type ChangedMsg struct{ ARN string }
 
 // SwitchMsg asks the root to connect to another profile and region.

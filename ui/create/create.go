@@ -235,7 +235,7 @@ func (p *Page) created(msg createdMsg) tea.Cmd {
 		text += " (version " + model.Sanitize(msg.versionID) + ")"
 	}
 	return tea.Batch(
-		common.Send(common.ChangedMsg{}),
+		common.Send(common.ChangedMsg{ARN: msg.arn}),
 		common.Send(common.StatusMsg{Text: text}),
 		common.Send(common.BackMsg{}),
 	)

@@ -3,8 +3,11 @@ package create
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -65,6 +68,9 @@ func TestCreateAsksThenCreatesAndGoesBack(t *testing.T) {
 	}
 	if !d.WentBack() || d.Status() != "created app/db (version v1)" {
 		t.Fatalf("status %q, back %v", d.Status(), d.WentBack())
+	}
+	if !slices.Contains(d.Sent, tea.Msg(common.ChangedMsg{ARN: "arn:app/db"})) {
+		t.Errorf("sent %v, want the new secret's ARN so the list shows it", d.Sent)
 	}
 }
 
