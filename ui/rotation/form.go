@@ -2,6 +2,7 @@ package rotation
 
 import (
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -9,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/edit/forms"
 )
 
 // scheduleForm edits the rotation schedule: days or an expression, the
@@ -40,12 +42,10 @@ const (
 func openScheduleForm(c common.Common, s model.Secret) tea.Cmd {
 	f := scheduleForm{c: c, arn: s.ARN}
 	labels := [3]string{"schedule  ", "window    ", "function  "}
-	placeholders := [3]string{"30, rate(12 hours) or cron(0 4 ? * SUN *)", "3h (optional)", "arn:aws:lambda:…"}
+	placeholders := [3]string{"30 (days), rate(12 hours) or cron(0 4 ? * SUN *)", "3h (optional)", "arn:aws:lambda:…"}
 	for i := range f.inputs {
-		in := textinput.New()
+		in := forms.NewTextInput(placeholders[i], 2048)
 		in.Prompt = labels[i]
-		in.Placeholder = placeholders[i]
-		in.CharLimit = 2048
 		f.inputs[i] = in
 	}
 	r := s.RotationRules
@@ -62,7 +62,8 @@ func openScheduleForm(c common.Common, s model.Secret) tea.Cmd {
 	return focus
 }
 
-// Update saves on the open key once the form is valid, moves between
+// Update saves on the save key, as every form does, or on the open key,
+// once the form is valid; it moves between
 // fields on the next- and previous-field keys, closes on back, and types
 // into the focused field.
 func (f scheduleForm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
@@ -71,7 +72,7 @@ func (f scheduleForm) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	switch {
 	case isKey && key.Matches(press, k.Back):
 		return nil, nil
-	case isKey && key.Matches(press, k.Open):
+	case isKey && (key.Matches(press, k.Save) || key.Matches(press, k.Open)):
 		return f.submit()
 	case isKey && key.Matches(press, k.NextField):
 		return f, f.setFocus((f.focus + 1) % len(f.inputs))
@@ -106,14 +107,29 @@ func (f *scheduleForm) setFocus(i int) tea.Cmd {
 func (f scheduleForm) View(width int) string {
 	st, k := f.c.Styles, f.c.Keys
 	lines := []string{st.Title.Render("Rotation schedule")}
-	for _, in := range f.inputs {
-		in.SetWidth(max(width-16, 10))
-		lines = append(lines, in.View())
+	for i, in := range f.inputs {
+		in.SetWidth(max(width-18, 10))
+		unit := f.unit(i)
+		if unit != "" {
+			// A number is short: the unit follows it, not the field's end.
+			in.SetWidth(len(in.Value()))
+		}
+		lines = append(lines, forms.Pointer(f.c, i == f.focus)+in.View()+unit)
 	}
 	if f.err != nil {
 		lines = append(lines, st.Error.Render(f.err.Error()))
 	}
-	hint := k.Open.Help().Key + " saves · " + k.NextField.Help().Key + " next field · " + k.Back.Help().Key + " cancels"
-	lines = append(lines, st.Muted.Render(hint))
+	saves := forms.Hint{Key: k.Save, Does: "or " + k.Open.Help().Key + " saves"}
+	lines = append(lines, st.Muted.Render(forms.Hints(saves, forms.Hint{Key: k.NextField, Does: "next field"}, forms.Hint{Key: k.Back, Does: "cancels"})))
 	return st.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
+}
+
+// unit is what follows field i: "days" after a schedule given as a number,
+// which Secrets Manager reads as days.
+func (f scheduleForm) unit(i int) string {
+	v := strings.TrimSpace(f.inputs[i].Value())
+	if i != fieldSchedule || v == "" || strings.Trim(v, "0123456789") != "" {
+		return ""
+	}
+	return " days"
 }

@@ -4,6 +4,7 @@ package forms
 
 import (
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
@@ -17,7 +18,18 @@ func NewTextInput(placeholder string, limit int) textinput.Model {
 	in.Prompt = ""
 	in.Placeholder = placeholder
 	in.CharLimit = limit
+	MarkPlaceholder(&in)
 	return in
+}
+
+// MarkPlaceholder draws the input's placeholder faint and in italics, so it
+// reads as a hint rather than typed text even without colours (NO_COLOR),
+// where the default grey placeholder looks like what was typed.
+func MarkPlaceholder(in *textinput.Model) {
+	st := in.Styles()
+	hint := lipgloss.NewStyle().Faint(true).Italic(true)
+	st.Focused.Placeholder, st.Blurred.Placeholder = hint, hint
+	in.SetStyles(st)
 }
 
 // NewMaskedInput makes an input for a secret value. Draw it with

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/textinput"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/styles"
@@ -50,5 +51,18 @@ func TestMaskedViewShowsTheTextOnlyWhenRevealed(t *testing.T) {
 	in.EchoMode = textinput.EchoNormal
 	if got := ansi.Strip(MaskedView(c, in)); !strings.Contains(got, "hunter2") {
 		t.Fatalf("revealed input did not draw its text: %q", got)
+	}
+}
+
+func TestPlaceholderIsItalicWithoutColours(t *testing.T) {
+	in := NewTextInput("optional", 10)
+	in.SetWidth(20)
+	var out strings.Builder
+	w := colorprofile.Writer{Forward: &out, Profile: colorprofile.Ascii}
+	if _, err := w.WriteString(in.View()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "\x1b[3;2m") {
+		t.Fatalf("placeholder without colours is not set apart from typed text: %q", out.String())
 	}
 }
