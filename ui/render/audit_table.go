@@ -32,58 +32,64 @@ const (
 	auditAgent        = 18
 	auditMinError     = 10
 	auditMinPrincipal = 22
-	auditMinSecret    = 16
+	auditMinSecret    = 15
 	auditMaxError     = 24
 )
 
-// AuditTableColumns fits the audit table to width: time, event, principal,
-// source IP and error always; the user agent from 110 columns and the
-// secret (withSecret, for the account-wide view) from 100, as long as the
-// principal keeps its room, the user agent going first; dates and whole
-// event names from 140. Principal, secret and error share what is left.
+// auditLayout is which of the optional audit columns a table shows.
+type auditLayout struct{ agent, sourceIP, secret bool }
+
+// AuditTableColumns fits the audit table to width: time, event, principal
+// and error always; the source IP, the user agent from 110 columns and the
+// secret (withSecret, for the account-wide view) as long as the principal
+// keeps its room: the user agent goes first, then, in the account-wide
+// view, the source IP, which leaves the secret room at 80 columns. Dates
+// and whole event names come from 140 columns. Principal, secret and error
+// share what is left.
 func AuditTableColumns(width int, withSecret bool) AuditColumns {
-	c := AuditColumns{Time: auditShortTime, Event: auditShortEvent, SourceIP: auditIP}
+	c := AuditColumns{Time: auditShortTime, Event: auditShortEvent}
 	if width >= 140 {
 		c.Time, c.Event = auditLongTime, auditLongEvent
 	}
-	agent := width >= 110
-	withSecret = withSecret && width >= 100
-	for {
-		c.Agent = 0
-		if agent {
-			c.Agent = auditAgent
+	layouts := []auditLayout{{agent: true, sourceIP: true, secret: withSecret}, {sourceIP: true, secret: withSecret}}
+	if withSecret {
+		layouts = append(layouts, auditLayout{secret: true})
+	}
+	for _, l := range layouts {
+		if l.agent && width < 110 {
+			continue
 		}
-		c.share(width, withSecret)
-		fits := c.Principal >= auditMinPrincipal && (!withSecret || c.Secret >= auditMinSecret)
-		switch {
-		case fits:
-			return c
-		case agent:
-			agent = false
-		case withSecret:
-			withSecret = false
-		default:
+		c.share(width, l)
+		if c.Principal >= auditMinPrincipal && (!l.secret || c.Secret >= auditMinSecret) {
 			return c
 		}
 	}
+	c.share(width, auditLayout{sourceIP: true})
+	return c
 }
 
-// share splits what the fixed columns leave between principal, secret
-// (when shown) and error.
-func (c *AuditColumns) share(width int, withSecret bool) {
-	columns, weights := 5, 7
-	if c.Agent > 0 {
+// share sets the optional columns of layout l and splits what the fixed
+// columns leave between principal, secret (when shown) and error; the
+// secret takes no room the principal needs.
+func (c *AuditColumns) share(width int, l auditLayout) {
+	columns, weights := 4, 7
+	c.Agent, c.SourceIP, c.Secret = 0, 0, 0
+	if l.agent {
+		c.Agent = auditAgent
 		columns++
 	}
-	c.Secret = 0
-	if withSecret {
+	if l.sourceIP {
+		c.SourceIP = auditIP
+		columns++
+	}
+	if l.secret {
 		columns++
 		weights += 4
 	}
 	rest := width - markWidth - c.Time - c.Event - c.SourceIP - c.Agent - (columns-1)*gap
 	c.Error = min(max(rest*2/weights, auditMinError), auditMaxError)
-	if withSecret {
-		c.Secret = (rest - c.Error) * 4 / 9
+	if l.secret {
+		c.Secret = max(min((rest-c.Error)*4/9, rest-c.Error-auditMinPrincipal), 0)
 	}
 	c.Principal = max(rest-c.Error-c.Secret, 8)
 }
@@ -94,7 +100,10 @@ func AuditHeader(c AuditColumns, st *styles.Styles) string {
 	if c.Secret > 0 {
 		cells = append(cells, Fit("SECRET", c.Secret, ""))
 	}
-	cells = append(cells, Fit("PRINCIPAL", c.Principal, ""), Fit("SOURCE IP", c.SourceIP, ""))
+	cells = append(cells, Fit("PRINCIPAL", c.Principal, ""))
+	if c.SourceIP > 0 {
+		cells = append(cells, Fit("SOURCE IP", c.SourceIP, ""))
+	}
 	if c.Agent > 0 {
 		cells = append(cells, Fit("USER AGENT", c.Agent, ""))
 	}
@@ -121,11 +130,13 @@ func AuditRow(e *model.TrailEvent, c AuditColumns, st *styles.Styles, o RowOptio
 		{Fit(model.Sanitize(e.Name), c.Event, tail), eventStyle},
 	}
 	if c.Secret > 0 {
-		cells = append(cells, styledCell{Fit(orDash(model.Sanitize(e.Secret)), c.Secret, tail), st.Row})
+		dir, leaf := FitPath(orDash(model.Sanitize(e.Secret)), c.Secret, tail)
+		cells = append(cells, styledCell{dir + leaf, st.Row})
 	}
-	cells = append(cells,
-		styledCell{fitPrincipal(orDash(model.Sanitize(e.Principal)), c.Principal, tail), st.Row},
-		styledCell{Fit(orDash(model.Sanitize(e.SourceIP)), c.SourceIP, tail), st.Muted})
+	cells = append(cells, styledCell{fitPrincipal(orDash(model.Sanitize(e.Principal)), c.Principal, tail), st.Row})
+	if c.SourceIP > 0 {
+		cells = append(cells, styledCell{Fit(orDash(model.Sanitize(e.SourceIP)), c.SourceIP, tail), st.Muted})
+	}
 	if c.Agent > 0 {
 		cells = append(cells, styledCell{Fit(orDash(model.Sanitize(e.Agent)), c.Agent, tail), st.Muted})
 	}

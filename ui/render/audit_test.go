@@ -24,13 +24,34 @@ func TestAuditColumnsFillTheWidthAndDropTheUserAgentFirst(t *testing.T) {
 			if c.Agent > 0 && width < 110 || !account && (c.Agent > 0) != (width >= 110) {
 				t.Errorf("width %d account %v: user agent shown = %v", width, account, c.Agent > 0)
 			}
-			if account && (c.Secret > 0) != (width >= 100) {
-				t.Errorf("width %d: secret shown = %v", width, c.Secret > 0)
+			if account && c.Secret < auditMinSecret {
+				t.Errorf("width %d: secret column %d wide", width, c.Secret)
 			}
-			if c.Principal < auditMinPrincipal || c.SourceIP == 0 || c.Error < auditMinError {
+			if !account && c.SourceIP == 0 || width >= 100 && c.SourceIP == 0 {
+				t.Errorf("width %d account %v: no source IP", width, account)
+			}
+			if c.Principal < auditMinPrincipal || c.Error < auditMinError {
 				t.Errorf("width %d account %v: %+v", width, account, c)
 			}
 		}
+	}
+}
+
+// TestAccountAuditShowsTheSecretAt80Columns pins down that the account-wide
+// audit trail names the secret of each event at 80 columns, cut in the
+// middle, and gives up the source IP for it.
+func TestAccountAuditShowsTheSecretAt80Columns(t *testing.T) {
+	st := styles.New(true, false)
+	e := model.NewTrailEvent(model.AuditEvent{Name: "GetSecretValue", SecretID: "prod/payments/svc-037/postgres", PrincipalARN: "arn:aws:sts::1:assumed-role/AWSReservedSSO_Admin/alice@example.com", SourceIP: "10.0.0.1"})
+	c := AuditTableColumns(80, true)
+	row := ansi.Strip(AuditRow(&e, c, &st, RowOptions{}))
+	for _, want := range []string{"prod/…/postgres", "/alice@example.com"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("row lacks %q: %q", want, row)
+		}
+	}
+	if head := ansi.Strip(AuditHeader(c, &st)); !strings.Contains(head, "SECRET") || strings.Contains(head, "SOURCE IP") {
+		t.Errorf("header %q", head)
 	}
 }
 

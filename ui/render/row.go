@@ -97,8 +97,7 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	if o.ASCII {
 		tail, mark = "~", "x "
 	}
-	dir, leaf := SplitPath(model.Sanitize(s.Name))
-	name := Fit(dir+leaf, c.Name, tail)
+	dir, leaf := FitPath(model.Sanitize(s.Name), c.Name, tail)
 	rot := s.Rotation(o.Now)
 	type cell struct {
 		text string
@@ -125,7 +124,7 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	} else {
 		b.WriteString("  ")
 	}
-	b.WriteString(styleName(name, dir, st, s.PendingDeletion()))
+	b.WriteString(styleName(dir, leaf, st, s.PendingDeletion()))
 	// Neighbouring cells in the same ink share one escape sequence.
 	for i := 0; i < len(cells); {
 		j := i + 1
@@ -155,14 +154,11 @@ func Cursor(selected, ascii bool, st *styles.Styles) string {
 }
 
 // styleName dims the folder part of a fitted name and brightens the leaf.
-func styleName(fitted, dir string, st *styles.Styles, deleted bool) string {
-	switch {
-	case deleted:
-		return st.Ink.Deleted.Paint(fitted)
-	case !strings.HasPrefix(fitted, dir):
-		return st.Ink.PathPrefix.Paint(fitted)
+func styleName(dir, leaf string, st *styles.Styles, deleted bool) string {
+	if deleted {
+		return st.Ink.Deleted.Paint(dir + leaf)
 	}
-	return st.Ink.PathPrefix.Paint(dir) + st.Ink.PathLeaf.Paint(fitted[len(dir):])
+	return st.Ink.PathPrefix.Paint(dir) + st.Ink.PathLeaf.Paint(leaf)
 }
 
 func rotationInk(r model.RotationStatus, st *styles.Styles) styles.Ink {

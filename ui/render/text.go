@@ -64,3 +64,59 @@ func KeepEnd(s string, width int, lead string) string {
 	}
 	return lead + ansi.TruncateLeft(s, w-width+ansi.StringWidth(lead), "")
 }
+
+// FitPath fits a path-like name to width cells as Fit does, but cuts it in
+// the middle rather than at the end, so the last element stays: as many
+// whole elements from the start and from the end as fit stay around tail
+// ("dev/…/postgres-002790", "staging/…/svc-01/db"). When even tail and the
+// last element do not fit, the name keeps its start and its end. It returns
+// the folder part and the last element, padded, apart, so that they can be
+// drawn differently; together they are width cells. name must already be
+// sanitized.
+func FitPath(name string, width int, tail string) (dir, leaf string) {
+	if width <= 0 {
+		return "", ""
+	}
+	dir, leaf = SplitPath(name)
+	w := ansi.StringWidth(name)
+	if w <= width {
+		return dir, leaf + strings.Repeat(" ", width-w)
+	}
+	leafWidth := ansi.StringWidth(leaf)
+	room := width - ansi.StringWidth(tail) - 1 - leafWidth
+	if dir == "" || room < 0 {
+		return "", Fit(CutMiddle(name, width, tail), width, "")
+	}
+	elements := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	head, rear := "", ""
+	first, last := 0, len(elements)-1
+	for first <= last {
+		took := false
+		if e := elements[first] + "/"; ansi.StringWidth(e) <= room {
+			head, room, first, took = head+e, room-ansi.StringWidth(e), first+1, true
+		}
+		if e := elements[last] + "/"; first <= last && ansi.StringWidth(e) <= room {
+			rear, room, last, took = e+rear, room-ansi.StringWidth(e), last-1, true
+		}
+		if !took {
+			break
+		}
+	}
+	return head + tail + "/" + rear, leaf + strings.Repeat(" ", room)
+}
+
+// CutMiddle cuts s to width cells by dropping its middle, marked with
+// tail, for text whose start and end both matter; a string that fits is
+// kept as it is.
+func CutMiddle(s string, width int, tail string) string {
+	w, tw := ansi.StringWidth(s), ansi.StringWidth(tail)
+	switch {
+	case w <= width:
+		return s
+	case width <= tw+1:
+		return ansi.Truncate(s, max(width, 0), tail)
+	}
+	keep := width - tw
+	end := keep / 2
+	return ansi.Truncate(s, keep-end, "") + tail + ansi.TruncateLeft(s, w-end, "")
+}
