@@ -139,7 +139,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	a.c = common.Common{
 		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys, Slot: &a.slot,
 		Now: cfg.Now, ASCII: cfg.ASCII, RevealTimeout: cfg.RevealTimeout, ReadWrite: cfg.ReadWrite,
-		Columns: cfg.Columns,
+		Columns: cfg.Columns, ClipboardOff: clipboardOff(cfg.Clipboard),
 	}
 	a.clip = clipboard.NewManager(cfg.Clipboard, cfg.ClipboardTimeout, cfg.Now)
 	a.stack = []frame{a.listFrame()}
@@ -256,6 +256,10 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case lifecycle.DeletedMsg, lifecycle.RestoredMsg:
 		return a, lifecycle.Outcome(msg)
 	case common.CopyMsg:
+		if a.c.ClipboardOff {
+			a.setStatus(common.ClipboardOffStatus())
+			return a, nil
+		}
 		a.setStatus(common.StatusMsg{Text: msg.What + " copied (" + a.clip.Backend().Name() + ")"})
 		return a, a.clip.Copy(msg.Value)
 	case clipboard.ResultMsg:
@@ -290,6 +294,10 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return a, tea.Batch(a.updateModal(msg), a.broadcast(msg))
 }
+
+// clipboardOff reports whether b is the backend of --clipboard off, which
+// names itself after its mode.
+func clipboardOff(b clipboard.Backend) bool { return b != nil && b.Name() == clipboard.ModeOff }
 
 // ClearClipboardOnExit clears what keyhole copied, once the program has
 // stopped or while it cannot be reached (a signal's way out); terminal

@@ -38,12 +38,12 @@ func TestHelpScrollsDownToTheLastSectionAt80x24(t *testing.T) {
 	h := start(t, 80, 24)
 	openHelp(h)
 	s := h.Screen()
-	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 68 · more below ↓") || strings.Contains(s, "more above") {
+	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 69 · more below ↓") || strings.Contains(s, "more above") {
 		t.Fatalf("help at the top:\n%s", s)
 	}
 	h.Press("pgdown", "pgdown", "pgdown")
 	s = h.Screen()
-	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "r       rebase on the new current", "↑ more above · lines 50-68 of 68"} {
+	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "r       rebase on the new current", "↑ more above · lines 51-69 of 69"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help scrolled to the end lacks %q", want)
 		}
@@ -64,15 +64,15 @@ func TestHelpScrollsByLinePageAndEnd(t *testing.T) {
 	steps := []struct {
 		key, want string
 	}{
-		{"k", "lines 1-19 of 68"},
-		{"j", "lines 2-20 of 68"},
-		{"down", "lines 3-21 of 68"},
-		{"up", "lines 2-20 of 68"},
-		{"pgdown", "lines 21-39 of 68"},
-		{"end", "lines 50-68 of 68"},
-		{"j", "lines 50-68 of 68"},
-		{"pgup", "lines 31-49 of 68"},
-		{"g", "lines 1-19 of 68"},
+		{"k", "lines 1-19 of 69"},
+		{"j", "lines 2-20 of 69"},
+		{"down", "lines 3-21 of 69"},
+		{"up", "lines 2-20 of 69"},
+		{"pgdown", "lines 21-39 of 69"},
+		{"end", "lines 51-69 of 69"},
+		{"j", "lines 51-69 of 69"},
+		{"pgup", "lines 32-50 of 69"},
+		{"g", "lines 1-19 of 69"},
 	}
 	for _, st := range steps {
 		h.Press(st.key)
@@ -90,7 +90,7 @@ func TestHelpOpensAgainAtTheTop(t *testing.T) {
 		t.Fatalf("? did not close help:\n%s", h.Screen())
 	}
 	openHelp(h)
-	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 68") || !strings.Contains(s, "Detail") {
+	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 69") || !strings.Contains(s, "Detail") {
 		t.Fatalf("help did not open at the top:\n%s", s)
 	}
 }
@@ -113,7 +113,7 @@ func TestHelpScrollMarksInASCII(t *testing.T) {
 	openHelp(h)
 	h.Press("j")
 	s := h.Screen()
-	if !strings.Contains(s, "^ more above - lines 2-20 of 68 - more below v") || strings.ContainsAny(s, "↑↓") {
+	if !strings.Contains(s, "^ more above - lines 2-20 of 69 - more below v") || strings.ContainsAny(s, "↑↓") {
 		t.Fatalf("help in ASCII:\n%s", s)
 	}
 }

@@ -4,6 +4,7 @@ package common
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -30,6 +31,9 @@ type Common struct {
 	RevealTimeout time.Duration
 	// ReadWrite allows mutations (--rw).
 	ReadWrite bool
+	// ClipboardOff is set by --clipboard off: screens refuse to copy
+	// before reading anything.
+	ClipboardOff bool
 	// Columns lists the optional list columns to show; nil shows all.
 	Columns []string
 }
@@ -40,6 +44,12 @@ func Send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 // ReadOnlyMsg is the status line for a mutation key pressed without --rw.
 func ReadOnlyMsg(what string) tea.Cmd {
 	return Send(StatusMsg{Text: what + " needs --rw: keyhole is read-only unless started with --rw"})
+}
+
+// ClipboardOffStatus is the status line of a copy refused because the
+// clipboard is off.
+func ClipboardOffStatus() StatusMsg {
+	return StatusMsg{Err: errors.New("not copied: the clipboard is off (--clipboard off)")}
 }
 
 // Mask is the fixed-width mask drawn in place of a hidden value. Its width

@@ -18,8 +18,8 @@ func (p *Page) Actions() []common.Action {
 	actions := []common.Action{
 		{Key: &k.Reveal, Short: true, Run: p.ask(actReveal)},
 		{Key: &k.RevealAll, Short: true, Run: p.ask(actRevealAll)},
-		{Key: &k.Copy, Short: true, Run: p.ask(actCopy)},
-		{Key: &k.CopyAs, Short: true, Run: p.openCopyMenu},
+		{Key: &k.Copy, Short: true, Run: p.unlessClipboardOff(p.ask(actCopy))},
+		{Key: &k.CopyAs, Short: true, Run: p.unlessClipboardOff(p.openCopyMenu)},
 		{Key: &k.Stage, Short: true, Run: p.nextStage},
 		{Key: &k.Back, Short: true, Run: common.Back},
 		{Key: &k.Rotation, Run: p.open(common.ScreenRotation)},
@@ -30,6 +30,7 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Edit, Needs: common.NeedsReadWrite, What: "editing a value", Run: p.open(common.ScreenEdit)},
 		{Key: &k.EditExternal, Needs: common.NeedsReadWrite, What: "editing a value", Run: p.open(common.ScreenEditInEditor)},
 		{Key: &k.Tags, Needs: common.NeedsReadWrite, What: "editing description and tags", Run: p.open(common.ScreenMeta)},
+		{Key: &k.New, Needs: common.NeedsReadWrite, What: "creating a secret", Run: newSecret},
 	}
 	actions = append(actions, lifecycle.Actions(p.c, p.shown)...)
 	actions = append(actions, common.Action{Key: &k.Reload, Run: p.reload})
@@ -47,6 +48,20 @@ func (p *Page) afterAction() tea.Cmd {
 
 // accountAudit opens the account's audit trail.
 func accountAudit() tea.Cmd { return common.Open(common.ScreenAudit, nil) }
+
+// newSecret opens the new-secret form, as from the list.
+func newSecret() tea.Cmd { return common.Open(common.ScreenCreate, nil) }
+
+// unlessClipboardOff makes run refuse, before reading anything, when the
+// clipboard is off.
+func (p *Page) unlessClipboardOff(run func() tea.Cmd) func() tea.Cmd {
+	return func() tea.Cmd {
+		if p.c.ClipboardOff {
+			return common.Send(common.ClipboardOffStatus())
+		}
+		return run()
+	}
+}
 
 // open makes the action that opens screen about this secret.
 func (p *Page) open(screen common.Screen) func() tea.Cmd {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
@@ -178,5 +179,36 @@ func TestTheSelectedFieldStaysInViewOnAShortScreen(t *testing.T) {
 	p.Update(uitest.KeyPress("g"))
 	if v := screen(p); !strings.Contains(v, "a  1") {
 		t.Fatalf("want the first field in view:\n%s", v)
+	}
+}
+
+func TestCopyWithTheClipboardOffReadsNothing(t *testing.T) {
+	aws := newFake()
+	c := uitest.Common()
+	c.ClipboardOff = true
+	p := newPage(c, aws, aws.detail.Secret)
+	p.SetSize(80, 24)
+	deliver(t, p, p.Init())
+	for _, b := range []*key.Binding{&p.c.Keys.Copy, &p.c.Keys.CopyAs} {
+		status, ok := uitest.Act(t, p.Actions(), b)().(common.StatusMsg)
+		if !ok || status.Err == nil || !strings.Contains(status.Err.Error(), "clipboard is off") {
+			t.Fatalf("%s: want the copy refused, got %#v", b.Help().Key, status)
+		}
+	}
+	if len(aws.reads) != 0 || p.c.Slot.Modal() != nil || p.loading() {
+		t.Fatalf("a refused copy read the value %d times or opened a menu", len(aws.reads))
+	}
+}
+
+func TestNewOpensTheNewSecretFormAsFromTheList(t *testing.T) {
+	p := newTestPage(t, newFake())
+	for _, a := range p.Actions() {
+		if a.Key == &p.c.Keys.New && a.Needs&common.NeedsReadWrite == 0 {
+			t.Fatal("creating a secret from the detail is allowed without --rw")
+		}
+	}
+	open, ok := uitest.Act(t, p.Actions(), &p.c.Keys.New)().(common.OpenMsg)
+	if !ok || open.Screen != common.ScreenCreate || open.Secret != nil {
+		t.Fatalf("want the new-secret form opened, got %#v", open)
 	}
 }
