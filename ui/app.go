@@ -129,7 +129,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	}
 	a := &App{cfg: cfg, ctx: ctx, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log}
 	a.help = help.New()
-	a.help.Styles = help.DefaultStyles(cfg.Theme != "light")
+	a.help.Styles = a.styles.Help
 	a.help.ShortSeparator = " · "
 	a.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	if cfg.ASCII {
@@ -212,6 +212,7 @@ func (a *App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		if a.cfg.Theme == "" || a.cfg.Theme == "auto" {
 			a.styles = styles.New(msg.IsDark(), a.cfg.ASCII)
+			a.help.Styles = a.styles.Help
 		}
 		return a, nil
 	case common.AccountMsg:
