@@ -103,6 +103,11 @@ func (s *Server) seedSecret(ss SeedSecret, prefix string, now time.Time) (*secre
 		// A seed that names no stages at all makes its newest version current.
 		sec.attachStage(sec.versions[len(sec.versions)-1], stageCurrent)
 	}
+	if v := sec.versionByStage(stageCurrent); v != nil {
+		// The seeded read was of the current value, as a read is in AWS,
+		// which dates the version read as well as the secret.
+		v.lastAccessed = sec.lastAccessed
+	}
 	if r := ss.Rotation; r != nil {
 		cfg := rotationConfig{
 			enabled:                r.Enabled,

@@ -33,6 +33,19 @@ func (m sortMode) String() string {
 	return "name"
 }
 
+// column names the list column the mode sorts by.
+func (m sortMode) column() string {
+	switch m {
+	case sortChanged:
+		return "changed"
+	case sortAccessed:
+		return "accessed"
+	case sortCreated:
+		return "created"
+	}
+	return "name"
+}
+
 // index keeps every loaded secret, their order under the current sort, and
 // the filtered view of them: matches in the name first, then matches
 // elsewhere, then fuzzy ones, each in
@@ -56,13 +69,19 @@ type index struct {
 	tiers [tierCount][]int32
 }
 
+// less orders entries under the sort: names regardless of case (ties by
+// name as written, then by when they were loaded), dates newest first and
+// then by name.
 func (x *index) less(a, b int32) int {
 	ea, eb := x.secrets[a], x.secrets[b]
+	byName := func() int {
+		return cmp.Or(strings.Compare(x.foldedName(a), x.foldedName(b)), strings.Compare(ea.Name, eb.Name), cmp.Compare(a, b))
+	}
 	byTime := func(ta, tb time.Time) int {
 		if c := tb.Compare(ta); c != 0 {
 			return c
 		}
-		return strings.Compare(ea.Name, eb.Name)
+		return byName()
 	}
 	switch x.sort {
 	case sortChanged:
@@ -72,7 +91,13 @@ func (x *index) less(a, b int32) int {
 	case sortCreated:
 		return byTime(ea.CreatedDate, eb.CreatedDate)
 	}
-	return cmp.Or(strings.Compare(ea.Name, eb.Name), cmp.Compare(a, b))
+	return byName()
+}
+
+// foldedName is the lower-cased name the haystack starts with.
+func (x *index) foldedName(e int32) string {
+	hay := x.hay[e]
+	return hay[:strings.IndexByte(hay, 0)]
 }
 
 // len is the number of secrets in view.

@@ -175,3 +175,25 @@ func TestListReloadKeepsTheSelectedSecret(t *testing.T) {
 		t.Errorf("after reloading pages %q, %q is selected, want c", b.listed, selectedName(p))
 	}
 }
+
+func TestListSortsNamesRegardlessOfCase(t *testing.T) {
+	b := &fakeBackend{pages: [][]model.Secret{secrets("MyTestSecret", "chatops-bot", "Zeta", "alpha", "mytestsecret")}}
+	_, p := open(b)
+	var got []string
+	for i := range p.idx.len() {
+		got = append(got, p.idx.at(i).Name)
+	}
+	if want := "alpha,chatops-bot,MyTestSecret,mytestsecret,Zeta"; strings.Join(got, ",") != want {
+		t.Errorf("sorted %v, want %s", got, want)
+	}
+}
+
+func TestListShowsTheColumnItIsSortedBy(t *testing.T) {
+	b := &fakeBackend{pages: [][]model.Secret{secrets("a")}}
+	s, p := open(b)
+	s.Press("s", "s", "s")
+	screen := ansi.Strip(p.View())
+	if !strings.Contains(screen, "sorted by created") || !strings.Contains(screen, "CREATED↓") {
+		t.Errorf("sorted by created without its column:\n%s", screen)
+	}
+}

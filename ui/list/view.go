@@ -16,8 +16,8 @@ func (p *Page) View() string {
 		b.WriteString(p.input.View())
 		b.WriteByte('\n')
 	}
-	cols := render.ListColumns(p.width, p.c.Columns)
-	b.WriteString(render.ListHeader(cols, st))
+	cols := render.ListColumns(p.width, p.c.Columns).Sorted(p.idx.sort.column())
+	b.WriteString(render.ListHeader(cols, p.c.ASCII, st))
 	b.WriteByte('\n')
 	first, end := p.table.Visible()
 	opts := render.RowOptions{Now: p.c.Now(), ASCII: p.c.ASCII}

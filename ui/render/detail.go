@@ -67,8 +67,7 @@ func accessed(t, now time.Time) string {
 	if t.IsZero() {
 		return "never (in this region)"
 	}
-	// AWS keeps the access date to the day.
-	return Ago(t, now) + " (" + t.UTC().Format("2006-01-02") + ")"
+	return AccessDay(t, now) + " (" + t.UTC().Format("2006-01-02") + ")"
 }
 
 // Rotation says in one line how a secret rotates: its state and schedule.

@@ -13,10 +13,31 @@ import (
 type Columns struct {
 	Name        int
 	Rotation    int
+	Created     int
 	Changed     int
 	Accessed    int
 	Description int
 	Tags        int
+	// SortedBy names the column the rows are sorted by ("name", "created",
+	// "changed" or "accessed"), whose title carries a mark; "" marks none.
+	SortedBy string
+}
+
+// Sorted shows the column named by, the one the rows are sorted by, when
+// it is hidden: created takes the place of changed, when that shows, and
+// otherwise room from the name, as a hidden changed or accessed column does.
+func (c Columns) Sorted(by string) Columns {
+	c.SortedBy = by
+	width := map[string]*int{"created": &c.Created, "changed": &c.Changed, "accessed": &c.Accessed}[by]
+	switch {
+	case width == nil || *width > 0:
+	case by == "created" && c.Changed > 0:
+		c.Created, c.Changed = c.Changed, 0
+	default:
+		*width = timeWidth
+		c.Name = max(c.Name-timeWidth-gap, 8)
+	}
+	return c
 }
 
 const (
@@ -70,13 +91,25 @@ func ListColumns(width int, show []string) Columns {
 	return c
 }
 
-// ListHeader is the column titles line.
-func ListHeader(c Columns, st *styles.Styles) string {
-	cells := []string{strings.Repeat(" ", markWidth) + Fit("NAME", c.Name, "")}
+// ListHeader is the column titles line. The column the rows are sorted by
+// carries an arrow, up for names A to Z and down for dates newest first,
+// or a star in ASCII.
+func ListHeader(c Columns, ascii bool, st *styles.Styles) string {
+	title := func(name, up string) string {
+		if !strings.EqualFold(name, c.SortedBy) {
+			return strings.ToUpper(name)
+		}
+		if ascii {
+			return strings.ToUpper(name) + "*"
+		}
+		return strings.ToUpper(name) + up
+	}
+	cells := []string{strings.Repeat(" ", markWidth) + Fit(title("name", "↑"), c.Name, "")}
 	for _, col := range []struct {
 		title string
 		width int
-	}{{"DESCRIPTION", c.Description}, {"ROTATION", c.Rotation}, {"CHANGED", c.Changed}, {"ACCESSED", c.Accessed}, {"TAGS", c.Tags}} {
+	}{{"DESCRIPTION", c.Description}, {"ROTATION", c.Rotation}, {title("created", "↓"), c.Created},
+		{title("changed", "↓"), c.Changed}, {title("accessed", "↓"), c.Accessed}, {"TAGS", c.Tags}} {
 		if col.width > 0 {
 			cells = append(cells, Fit(col.title, col.width, ""))
 		}
@@ -111,8 +144,9 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	}
 	add(c.Description, model.Sanitize(s.Description), st.Ink.Muted)
 	add(c.Rotation, rot.String(), rotationInk(rot, st))
+	add(c.Created, Ago(s.CreatedDate, o.Now), st.Ink.Row)
 	add(c.Changed, Ago(s.LastChangedDate, o.Now), st.Ink.Row)
-	add(c.Accessed, Ago(s.LastAccessedDate, o.Now), st.Ink.Row)
+	add(c.Accessed, AccessDay(s.LastAccessedDate, o.Now), st.Ink.Row)
 	if c.Tags > 0 {
 		add(c.Tags, TagList(s.Tags), st.Ink.Muted)
 	}

@@ -38,3 +38,29 @@ func TestCursorChangesOnlyTheFirstCell(t *testing.T) {
 		}
 	}
 }
+
+func TestListHeaderMarksTheSortedColumnAndShowsIt(t *testing.T) {
+	st := styles.New(true, false)
+	c := ListColumns(80, nil)
+	for _, tc := range []struct {
+		by    string
+		ascii bool
+		want  string
+		gone  string
+	}{
+		{"name", false, "NAME↑", ""},
+		{"changed", true, "CHANGED*", ""},
+		{"created", false, "CREATED↓", "CHANGED"},
+		{"accessed", false, "ACCESSED↓", ""},
+	} {
+		sorted := c.Sorted(tc.by)
+		header := ansi.Strip(ListHeader(sorted, tc.ascii, &st))
+		if !strings.Contains(header, tc.want) || (tc.gone != "" && strings.Contains(header, tc.gone)) || ansi.StringWidth(header) > 80 {
+			t.Errorf("sorted by %s: header %q, want %q without %q", tc.by, header, tc.want, tc.gone)
+		}
+	}
+	hidden := ListColumns(80, []string{"description"}).Sorted("accessed")
+	if header := ansi.Strip(ListHeader(hidden, false, &st)); !strings.Contains(header, "ACCESSED↓") || ansi.StringWidth(header) > 80 {
+		t.Errorf("a hidden sort column does not show: %q", header)
+	}
+}

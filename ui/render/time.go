@@ -41,6 +41,25 @@ func span(d time.Duration) string {
 	return strconv.Itoa(int(d/(365*day))) + "y"
 }
 
+// AccessDay says the day a secret or version was last read, as AWS keeps
+// it (to the day, at midnight UTC), counted in days before now's UTC day:
+// "today", "yesterday", "3d ago", "4mo ago"; "never" for the zero time.
+// Hours would be made up: AWS does not say when in the day it was.
+func AccessDay(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	const day = 24 * time.Hour
+	days := now.UTC().Truncate(day).Sub(t.UTC().Truncate(day)) / day
+	switch {
+	case days <= 0:
+		return "today"
+	case days == 1:
+		return "yesterday"
+	}
+	return span(days*day) + " ago"
+}
+
 // Stamp is an absolute time in UTC, to the minute.
 func Stamp(t time.Time) string {
 	if t.IsZero() {

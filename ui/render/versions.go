@@ -3,7 +3,6 @@ package render
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/styles"
@@ -21,7 +20,7 @@ const (
 	versionIDWidth    = 36 // a UUID
 	versionLongDate   = 30 // "10d ago (2026-11-18 12:00 UTC)"
 	versionShortDate  = 9  // "10d ago"
-	versionDayWidth   = 10 // "2026-11-28"
+	versionDayWidth   = 10 // "yesterday"
 	versionWideLayout = 120
 	versionMaxStages  = 40
 )
@@ -71,7 +70,7 @@ func VersionRow(v model.Version, c VersionColumns, st *styles.Styles, o VersionR
 		Fit(model.Sanitize(v.ID), c.ID, tail),
 		Fit(stages, c.Stages, tail),
 		Fit(created, c.Created, tail),
-		Fit(AccessDay(v.LastAccessedDate), c.Accessed, tail),
+		Fit(AccessDay(v.LastAccessedDate, o.Now), c.Accessed, tail),
 	}
 	stageStyle := st.Row
 	switch {
@@ -95,14 +94,6 @@ func StageLabels(stages []string) string {
 	sorted := slices.Clone(stages)
 	slices.SortStableFunc(sorted, func(a, b string) int { return labelWeight(a) - labelWeight(b) })
 	return model.Sanitize(strings.Join(sorted, ", "))
-}
-
-// AccessDay is the day a version was last read, as AWS keeps it, or "never".
-func AccessDay(t time.Time) string {
-	if t.IsZero() {
-		return "never"
-	}
-	return t.UTC().Format("2006-01-02")
 }
 
 // NewestFirst orders versions by creation, newest first, ties by id.
