@@ -39,6 +39,9 @@ func (p *Page) askSave() tea.Cmd {
 	if p.base.Value.Parse().Shape == model.ShapeJSON && v.Parse().Shape != model.ShapeJSON {
 		prompt += "\nNote: the new value is not a JSON object any more."
 	}
+	if w := p.secret.OwnerWarning("changing"); w != "" {
+		prompt += "\n" + w
+	}
 	b, arn, base := p.b, p.secret.ARN, p.base.VersionID
 	return confirm.AskTask(p.c, prompt, saveTask, func(ctx context.Context) tea.Msg {
 		return save(ctx, b, arn, base, v, token)

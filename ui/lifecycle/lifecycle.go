@@ -138,9 +138,14 @@ func (d Dialog) View(int) string {
 		st.Error.Render("Delete " + render.KeepEnd(model.Sanitize(d.secret.Name), nameFieldWidth, d.c.Ellipsis()) + "?"),
 		"It can be restored until " + gone + ";",
 		"after that it is gone for good.",
+	}
+	if w := d.secret.OwnerWarning("deleting"); w != "" {
+		lines = append(lines, st.Warning.Render(w))
+	}
+	lines = append(lines,
 		d.days.View(),
 		d.name.View(),
-	}
+	)
 	if d.err != "" {
 		lines = append(lines, st.Error.Render(d.err))
 	}

@@ -74,7 +74,11 @@ func (p *Page) save() tea.Cmd {
 		return nil
 	}
 	b, arn := p.b, p.secret.ARN
-	return confirm.AskTask(p.c, "Change "+ch.describe()+" on "+model.Sanitize(p.secret.Name)+"?", saveTask,
+	prompt := "Change " + ch.describe() + " on " + model.Sanitize(p.secret.Name) + "?"
+	if w := p.secret.OwnerWarning("changing"); w != "" {
+		prompt += "\n" + w
+	}
+	return confirm.AskTask(p.c, prompt, saveTask,
 		func(ctx context.Context) tea.Msg { return savedMsg{err: write(ctx, b, arn, ch)} })
 }
 
