@@ -88,9 +88,12 @@ type App struct {
 
 	status    string
 	statusErr bool
-	identity  model.Identity
-	showHelp  bool
-	clip      *clipboard.Manager
+	// statusRows is how many rows the status bar took when the pages were
+	// last sized.
+	statusRows int
+	identity   model.Identity
+	showHelp   bool
+	clip       *clipboard.Manager
 	// help draws the status bar's key hints.
 	help help.Model
 	// ascii replaces symbols when the locale is not UTF-8; nil otherwise.
@@ -167,6 +170,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if tick, ok := msg.(spinner.TickMsg); ok && tick.ID == a.spin.ID() {
 		if !a.topWaiting() {
 			a.spinning = false
+			a.fitStatus()
 			return a, nil
 		}
 		var cmd tea.Cmd
@@ -174,6 +178,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	}
 	m, cmd := a.route(msg)
+	a.fitStatus()
 	if !a.spinning && a.topWaiting() {
 		a.spinning = true
 		cmd = tea.Batch(cmd, a.spin.Tick)
@@ -318,7 +323,23 @@ func (a *App) setStatus(msg common.StatusMsg) {
 const headerRows = 1
 
 // pageSize is the area below the header and above the status bar.
-func (a *App) pageSize() (int, int) { return a.width, max(a.height-headerRows-1, 1) }
+func (a *App) pageSize() (int, int) {
+	return a.width, max(a.height-headerRows-max(a.statusRows, 1), 1)
+}
+
+// fitStatus gives the pages the rows the status bar leaves them, whenever
+// a longer or shorter message changed its height.
+func (a *App) fitStatus() {
+	if a.width == 0 {
+		return
+	}
+	if n := a.statusRowCount(); n != a.statusRows {
+		a.statusRows = n
+		for _, f := range a.stack {
+			f.page.SetSize(a.pageSize())
+		}
+	}
+}
 
 // View draws header, page (or help) and status bar.
 func (a *App) View() tea.View {

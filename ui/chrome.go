@@ -23,14 +23,19 @@ func (a *App) render() string {
 	if a.showHelp {
 		body = a.helpView()
 	}
-	// A screen shorter than the page still puts the status bar at the bottom.
-	if _, h := a.pageSize(); strings.Count(body, "\n")+1 < h {
-		body += strings.Repeat("\n", h-strings.Count(body, "\n")-1)
+	status := a.statusLines()
+	// The page fills the rows between header and status bar: a shorter one
+	// still puts the status bar at the bottom, a longer one is cut.
+	h := max(a.height-headerRows-len(status), 1)
+	lines := strings.Split(body, "\n")
+	for len(lines) < h {
+		lines = append(lines, "")
 	}
+	body = strings.Join(lines[:h], "\n")
 	if m := a.slot.Modal(); m != nil && !a.showHelp {
 		body = overlayBottom(body, m.View(a.width))
 	}
-	frame := a.header() + "\n" + body + "\n" + a.statusBar()
+	frame := a.header() + "\n" + body + "\n" + strings.Join(status, "\n")
 	if a.ascii != nil {
 		frame = a.ascii.Replace(frame)
 	}
@@ -107,30 +112,89 @@ func endpointHost(endpoint string) string {
 	return u.Host + strings.TrimSuffix(u.Path, "/")
 }
 
-// statusBar shows the last message or error, the clipboard countdown, and
-// otherwise the main keys.
-func (a *App) statusBar() string {
+// maxStatusLines is the most lines a message takes in the status bar;
+// the page gives them up while it shows.
+const maxStatusLines = 3
+
+// statusLines are the status bar: the last message or error, wrapped in
+// up to maxStatusLines lines so that its cause shows, or otherwise the
+// main keys; the clipboard countdown ends the last line.
+func (a *App) statusLines() []string {
+	text, style := a.statusMessage()
+	right := a.statusRight()
+	room := max(a.width-ansi.StringWidth(right), 0)
+	if text == "" {
+		left := a.spinnerText() + " " + a.shortHelp()
+		return []string{render.Fit(ansi.Truncate(left, room, a.c.Ellipsis()), room, "") + right}
+	}
+	lines := wrapStatus(a.spinnerText()+" "+text, room, a.c.Ellipsis())
+	for i, l := range lines {
+		lines[i] = render.Fit(style.Render(l), room, "")
+	}
+	lines[len(lines)-1] += right
+	return lines
+}
+
+// statusRowCount is how many rows statusLines takes, found without
+// drawing the key hints.
+func (a *App) statusRowCount() int {
+	text, _ := a.statusMessage()
+	if text == "" {
+		return 1
+	}
+	room := max(a.width-ansi.StringWidth(a.statusRight()), 0)
+	return len(wrapStatus(a.spinnerText()+" "+text, room, a.c.Ellipsis()))
+}
+
+// statusRight is the clipboard countdown, when one runs.
+func (a *App) statusRight() string {
+	right := a.clip.Status()
+	if right == "" {
+		return ""
+	}
+	return a.styles.Warning.Render(model.Sanitize(right) + " ")
+}
+
+// statusMessage is the message the status bar shows and its style: the
+// last error or message, else a retry notice, else none.
+func (a *App) statusMessage() (string, lipgloss.Style) {
 	st := &a.styles
-	var left string
 	switch {
 	case a.status != "" && a.statusErr:
-		left = st.Error.Render(" " + a.status)
+		return a.status, st.Error
 	case a.status != "":
-		left = " " + a.status
+		return a.status, lipgloss.NewStyle()
 	case a.retry != "":
-		left = st.Warning.Render(" " + a.retry)
-	default:
-		left = " " + a.shortHelp()
+		return a.retry, st.Warning
 	}
+	return "", lipgloss.NewStyle()
+}
+
+// spinnerText is the spinner, after a space, while the top screen waits.
+func (a *App) spinnerText() string {
 	if a.spinning && a.topWaiting() {
-		left = " " + a.spin.View() + left
+		return " " + a.spin.View()
 	}
-	right := a.clip.Status()
-	if right != "" {
-		right = st.Warning.Render(model.Sanitize(right) + " ")
+	return ""
+}
+
+// wrapStatus wraps a message, which starts with a space, in lines of
+// width cells, each after a space, breaking at spaces where it can; text
+// beyond maxStatusLines lines is cut with tail.
+func wrapStatus(text string, width int, tail string) []string {
+	if width < 2 {
+		return []string{""}
 	}
-	room := a.width - ansi.StringWidth(right)
-	return render.Fit(ansi.Truncate(left, max(room, 0), a.c.Ellipsis()), max(room, 0), "") + right
+	text = strings.TrimPrefix(text, " ")
+	lines := strings.Split(ansi.Wrap(text, width-1, " "), "\n")
+	if len(lines) > maxStatusLines {
+		rest := strings.Join(lines[maxStatusLines-1:], " ")
+		lines = append(lines[:maxStatusLines-1], ansi.Truncate(rest, width-1, tail))
+	}
+	for i, l := range lines {
+		lines[i] = " " + l
+	}
+	return lines
 }
 
 // shortHelp is the top screen's main keys, then help and quit, which

@@ -6,6 +6,7 @@ import (
 
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/render"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // View draws the list: filter line, column titles, visible rows, summary.
@@ -27,9 +28,14 @@ func (p *Page) View() string {
 		b.WriteByte('\n')
 	}
 	if p.idx.len() == 0 {
-		b.WriteString(st.Muted.Render(p.emptyText()))
-		b.WriteByte('\n')
-		end++
+		// Wrapped, so that an error's cause shows at the end of a long line.
+		for _, l := range widget.WordWrap(p.emptyText(), max(p.width, 1)) {
+			if end-first < p.table.Height() {
+				b.WriteString(st.Muted.Render(l))
+				b.WriteByte('\n')
+				end++
+			}
+		}
 	}
 	for i := end - first; i < p.table.Height(); i++ {
 		b.WriteByte('\n')
