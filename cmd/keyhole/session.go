@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
+	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
@@ -89,7 +90,7 @@ type mfaOnce struct{ asked atomic.Bool }
 // token is the SDK's MFA token provider.
 func (m *mfaOnce) token() (string, error) {
 	if m.asked.Swap(true) {
-		return "", errors.New("the AWS session needs a new MFA code: quit and start keyhole again to type it")
+		return "", model.RestartError{Reason: "the AWS session needs a new MFA code: quit and start keyhole again to type it"}
 	}
 	return stscreds.StdinTokenProvider()
 }
@@ -119,9 +120,9 @@ func connector(g globalFlags, onRetry func(awsx.RetryNotice)) common.Connect {
 			Profile: profile, Region: region, EndpointURL: g.endpointURL, OnRetry: onRetry,
 			MFAToken: func() (string, error) {
 				if profile == "" {
-					return "", errors.New("the profile needs a new MFA code: start keyhole again to type it")
+					return "", model.RestartError{Reason: "the profile needs a new MFA code: start keyhole again to type it"}
 				}
-				return "", fmt.Errorf("profile %s needs an MFA code: start keyhole with --profile %s to type it", profile, profile)
+				return "", model.RestartError{Reason: fmt.Sprintf("profile %s needs an MFA code: start keyhole with --profile %s to type it", profile, profile)}
 			},
 		})
 		if err != nil {

@@ -97,9 +97,9 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 			return cmd
 		}
 		p.loadErr, p.failedToken = msg.err, msg.token
-		err := fmt.Errorf("listing stopped after %d secrets: %w (R retries)", len(p.idx.secrets), msg.err)
+		err := fmt.Errorf("listing stopped after %d secrets: %w%s", len(p.idx.secrets), msg.err, retryNote(msg.err))
 		if msg.token == "" && len(p.idx.secrets) > 0 {
-			err = fmt.Errorf("reload failed, list kept: %w (R retries)", msg.err)
+			err = fmt.Errorf("reload failed, list kept: %w%s", msg.err, retryNote(msg.err))
 		}
 		return tea.Batch(common.Send(common.StatusMsg{Err: err}), p.accountCmd(true))
 	}

@@ -50,7 +50,7 @@ func (p *Page) emptyText() string {
 	case p.loading():
 		return "  loading secrets…"
 	case p.loadErr != nil:
-		return "  could not list secrets: " + model.Sanitize(p.loadErr.Error()) + " (R retries)"
+		return "  could not list secrets: " + model.Sanitize(p.loadErr.Error()) + retryNote(p.loadErr)
 	case p.input.Value() != "":
 		return "  no secret matches the filter"
 	}
@@ -69,7 +69,7 @@ func (p *Page) summary() string {
 	case p.loading():
 		text += " · loading"
 	case p.loadErr != nil:
-		return st.Error.Render(text + " · listing failed (R retries)")
+		return st.Error.Render(text + " · listing failed" + retryNote(p.loadErr))
 	}
 	// Said here, with the filter that holds it, so it goes as soon as the
 	// term is fixed.
@@ -77,4 +77,13 @@ func (p *Page) summary() string {
 		return st.Muted.Render(text) + st.Warning.Render(" · unknown filter term "+model.Sanitize(bad)+" (rot: takes off, on, never, overdue, rotating, stuck)")
 	}
 	return st.Muted.Render(text)
+}
+
+// retryNote offers R after a failed listing, unless only starting keyhole
+// again can mend the failure, as when a profile needs an MFA code.
+func retryNote(err error) string {
+	if model.NeedsRestart(err) {
+		return ""
+	}
+	return " (R retries)"
 }
