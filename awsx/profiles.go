@@ -52,6 +52,51 @@ func Profiles(getenv func(string) string) ([]string, error) {
 	return out, nil
 }
 
+// ProfileRegions maps each profile of the shared config file that sets a
+// region to that region, as the SDK would pick it for the profile.
+func ProfileRegions(getenv func(string) string) (map[string]string, error) {
+	configFile := pathOr(getenv("AWS_CONFIG_FILE"), filepath.Join(getenv("HOME"), ".aws", "config"))
+	sections, err := iniKeys(configFile, "region")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for section, region := range sections {
+		if name, ok := profileName(section, true); ok && region != "" {
+			out[name] = region
+		}
+	}
+	return out, nil
+}
+
+// iniKeys maps each section of an INI file that sets key to its value; a
+// missing file has none.
+func iniKeys(path, key string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]string{}
+	section := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if ok && section != "" && strings.TrimSpace(k) == key {
+			out[section] = strings.TrimSpace(v)
+		}
+	}
+	return out, sc.Err()
+}
+
 // profileName reads a section header's profile name: in the config file
 // "[profile X]" or "[default]", in the credentials file "[X]".
 func profileName(section string, prefixed bool) (string, bool) {

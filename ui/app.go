@@ -52,6 +52,9 @@ type Config struct {
 	// recently used first.
 	Profiles []string
 	Regions  []string
+	// ProfileRegions are the regions profiles set in the shared config;
+	// picking such a profile in the switcher picks its region.
+	ProfileRegions map[string]string
 	// RememberRegion records a region as just used; it may do I/O and runs
 	// in a command.
 	RememberRegion func(region string)

@@ -42,7 +42,7 @@ func (a *App) screens() []screen {
 		{common.ScreenEditInEditor, "Edit in $EDITOR", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, true) }},
 		{common.ScreenMeta, "Description and tags", func(c common.Common, s *model.Secret) common.Page { return meta.New(c, *s) }},
 		{common.ScreenSwitcher, "Switch profile and region", func(c common.Common, _ *model.Secret) common.Page {
-			return switcher.New(c, a.cfg.Profiles, a.cfg.Regions, a.cfg.Profile, a.cfg.Region)
+			return switcher.New(c, a.cfg.Profiles, a.cfg.Regions, a.cfg.ProfileRegions, a.cfg.Profile, a.cfg.Region)
 		}},
 	}
 }

@@ -63,6 +63,7 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 		cfg.Connect, cfg.RememberRegion = connector(g, retries.show), regions.remember
 		cfg.Regions = regions.regions(s.client.Region())
 		cfg.Profiles, _ = awsx.Profiles(os.Getenv)
+		cfg.ProfileRegions, _ = awsx.ProfileRegions(os.Getenv)
 	}
 	app := ui.New(ctx, s.client, cfg)
 	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithoutSignalHandler())

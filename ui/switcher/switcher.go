@@ -20,6 +20,9 @@ type Page struct {
 	lists [2]column
 	// focus is the column the movement keys move in.
 	focus int
+	// profileRegions are the regions profiles set in the shared config:
+	// picking such a profile picks its region.
+	profileRegions map[string]string
 }
 
 // column is one list to pick from.
@@ -29,9 +32,10 @@ type column struct {
 }
 
 // New opens the switcher on the current profile and region. regions come
-// most recently used first.
-func New(c common.Common, profiles, regions []string, profile, region string) *Page {
-	p := &Page{c: c}
+// most recently used first; profileRegions are the regions the profiles
+// set, which picking a profile picks too.
+func New(c common.Common, profiles, regions []string, profileRegions map[string]string, profile, region string) *Page {
+	p := &Page{c: c, profileRegions: profileRegions}
 	for i, list := range [2][]string{profiles, regions} {
 		p.lists[i].items = list
 		p.lists[i].table.SetRows(len(list))
@@ -89,12 +93,33 @@ func (l column) selected() string {
 	return ""
 }
 
-// Update moves in the list that has the focus.
+// Update moves in the list that has the focus; a move to another profile
+// selects the region that profile sets, when it sets one.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if m, ok := msg.(tea.KeyPressMsg); ok {
+		before := p.lists[0].selected()
 		p.lists[p.focus].table.Key(p.c.Keys, m)
+		if profile := p.lists[0].selected(); profile != before {
+			p.selectRegion(p.profileRegions[profile])
+		}
 	}
 	return p, nil
+}
+
+// selectRegion moves the region cursor to region, adding it to the list
+// when it is not there; an empty region leaves the cursor where it is.
+func (p *Page) selectRegion(region string) {
+	if region == "" {
+		return
+	}
+	regions := &p.lists[1]
+	i := slices.Index(regions.items, region)
+	if i < 0 {
+		regions.items = append(regions.items, region)
+		regions.table.SetRows(len(regions.items))
+		i = len(regions.items) - 1
+	}
+	regions.table.Select(i)
 }
 
 // View draws the two lists.

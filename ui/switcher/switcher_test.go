@@ -12,7 +12,7 @@ import (
 
 func open(profiles, regions []string, profile, region string, height int) *uitest.Screen {
 	c := uitest.Common()
-	p := New(c, profiles, regions, profile, region)
+	p := New(c, profiles, regions, nil, profile, region)
 	p.SetSize(80, height)
 	return &uitest.Screen{Page: p, Tasks: c.Tasks}
 }
