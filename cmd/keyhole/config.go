@@ -82,7 +82,7 @@ func parseConfig(path string, data []byte) (settings, error) {
 	s := settings{keys: keys.Default()}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return s, fmt.Errorf("config %s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		return s, fmt.Errorf("config %s: %s", path, syntaxError(data, err))
 	}
 	var fc fileConfig
 	if err := decodeConfig(&root, &fc); err != nil {
@@ -251,6 +251,29 @@ func parseTimeout(s string) (*time.Duration, error) {
 		return nil, fmt.Errorf("want a duration such as 30s, 2m or 0 (never), not %q", s)
 	}
 	return &d, nil
+}
+
+// syntaxError says what the YAML parser found wrong, always with a line:
+// the parser gives none for an undefined alias, found where it is used,
+// or for input that ends early (a quote or bracket left open), said at the
+// last line.
+func syntaxError(data []byte, err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.Contains(msg, "end of stream") {
+		msg += " (a quote or bracket left open?)"
+	}
+	if strings.HasPrefix(msg, "line ") {
+		return msg
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	line := len(lines)
+	if _, anchor, ok := strings.Cut(msg, "unknown anchor '"); ok {
+		anchor, _, _ = strings.Cut(anchor, "'")
+		if i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "*"+anchor) }); i >= 0 {
+			line = i + 1
+		}
+	}
+	return fmt.Sprintf("line %d: %s", line, msg)
 }
 
 // documentBody is the node a parsed file holds, or nil for an empty file.

@@ -70,7 +70,6 @@ the performance figures are measured on).
 			return serve(cmd.Context(), addr, emu, cmd)
 		},
 	}
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	fs := cmd.Flags()
 	fs.StringVar(&addr, "addr", "127.0.0.1:4566", "address to listen on")
 	fs.StringVar(&seedFile, "seed", "", "JSON seed file to load")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/keyhole-tui/keyhole/ui/keys"
@@ -46,4 +47,17 @@ func (t *tuiFlags) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&t.revealTimeout, "reveal-timeout", 30*time.Second, "re-mask revealed values after this much idle time (0 never)")
 	fs.DurationVar(&t.clipboardTimeout, "clipboard-timeout", 30*time.Second, "clear a copied value from the clipboard after this long (0 never)")
 	fs.StringVar(&t.debugLog, "debug", "", "write a debug log to this file (message types only, never values)")
+}
+
+// check refuses a negative timeout, which would otherwise act as never.
+func (t tuiFlags) check() error {
+	for _, f := range []struct {
+		name string
+		d    time.Duration
+	}{{"reveal-timeout", t.revealTimeout}, {"clipboard-timeout", t.clipboardTimeout}} {
+		if f.d < 0 {
+			return fmt.Errorf("--%s %s: want a duration such as 30s, 2m or 0 (never)", f.name, f.d)
+		}
+	}
+	return nil
 }

@@ -62,7 +62,6 @@ to stderr in words and never carry the value.`,
 			return printable(runGet(cmd, *g, f, args[0]))
 		},
 	}
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	fs := cmd.Flags()
 	fs.StringVar(&f.key, "key", "", "print only this key of a JSON value (a flattened path such as db.host)")
 	fs.StringVar(&f.stage, "stage", "", "read the version with this stage label (default AWSCURRENT)")

@@ -27,6 +27,7 @@ type lsFlags struct {
 	json           bool
 	filters        []string
 	includeDeleted bool
+	sort           string
 }
 
 // newLsCmd lists secrets for scripts.
@@ -51,18 +52,24 @@ names and descriptions are sanitized: control and bidirectional characters
 are shown as escapes such as \x1b, so a tab never appears inside a column.
 On a terminal a header line comes first and the columns are aligned.
 
+--sort orders the secrets as the interactive list does: by name, ignoring
+case (the default), or by created, changed or accessed date, newest first
+and then by name.
+
 --json prints what "aws secretsmanager list-secrets" prints: an object with
 a SecretList array, AWS's field names, fields AWS leaves out left out, and
 dates as the AWS CLI v2 prints them (ISO 8601 in the local time zone; set
 TZ=UTC for UTC). Strings are JSON-escaped, and characters a terminal would
 act on are escaped as \uXXXX: the escaping is the sanitization, and
-decoding gives back AWS's exact strings. Output streams page by page; if
-listing fails halfway the JSON is left unclosed and keyhole exits non-zero.
+decoding gives back AWS's exact strings. Output comes once every page is
+listed, in order; if listing fails halfway nothing is printed and keyhole
+exits non-zero.
 
 Exit codes: 0 success; 1 any other error; 2 a bad command line; 4 AWS
 denied access.`,
 		Example: `  keyhole ls
   keyhole ls prod postgres
+  keyhole ls --sort accessed
   keyhole ls --filter tag-key=team --filter tag-value=payments
   keyhole ls --json | jq -r '.SecretList[].Name'
   keyhole ls | cut -f1`,
@@ -70,11 +77,11 @@ denied access.`,
 			return printable(runLs(cmd, *g, f, args))
 		},
 	}
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	fs := cmd.Flags()
 	fs.BoolVar(&f.json, "json", false, "print JSON shaped like aws secretsmanager list-secrets")
 	fs.StringArrayVar(&f.filters, "filter", nil, "AWS ListSecrets filter KEY=VALUE (repeatable; keys: "+strings.Join(lsFilterKeys(), ", ")+")")
 	fs.BoolVar(&f.includeDeleted, "include-deleted", false, "also list secrets scheduled for deletion")
+	fs.StringVar(&f.sort, "sort", model.OrderName, "order: "+strings.Join(model.Orders(), ", ")+" (names ignoring case, dates newest first)")
 	return cmd
 }
 
@@ -83,6 +90,9 @@ func runLs(cmd *cobra.Command, g globalFlags, f lsFlags, words []string) error {
 	q, err := lsQuery(f)
 	if err != nil {
 		return usageError(err)
+	}
+	if !slices.Contains(model.Orders(), f.sort) {
+		return usageError(fmt.Errorf("--sort %q: want one of %s", f.sort, strings.Join(model.Orders(), ", ")))
 	}
 	s, err := openSession(cmd.Context(), g)
 	if err != nil {
@@ -98,19 +108,20 @@ func runLs(cmd *cobra.Command, g globalFlags, f lsFlags, words []string) error {
 		w = newTextSecretWriter(out, isTerminal(out), f.includeDeleted, time.Now())
 	}
 	match := nameMatcher(words)
+	var listed []model.Secret
 	for page, err := range s.client.ListAllSecrets(cmd.Context(), q) {
 		if err != nil {
 			return fmt.Errorf("list secrets: %w", err)
 		}
 		for _, sec := range page.Secrets {
-			if !match(sec.Name) {
-				continue
-			}
-			if err := w.Write(sec); err != nil {
-				return fmt.Errorf("write secret list: %w", err)
+			if match(sec.Name) {
+				listed = append(listed, sec)
 			}
 		}
-		if err := w.Flush(); err != nil {
+	}
+	model.SortSecrets(listed, f.sort)
+	for _, sec := range listed {
+		if err := w.Write(sec); err != nil {
 			return fmt.Errorf("write secret list: %w", err)
 		}
 	}
@@ -166,9 +177,6 @@ func nameMatcher(words []string) func(name string) bool {
 type secretWriter interface {
 	// Write adds one secret to the list.
 	Write(model.Secret) error
-	// Flush sends what was written so far, where the format allows it.
-	Flush() error
-	// Close ends the list. A list that failed halfway is not closed, so
-	// that its JSON does not parse as a complete answer.
+	// Close ends the list and sends it.
 	Close() error
 }

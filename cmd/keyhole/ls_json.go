@@ -106,9 +106,6 @@ func (j *jsonSecretWriter) Write(s model.Secret) error {
 	return err
 }
 
-// Flush sends the entries so far.
-func (j *jsonSecretWriter) Flush() error { return j.w.Flush() }
-
 // Close ends the array and the document.
 func (j *jsonSecretWriter) Close() error {
 	end := "]\n}\n"

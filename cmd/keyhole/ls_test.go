@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
+	"github.com/keyhole-tui/keyhole/model"
 )
 
 // cliDatePattern is a date as AWS CLI v2 prints it, in UTC.
@@ -133,6 +134,8 @@ func TestLsJSONMatchesTheAWSCLI(t *testing.T) {
 	if len(a.SecretList) != len(k.SecretList) {
 		t.Fatalf("keyhole lists %d secrets, the AWS CLI %d", len(k.SecretList), len(a.SecretList))
 	}
+	// The AWS CLI lists in the API's order, keyhole by name.
+	slices.SortFunc(a.SecretList, func(x, y map[string]any) int { return model.CompareNames(x["Name"].(string), y["Name"].(string)) })
 	for i, ae := range a.SecretList {
 		ke := k.SecretList[i]
 		if !slices.Equal(jsonFieldNames(ae), jsonFieldNames(ke)) {

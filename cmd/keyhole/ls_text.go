@@ -14,17 +14,16 @@ import (
 // terminal it adds a header and aligns the columns.
 type textSecretWriter struct {
 	// out is a tabwriter on a terminal, a buffer on a pipe.
-	out      interface{ Flush() error }
-	w        io.Writer
-	terminal bool
-	deleted  bool
-	now      time.Time
+	out     interface{ Flush() error }
+	w       io.Writer
+	deleted bool
+	now     time.Time
 }
 
 // newTextSecretWriter writes to out; withDeleted adds the DELETED column;
 // now decides the rotation state.
 func newTextSecretWriter(out io.Writer, terminal, withDeleted bool, now time.Time) *textSecretWriter {
-	t := &textSecretWriter{terminal: terminal, deleted: withDeleted, now: now}
+	t := &textSecretWriter{deleted: withDeleted, now: now}
 	if terminal {
 		tw := tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)
 		t.out, t.w = tw, tw
@@ -63,15 +62,6 @@ func (t *textSecretWriter) Write(s model.Secret) error {
 func (t *textSecretWriter) writeRow(cells []string) error {
 	_, err := io.WriteString(t.w, strings.Join(cells, "\t")+"\n")
 	return err
-}
-
-// Flush sends the lines so far to a pipe; a terminal's aligned columns wait
-// for the whole list.
-func (t *textSecretWriter) Flush() error {
-	if t.terminal {
-		return nil
-	}
-	return t.out.Flush()
 }
 
 // Close prints what is left.

@@ -31,6 +31,12 @@ func newRootCmd(b build) *cobra.Command {
 				return err
 			}
 			t.apply(s, cmd.Flags().Changed)
+			if err := t.check(); err != nil {
+				return usageError(err)
+			}
+			if err := osTerminal().check(); err != nil {
+				return err
+			}
 			return runTUI(cmd.Context(), g, t)
 		},
 	}
@@ -41,5 +47,6 @@ func newRootCmd(b build) *cobra.Command {
 	cmd.AddCommand(newGetCmd(&g))
 	cmd.AddCommand(newKeysCmd(&g))
 	cmd.AddCommand(newManCmd(b))
+	refuseUsageErrors(cmd)
 	return cmd
 }
