@@ -20,14 +20,15 @@ func Sanitize(s string) string { return sanitize(s, false) }
 // become four spaces, everything else is escaped as Sanitize does.
 func SanitizeBlock(s string) string { return sanitize(s, true) }
 
-// sanitizeBytes is Sanitize of b with no plain copy of b made on the way:
-// b is read in place, and only the result is a new string.
-func sanitizeBytes(b []byte) string {
+// sanitizeBytes is Sanitize of b, or SanitizeBlock when block is set, with
+// no plain copy of b made on the way: b is read in place, and only the
+// result is a new string.
+func sanitizeBytes(b []byte, block bool) string {
 	if len(b) == 0 {
 		return ""
 	}
 	view := unsafe.String(&b[0], len(b)) // read here only, never kept
-	out := sanitize(view, false)
+	out := sanitize(view, block)
 	if unsafe.StringData(out) == unsafe.StringData(view) {
 		return strings.Clone(out)
 	}

@@ -30,7 +30,11 @@ func (v Value) Reveal() []byte { return slices.Clone(v.data) }
 
 // Sanitized is the value as text safe to draw, made straight from its
 // bytes without a plain copy on the way.
-func (v Value) Sanitized() string { return sanitizeBytes(v.data) }
+func (v Value) Sanitized() string { return sanitizeBytes(v.data, false) }
+
+// SanitizedBlock is Sanitized keeping newlines, as SanitizeBlock does, for
+// a value drawn as lines.
+func (v Value) SanitizedBlock() string { return sanitizeBytes(v.data, true) }
 
 // Wipe overwrites the value's bytes with zeros, in this Value and every
 // copy of it, which share them. It is for a value no longer needed: it

@@ -149,6 +149,8 @@ func TestRevealOneFieldThenAllThenMask(t *testing.T) {
 	h := start(t, 120, 40)
 	h.openSecret(t, "payments")
 	h.Press("v")
+	h.WaitForText("pick a field")
+	h.Press("v")
 	h.WaitForText("payments_app")
 	if strings.Contains(h.Screen(), uitest.Canary) {
 		t.Fatal("revealing the first field revealed the password too")
@@ -212,6 +214,8 @@ func TestRevealRemasksBeforeSuspending(t *testing.T) {
 func TestCopyFieldPutsItOnTheClipboardWithoutShowingIt(t *testing.T) {
 	h := start(t, 120, 40)
 	h.openSecret(t, "payments")
+	h.Press("c")
+	h.WaitForText("pick a field")
 	h.Press("c")
 	h.WaitUntil("first copy", func() bool { return len(h.clip.Writes()) == 1 })
 	h.Press("j", "c")
@@ -292,6 +296,8 @@ func TestStageKeyPicksAnotherVersion(t *testing.T) {
 	h.openSecret(t, "payments")
 	h.Press("l")
 	h.WaitForText("Value · AWSPREVIOUS")
+	h.Press("v")
+	h.WaitForText("pick a field")
 	h.Press("v")
 	h.WaitForText("payments_app")
 	h.Press("j", "v")

@@ -466,6 +466,8 @@ func TestAuditShowsARevealFromTheDetail(t *testing.T) {
 	h.WaitForText("Value · AWSCURRENT")
 	h.WaitFor("the description", func(s string) bool { return !strings.Contains(s, "loading metadata") })
 	h.Press("v")
+	h.WaitForText("pick a field")
+	h.Press("v")
 	h.WaitForText("payments_app")
 	h.Press("a")
 	h.WaitForText("Audit trail · prod/payments/postgres")

@@ -121,6 +121,8 @@ func TestSlowCallsShowProgressAndKeysStillAnswer(t *testing.T) {
 		t.Fatalf("help did not open while the detail loads:\n%s", h.Screen())
 	}
 	h.Press("esc")
+	h.WaitForText("pick a field")
+	h.Press("v")
 	h.WaitForText("payments_app")
 	h.Press("j")
 	if !strings.Contains(h.Screen(), "▸ password") {

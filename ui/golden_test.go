@@ -71,6 +71,8 @@ func TestGoldenDetailMasked(t *testing.T) {
 	h := start(t, 100, 30)
 	h.openSecret(t, "payments")
 	h.Press("c")
+	h.WaitForText("pick a field")
+	h.Press("c")
 	h.WaitForText("clipboard clears in")
 	golden(t, "detail-masked", settled(t, h.Driver))
 }

@@ -81,6 +81,8 @@ func TestARevealedValueLeavesFewCopiesInMemory(t *testing.T) {
 	tm.Send("\r")
 	tm.WaitForText("not loaded")
 	tm.Send("v")
+	tm.WaitForText("pick a field")
+	tm.Send("v")
 	tm.WaitForText("user      app")
 	tm.Send("jv")
 	tm.WaitForText(memCanary)

@@ -86,14 +86,17 @@ func (p *Page) reload() tea.Cmd {
 	return p.describe()
 }
 
-// nextStage picks the next stage label and forgets the loaded value.
+// nextStage picks the next stage label, keeping the value read for the
+// one left.
 func (p *Page) nextStage() tea.Cmd {
 	labels := render.Labels(p.secret.VersionStages)
 	if len(labels) == 0 {
 		return nil
 	}
 	i := slices.Index(labels, p.stage)
-	p.stage = labels[(i+1)%len(labels)]
-	p.dropValue()
+	p.switchStage(labels[(i+1)%len(labels)])
+	if p.version != nil {
+		return common.Send(common.StatusMsg{Text: "showing " + model.Sanitize(p.stage) + ", read before"})
+	}
 	return common.Send(common.StatusMsg{Text: "showing " + model.Sanitize(p.stage) + " (" + p.c.Keys.Reveal.Help().Key + " loads it)"})
 }

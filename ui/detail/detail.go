@@ -26,20 +26,28 @@ type Page struct {
 	stage   string
 	version *model.SecretVersion
 	parsed  model.Parsed
+	// kept holds the values read for stages left while the screen is
+	// open, so that coming back reads nothing again.
+	kept map[string]stageValue
 	// reveal is which fields, by index, are on screen.
 	reveal widget.Reveal[int]
 	// drawn holds each revealed field's rendered lines, drawn once when it
 	// is revealed rather than on every frame, so that a revealed value
 	// leaves fewer copies of itself in memory.
-	drawn    [][]string
-	field    int
-	valueErr error
-	after    action
-	afterFmt copyFormat
+	drawn [][]string
+	// drawnWidth is the width the revealed fields were drawn for.
+	drawnWidth int
+	field      int
+	valueErr   error
+	after      action
+	afterFmt   copyFormat
 
-	// view is the whole screen laid out, scrolled to keep the selected
-	// field in view.
-	view widget.ScrollView
+	// view is the whole screen laid out; focus to focusEnd are its lines
+	// of the selected field (-1 when none), which follow brings into view
+	// at the next layout.
+	view            widget.ScrollView
+	focus, focusEnd int
+	follow          bool
 }
 
 // New makes the detail screen of a secret picked in the list.
@@ -47,7 +55,7 @@ func New(c common.Common, s model.Secret) *Page { return newPage(c, c.Backend, s
 
 // newPage makes the detail screen asking aws.
 func newPage(c common.Common, aws backend, s model.Secret) *Page {
-	p := &Page{c: c, aws: aws, secret: s, stage: model.StageCurrent, reveal: widget.NewReveal[int](c.RevealTimeout)}
+	p := &Page{c: c, aws: aws, secret: s, stage: model.StageCurrent, reveal: widget.NewReveal[int](c.RevealTimeout), kept: map[string]stageValue{}}
 	p.view.Fold = widget.Cut(c.Ellipsis())
 	return p
 }
@@ -59,6 +67,7 @@ func (p *Page) Init() tea.Cmd { return p.describe() }
 func (p *Page) SetSize(width, height int) {
 	p.width = width
 	p.view.SetSize(width, height)
+	p.redraw()
 	p.layout()
 }
 
@@ -77,6 +86,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 func (p *Page) update(msg tea.Msg) tea.Cmd {
 	if p.reveal.Update(msg) {
 		clear(p.drawn)
+		if _, idle := msg.(widget.IdleMsg); idle {
+			return tea.Batch(common.ScrubCmd, common.Send(common.StatusMsg{Text: "values masked again after " + idleText(p.c.RevealTimeout) + " idle"}))
+		}
 		return common.ScrubCmd
 	}
 	switch msg := msg.(type) {
@@ -88,7 +100,7 @@ func (p *Page) update(msg tea.Msg) tea.Cmd {
 		return p.copyPicked(msg)
 	case common.ChangedMsg:
 		if msg.ARN == p.secret.ARN {
-			p.dropValue()
+			p.dropValues()
 			return p.describe()
 		}
 	case tea.KeyPressMsg:
@@ -100,26 +112,46 @@ func (p *Page) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// key moves between fields, or scrolls a value without fields.
+// key moves between fields and scrolls, or only scrolls a screen without
+// fields.
 func (p *Page) key(msg tea.KeyPressMsg) {
 	if len(p.parsed.Fields) == 0 {
 		p.view.Key(p.c.Keys, msg)
 		return
 	}
-	if d, ok := p.c.Keys.Step(msg, p.view.Height()/2, len(p.parsed.Fields)); ok {
-		p.moveField(d)
+	if d, ok := p.c.Keys.Step(msg, p.view.Height()/2, p.view.Len()+len(p.parsed.Fields)); ok {
+		p.move(d)
 	}
 }
 
-// wheel moves one field a notch, or scrolls a value without fields.
+// wheel moves one field a notch, or scrolls a screen without fields.
 func (p *Page) wheel(msg tea.MouseWheelMsg) {
 	switch {
 	case len(p.parsed.Fields) == 0:
 		p.view.Wheel(msg)
 	case msg.Button == tea.MouseWheelUp:
-		p.moveField(-1)
+		p.move(-1)
 	case msg.Button == tea.MouseWheelDown:
-		p.moveField(1)
+		p.move(1)
+	}
+}
+
+// move goes d lines or fields down (up when negative): through the rest of
+// a selected field taller than the screen first, then to the next field,
+// and past the first or last field it scrolls the screen, so that the
+// metadata above the value stays in reach.
+func (p *Page) move(d int) {
+	top, bottom := p.view.Offset(), p.view.Offset()+p.view.Height()-1
+	last := len(p.parsed.Fields) - 1
+	switch {
+	case d > 0 && p.focusEnd > bottom:
+		p.view.ScrollBy(min(d, p.focusEnd-bottom))
+	case d < 0 && p.focus >= 0 && p.focus < top:
+		p.view.ScrollBy(max(d, p.focus-top))
+	case d > 0 && p.field < last, d < 0 && p.field > 0:
+		p.moveField(d)
+	default:
+		p.view.ScrollBy(d)
 	}
 }
 
@@ -147,19 +179,22 @@ func (p *Page) described(msg describedMsg) tea.Cmd {
 	return nil
 }
 
-// moveField moves the selection d fields.
+// moveField moves the selection d fields and brings it into view.
 func (p *Page) moveField(d int) {
 	p.field = max(min(p.field+d, len(p.parsed.Fields)-1), 0)
+	p.follow = true
 }
 
-// layout puts the screen as it is now in the view, scrolled as little as
-// shows the selected field.
+// layout puts the screen as it is now in the view and, when the selected
+// field moved or changed, scrolls as little as shows it.
 func (p *Page) layout() {
 	lines, focus, focusEnd := p.lines()
+	p.focus, p.focusEnd = focus, focusEnd
 	p.view.SetContent(lines)
-	if focus >= 0 {
+	if p.follow && focus >= 0 {
 		p.view.Reveal(focus, focusEnd)
 	}
+	p.follow = false
 }
 
 // View draws the metadata, then the value area.

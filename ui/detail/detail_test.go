@@ -67,19 +67,32 @@ func deliver(t *testing.T, p *Page, cmd tea.Cmd) tea.Cmd {
 	return next
 }
 
-func TestRevealReadsTheValueOnceAndShowsTheSelectedFieldOnly(t *testing.T) {
+func TestTheFirstRevealReadsTheValueAndWaitsForAFieldToBeChosen(t *testing.T) {
 	aws := newFake()
 	p := newTestPage(t, aws)
-	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))
-	if v := screen(p); !strings.Contains(v, "app") || strings.Contains(v, "hunter2") {
-		t.Fatalf("want the user shown and the password masked:\n%s", v)
+	status, ok := deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))().(common.StatusMsg)
+	if !ok || !strings.Contains(status.Text, "pick a field") {
+		t.Fatalf("want the user asked to choose a field, got %#v", status)
+	}
+	if v := screen(p); !strings.Contains(v, "user      "+p.c.Mask()) || !strings.Contains(v, "password  "+p.c.Mask()) || p.AnyRevealed() {
+		t.Fatalf("want every key shown masked:\n%s", v)
 	}
 	p.Update(uitest.KeyPress("j"))
 	if cmd := uitest.Act(t, p.Actions(), &p.c.Keys.Reveal); cmd != nil {
 		t.Fatal("revealing a field of a value held asked for something")
 	}
-	if !strings.Contains(screen(p), "hunter2-now") || len(aws.reads) != 1 {
-		t.Fatalf("want the password shown after one read, reads %d:\n%s", len(aws.reads), screen(p))
+	if v := screen(p); !strings.Contains(v, "hunter2-now") || strings.Contains(v, "user      app") || len(aws.reads) != 1 {
+		t.Fatalf("want the password alone shown after one read, reads %d:\n%s", len(aws.reads), v)
+	}
+}
+
+func TestTheFirstRevealOfAValueWithOneFieldShowsItAndSaysSo(t *testing.T) {
+	aws := newFake()
+	aws.values[model.StageCurrent] = "just-one-token"
+	p := newTestPage(t, aws)
+	status, ok := deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))().(common.StatusMsg)
+	if !ok || status.Text != "revealed text, the only field" || !strings.Contains(screen(p), "just-one-token") {
+		t.Fatalf("want the only field shown and named, got %#v:\n%s", status, screen(p))
 	}
 }
 
@@ -130,11 +143,16 @@ func TestForgetWipesTheValueItHeld(t *testing.T) {
 	}
 }
 
-func TestCopyReadsTheValueAndCopiesTheSelectedField(t *testing.T) {
-	p := newTestPage(t, newFake())
-	copied, ok := deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Copy))().(common.CopyMsg)
-	if !ok || string(copied.Value.Reveal()) != "app" || copied.What != "user of app/db" {
-		t.Fatalf("copied %q as %q", copied.Value.Reveal(), copied.What)
+func TestTheFirstCopyReadsTheValueAndCopiesOnlyTheFieldChosen(t *testing.T) {
+	aws := newFake()
+	p := newTestPage(t, aws)
+	if _, copied := deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Copy))().(common.CopyMsg); copied {
+		t.Fatal("the first copy copied the first field before one was chosen")
+	}
+	p.Update(uitest.KeyPress("j"))
+	copied, ok := uitest.Act(t, p.Actions(), &p.c.Keys.Copy)().(common.CopyMsg)
+	if !ok || string(copied.Value.Reveal()) != "hunter2-now" || copied.What != "password of app/db" || len(aws.reads) != 1 {
+		t.Fatalf("copied %q as %q after %d reads", copied.Value.Reveal(), copied.What, len(aws.reads))
 	}
 	if p.AnyRevealed() {
 		t.Fatal("copying revealed a field")

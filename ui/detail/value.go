@@ -1,6 +1,9 @@
 package detail
 
 import (
+	"strconv"
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -16,6 +19,24 @@ const (
 	actCopy
 	actCopyAs
 )
+
+// stageValue is a stage's value as read, and its fields.
+type stageValue struct {
+	version model.SecretVersion
+	parsed  model.Parsed
+}
+
+// wipe overwrites the value's bytes.
+func (v stageValue) wipe() {
+	v.version.Value.Wipe()
+	v.parsed.Wipe()
+}
+
+// onField reports whether a acts on the selected field only, so that it
+// waits for a field to be chosen when the value is read for it.
+func (a action) onField(f copyFormat) bool {
+	return a == actReveal || a == actCopy || a == actCopyAs && f == copyRaw
+}
 
 // ask makes the action that runs a on the value.
 func (p *Page) ask(a action) func() tea.Cmd {
@@ -49,13 +70,47 @@ func (p *Page) valueLoaded(msg valueLoadedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	p.version = &msg.version
-	p.parsed = msg.version.Value.Parse()
-	p.drawn = make([][]string, len(p.parsed.Fields))
-	p.field = min(p.field, max(len(p.parsed.Fields)-1, 0))
+	p.hold(stageValue{version: msg.version, parsed: msg.version.Value.Parse()})
 	after, f := p.after, p.afterFmt
 	p.after = actNone
+	if after.onField(f) && len(p.parsed.Fields) > 1 {
+		k := p.c.Keys
+		return common.Send(common.StatusMsg{Text: "value read · pick a field (" + k.Up.Help().Key + " " + k.Down.Help().Key +
+			"), then " + k.Reveal.Help().Key + " reveals, " + k.Copy.Help().Key + " copies"})
+	}
+	if after == actReveal && len(p.parsed.Fields) == 1 {
+		p.do(after, f)
+		return common.Send(common.StatusMsg{Text: "revealed " + p.fieldLabel(p.parsed.Fields[0]) + ", the only field"})
+	}
 	return p.do(after, f)
+}
+
+// hold makes v the value shown, every field masked, the first selected.
+func (p *Page) hold(v stageValue) {
+	p.version, p.parsed = &v.version, v.parsed
+	p.drawn = make([][]string, len(p.parsed.Fields))
+	p.field, p.follow = 0, true
+}
+
+// redraw draws the revealed fields again when the width they were drawn
+// for changed.
+func (p *Page) redraw() {
+	if p.valueWidth() == p.drawnWidth {
+		return
+	}
+	for i := range p.drawn {
+		if p.reveal.Shown(i) {
+			p.show(i, true)
+		}
+	}
+}
+
+// idleText says an idle time for people: "30s", "2m", "1m30s".
+func idleText(d time.Duration) string {
+	if d%time.Minute == 0 && d >= time.Minute {
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	}
+	return d.String()
 }
 
 // do runs an action on the loaded value.
@@ -93,7 +148,9 @@ func (p *Page) show(i int, on bool) {
 	p.reveal.Set(i, on)
 	p.drawn[i] = nil
 	if on {
-		p.drawn[i] = p.revealedLines(p.parsed.Fields[i])
+		p.drawnWidth = p.valueWidth()
+		p.drawn[i] = p.revealedLines(p.parsed.Fields[i], p.drawnWidth)
+		p.follow = p.follow || i == p.field
 	}
 }
 
@@ -131,24 +188,54 @@ func (p *Page) copy(f copyFormat) tea.Cmd {
 	return common.Send(common.CopyMsg{Value: text, What: what})
 }
 
-// Forget drops the loaded value and overwrites its bytes, and lays the
-// screen out without it.
+// Forget drops every value read, that of the stage shown and those kept
+// for the others, overwriting their bytes, and lays the screen out
+// without them.
 func (p *Page) Forget() bool {
-	held := p.version != nil
-	p.dropValue()
+	held := p.version != nil || len(p.kept) > 0
+	p.dropValues()
 	p.layout()
 	return held
 }
 
-// dropValue forgets the loaded value, overwriting its bytes, and stops
+// dropValues forgets every value read, overwriting their bytes.
+func (p *Page) dropValues() {
+	for stage, v := range p.kept {
+		v.wipe()
+		delete(p.kept, stage)
+	}
+	p.dropValue()
+}
+
+// dropValue forgets the value shown, overwriting its bytes, and stops
 // waiting for one: a value read for a stage left behind is not shown.
 func (p *Page) dropValue() {
 	if p.version != nil {
 		p.version.Value.Wipe()
 	}
 	p.parsed.Wipe()
+	p.leaveValue()
+}
+
+// leaveValue stops showing the value, masking it, without wiping it, and
+// stops waiting for one.
+func (p *Page) leaveValue() {
 	p.c.Tasks.Drop(kindValue)
 	p.reveal.MaskAll()
 	p.version, p.parsed, p.drawn, p.valueErr = nil, model.Parsed{}, nil, nil
 	p.after, p.field = actNone, 0
+}
+
+// switchStage shows stage, keeping the value of the stage left for when
+// it is shown again, and showing the one kept for stage, if any.
+func (p *Page) switchStage(stage string) {
+	if p.version != nil {
+		p.kept[p.stage] = stageValue{version: *p.version, parsed: p.parsed}
+	}
+	p.leaveValue()
+	p.stage = stage
+	if v, ok := p.kept[stage]; ok {
+		delete(p.kept, stage)
+		p.hold(v)
+	}
 }

@@ -3,39 +3,44 @@ package detail
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/render"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
+// labelWidth is the metadata's label column; values start a cell after it.
 const labelWidth = 15
 
-// lines renders the whole screen as lines and says which lines, focus to
-// focusEnd, hold the selected field (-1 when none).
+// cursorWidth is the cells the selection pointer takes before a field.
+const cursorWidth = 2
+
+// minValueWidth is the narrowest a value is wrapped to, however long the
+// labels before it.
+const minValueWidth = 16
+
+// lines renders the whole screen as lines no wider than the screen, and
+// says which lines, focus to focusEnd, hold the selected field (-1 when
+// none).
 func (p *Page) lines() (lines []string, focus, focusEnd int) {
 	st := p.c.Styles
-	title := st.Title.Render(model.Sanitize(p.secret.Name))
+	title := model.Sanitize(p.secret.Name)
 	if p.secret.PendingDeletion() {
 		title += " " + st.Error.Render("pending deletion")
 	}
-	lines = []string{title}
+	lines = p.wrap(st.Title.Render(title))
 	switch {
 	case p.describeErr != nil:
-		lines = append(lines, st.Error.Render("describe failed: "+model.Sanitize(p.describeErr.Error())))
+		lines = append(lines, p.wrap(st.Error.Render("describe failed: "+model.Sanitize(p.describeErr.Error())))...)
 	case p.detail == nil:
 		lines = append(lines, st.Muted.Render("loading metadata…"))
 	}
-	var fields []render.Field
+	detail := model.SecretDetail{Secret: p.secret}
 	if p.detail != nil {
-		fields = render.DetailFields(*p.detail, p.c.Now())
-	} else {
-		fields = render.DetailFields(model.SecretDetail{Secret: p.secret}, p.c.Now())
+		detail = *p.detail
 	}
-	for _, f := range fields {
-		value := st.FieldValue.Render(f.Value)
-		if f.Warn {
-			value = st.Warning.Render(f.Value)
-		}
-		lines = append(lines, st.Label.Render(render.Fit(f.Label, labelWidth, "")+" ")+value)
+	for _, f := range render.DetailFields(detail, p.c.Now()) {
+		lines = append(lines, p.metadataLines(f)...)
 	}
 	lines = append(lines, "")
 	valueLines, focus, focusEnd := p.valueLines()
@@ -43,6 +48,44 @@ func (p *Page) lines() (lines []string, focus, focusEnd int) {
 		focus, focusEnd = focus+len(lines), focusEnd+len(lines)
 	}
 	return append(lines, valueLines...), focus, focusEnd
+}
+
+// metadataLines renders one metadata field: its label, then its value
+// wrapped under itself.
+func (p *Page) metadataLines(f render.Field) []string {
+	st := p.c.Styles
+	style := st.FieldValue
+	if f.Warn {
+		style = st.Warning
+	}
+	label := st.Label.Render(render.Fit(f.Label, labelWidth, "") + " ")
+	pad := strings.Repeat(" ", labelWidth+1)
+	var out []string
+	for i, part := range p.wrapTo(f.Value, p.width-labelWidth-1) {
+		if i == 0 {
+			out = append(out, label+style.Render(part))
+			continue
+		}
+		out = append(out, pad+style.Render(part))
+	}
+	return out
+}
+
+// wrap breaks a line at spaces to the screen's width.
+func (p *Page) wrap(line string) []string { return p.wrapTo(line, p.width) }
+
+// wrapTo breaks a line at spaces to width cells, inside a word wider than
+// that, and a line without spaces (an ARN) right at the width; before the
+// screen has a size it leaves the line whole.
+func (p *Page) wrapTo(line string, width int) []string {
+	width = max(width, 1)
+	switch {
+	case p.width <= 0 || ansi.StringWidth(line) <= width:
+		return []string{line}
+	case !strings.Contains(strings.TrimSpace(line), " "):
+		return strings.Split(ansi.Hardwrap(line, width, true), "\n")
+	}
+	return widget.WordWrap(line, width)
 }
 
 // valueLines renders the value area, and says which of its lines hold the
@@ -53,34 +96,31 @@ func (p *Page) valueLines() (lines []string, focus, focusEnd int) {
 	if p.version != nil {
 		head += " · version " + model.Sanitize(p.version.VersionID)
 	}
-	lines = []string{st.Title.Render(head)}
+	lines = p.wrap(st.Title.Render(head))
 	switch {
 	case p.loading():
 		return append(lines, st.Muted.Render("  loading value…")), -1, -1
 	case p.valueErr != nil:
-		return append(lines, st.Error.Render("  "+model.Sanitize(p.valueErr.Error()))), -1, -1
+		return append(lines, p.wrap(st.Error.Render("  "+model.Sanitize(p.valueErr.Error())))...), -1, -1
 	case p.version == nil:
 		k := p.c.Keys
 		hint := "  not loaded · " + k.Reveal.Help().Key + " reveals, " + k.Copy.Help().Key + " copies · every read is recorded in CloudTrail"
-		return append(lines, st.Muted.Render(hint)), -1, -1
+		return append(lines, p.wrap(st.Muted.Render(hint))...), -1, -1
 	}
 	if p.parsed.JSONError != nil {
-		lines = append(lines, st.Warning.Render("  looks like JSON but is not: "+p.parsed.JSONError.Error()+"; shown as text"))
+		lines = append(lines, p.wrap(st.Warning.Render("  looks like JSON but is not: "+model.Sanitize(p.parsed.JSONError.Error())+"; shown as text"))...)
 	}
 	if len(p.parsed.Fields) == 0 {
 		return append(lines, st.Muted.Render("  empty JSON object")), -1, -1
 	}
-	pathWidth := 0
-	for _, f := range p.parsed.Fields {
-		pathWidth = max(pathWidth, len(model.Sanitize(f.Path)))
-	}
-	pathWidth = min(pathWidth, max(p.width/3, 8))
-	focus, focusEnd = -1, -1
+	pathWidth := p.pathWidth()
+	// The first field keeps the heading in view with it, where both fit.
+	focus, focusEnd = 0, -1
 	for i, f := range p.parsed.Fields {
-		if i == p.field {
+		if i == p.field && i > 0 {
 			focus = len(lines)
 		}
-		lines = append(lines, p.fieldLine(i, f, pathWidth)...)
+		lines = append(lines, p.fieldLines(i, f, pathWidth)...)
 		if i == p.field {
 			focusEnd = len(lines) - 1
 		}
@@ -88,44 +128,101 @@ func (p *Page) valueLines() (lines []string, focus, focusEnd int) {
 	return lines, focus, focusEnd
 }
 
-// fieldLine renders one field, masked unless revealed. A revealed binary
-// value takes two lines: hex and base64 previews.
-func (p *Page) fieldLine(i int, f model.Field, pathWidth int) []string {
+// pathWidth is the width of the fields' labels: the longest, up to a third
+// of the screen.
+func (p *Page) pathWidth() int {
+	w := 0
+	for _, f := range p.parsed.Fields {
+		w = max(w, ansi.StringWidth(p.fieldLabel(f)))
+	}
+	return min(w, max(p.width/3, 8))
+}
+
+// valueWidth is how wide a revealed value is drawn, right of the labels.
+func (p *Page) valueWidth() int {
+	return max(p.width-cursorWidth-p.pathWidth()-2, minValueWidth)
+}
+
+// fieldLabel names a field: its key path, "text", or a binary's size.
+func (p *Page) fieldLabel(f model.Field) string {
+	switch {
+	case p.parsed.Shape == model.ShapeBinary:
+		return "binary, " + render.Size(f.Value.Len())
+	case f.Path != "":
+		return model.Sanitize(f.Path)
+	}
+	return "text"
+}
+
+// fieldLines renders one field, masked unless revealed: a revealed value
+// goes on below its first line, under itself. A key path wider than the
+// label column keeps its end, where the field's own name is.
+func (p *Page) fieldLines(i int, f model.Field, pathWidth int) []string {
 	st := p.c.Styles
 	cursor := "  "
 	if i == p.field {
 		cursor = st.Title.Render(p.pointer())
 	}
-	label := ""
-	switch {
-	case p.parsed.Shape == model.ShapeBinary:
-		label = "binary, " + render.Size(f.Value.Len())
-	case f.Path != "":
-		label = model.Sanitize(f.Path)
-	default:
-		label = "text"
+	label := p.fieldLabel(f)
+	if ansi.StringWidth(label) > pathWidth {
+		label = ansi.TruncateLeft(label, ansi.StringWidth(label)-pathWidth+1, p.c.Ellipsis())
 	}
-	prefix := cursor + st.Label.Render(render.Fit(label, max(pathWidth, len(label)), p.c.Ellipsis())) + "  "
+	prefix := cursor + st.Label.Render(render.Fit(label, pathWidth, "")) + "  "
 	if !p.reveal.Shown(i) {
 		return []string{prefix + st.Mask.Render(p.c.Mask())}
 	}
 	drawn := p.drawn[i]
-	if len(drawn) == 2 {
-		pad := strings.Repeat(" ", max(len(label), pathWidth)+4)
-		return []string{prefix + drawn[0], pad + drawn[1]}
+	out := make([]string, len(drawn))
+	pad := strings.Repeat(" ", cursorWidth+pathWidth+2)
+	for j, l := range drawn {
+		if j == 0 {
+			out[j] = prefix + l
+			continue
+		}
+		out[j] = pad + l
 	}
-	return []string{prefix + drawn[0]}
+	return out
 }
 
-// revealedLines draws a revealed field: its text, or for a binary value
-// hex and base64 previews.
-func (p *Page) revealedLines(f model.Field) []string {
+// revealedLines draws a revealed field once, width cells wide: its text
+// line by line, each cut into pieces that fit, or for a binary value hex
+// and base64 previews.
+func (p *Page) revealedLines(f model.Field, width int) []string {
 	st := p.c.Styles
 	if f.Value.IsBinary() {
 		hexLine, b64 := render.BinaryPreview(f.Value.Reveal())
-		return []string{st.Revealed.Render("hex " + hexLine), st.Revealed.Render("b64 " + b64)}
+		return styled(st.Revealed.Render, append(cutCells("hex "+hexLine, width), cutCells("b64 "+b64, width)...))
 	}
-	return []string{st.Revealed.Render(f.Value.Sanitized())}
+	var pieces []string
+	for line := range strings.SplitSeq(f.Value.SanitizedBlock(), "\n") {
+		pieces = append(pieces, cutCells(line, width)...)
+	}
+	return styled(st.Revealed.Render, pieces)
+}
+
+// styled renders each line in place.
+func styled(render func(...string) string, lines []string) []string {
+	for i, l := range lines {
+		lines[i] = render(l)
+	}
+	return lines
+}
+
+// cutCells cuts plain text into pieces at most width cells wide, each a
+// substring of s: cutting makes no copy of a revealed value. Every cell is
+// kept, spaces included, as a value must be read exactly.
+func cutCells(s string, width int) []string {
+	var out []string
+	start, w := 0, 0
+	for i, r := range s {
+		cell := ansi.StringWidth(string(r))
+		if w+cell > width && i > start {
+			out = append(out, s[start:i])
+			start, w = i, 0
+		}
+		w += cell
+	}
+	return append(out, s[start:])
 }
 
 func (p *Page) pointer() string {

@@ -56,11 +56,25 @@ func DetailFields(d model.SecretDetail, now time.Time) []Field {
 		}
 		fields = append(fields, Field{Label: "Replica", Value: text, Warn: r.Status != "" && r.Status != "InSync"})
 	}
-	fields = append(fields, Field{Label: "Tags", Value: orDash(TagList(s.Tags))})
+	fields = append(fields, tagFields(s.Tags)...)
 	for _, v := range StageOrder(s.VersionStages) {
 		fields = append(fields, Field{Label: "Version", Value: model.Sanitize(v.ID) + "  " + model.Sanitize(strings.Join(v.Stages, ", "))})
 	}
 	return fields
+}
+
+// tagFields puts each tag on a line of its own, under one Tags label, so
+// that a value with spaces reads as one tag.
+func tagFields(tags []model.Tag) []Field {
+	if len(tags) == 0 {
+		return []Field{{Label: "Tags", Value: "-"}}
+	}
+	out := make([]Field, len(tags))
+	for i, t := range tags {
+		out[i] = Field{Value: TagList([]model.Tag{t})}
+	}
+	out[0].Label = "Tags"
+	return out
 }
 
 func accessed(t, now time.Time) string {
