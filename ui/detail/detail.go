@@ -18,7 +18,7 @@ type Page struct {
 	secret model.Secret
 	aws    backend
 	// width is the screen's, for the value's labels.
-	width int
+	width, height int
 
 	detail      *model.SecretDetail
 	describeErr error
@@ -65,7 +65,7 @@ func (p *Page) Init() tea.Cmd { return p.describe() }
 
 // SetSize sets the area the screen may draw in.
 func (p *Page) SetSize(width, height int) {
-	p.width = width
+	p.width, p.height = width, height
 	p.view.SetSize(width, height)
 	p.redraw()
 	p.layout()
@@ -190,6 +190,13 @@ func (p *Page) moveField(d int) {
 func (p *Page) layout() {
 	lines, focus, focusEnd := p.lines()
 	p.focus, p.focusEnd = focus, focusEnd
+	height := p.height
+	if len(lines) > height && height > 2 {
+		// The last line says where the view is, so that what lies below
+		// the screen is known to be there.
+		height--
+	}
+	p.view.SetSize(p.width, height)
 	p.view.SetContent(lines)
 	if p.follow && focus >= 0 {
 		p.view.Reveal(focus, focusEnd)
@@ -197,5 +204,11 @@ func (p *Page) layout() {
 	p.follow = false
 }
 
-// View draws the metadata, then the value area.
-func (p *Page) View() string { return p.view.View() }
+// View draws the metadata, then the value area, and under them where the
+// view is when they do not fit.
+func (p *Page) View() string {
+	if !p.view.Overflows() {
+		return p.view.View()
+	}
+	return p.view.View() + "\n" + p.c.Styles.Muted.Render(p.view.Position(p.c.ASCII))
+}

@@ -125,6 +125,9 @@ func TestALongKeyPathLeavesTheValueOnScreen(t *testing.T) {
 	if !strings.Contains(v, "level39  deep-secret-value") {
 		t.Fatalf("want the field's own name and its value on screen:\n%s", v)
 	}
+	if !strings.Contains(v, "  level00.level01.level02") || !strings.Contains(v, "level38.level39") {
+		t.Fatalf("want the whole key path of the selected field shown:\n%s", v)
+	}
 	for _, l := range strings.Split(v, "\n") {
 		if w := ansi.StringWidth(l); w > 80 {
 			t.Fatalf("a line is %d cells wide: %q", w, l)

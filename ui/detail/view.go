@@ -156,7 +156,8 @@ func (p *Page) fieldLabel(f model.Field) string {
 
 // fieldLines renders one field, masked unless revealed: a revealed value
 // goes on below its first line, under itself. A key path wider than the
-// label column keeps its end, where the field's own name is.
+// label column keeps its end, where the field's own name is, and is shown
+// whole above the field while it is selected.
 func (p *Page) fieldLines(i int, f model.Field, pathWidth int) []string {
 	st := p.c.Styles
 	cursor := "  "
@@ -164,22 +165,26 @@ func (p *Page) fieldLines(i int, f model.Field, pathWidth int) []string {
 		cursor = st.Title.Render(p.pointer())
 	}
 	label := p.fieldLabel(f)
-	if ansi.StringWidth(label) > pathWidth {
-		label = ansi.TruncateLeft(label, ansi.StringWidth(label)-pathWidth+1, p.c.Ellipsis())
+	var out []string
+	if w := ansi.StringWidth(label); w > pathWidth {
+		if i == p.field {
+			for _, l := range p.wrapTo(label, p.width-cursorWidth) {
+				out = append(out, "  "+st.Muted.Render(l))
+			}
+		}
+		label = ansi.TruncateLeft(label, w-pathWidth+1, p.c.Ellipsis())
 	}
 	prefix := cursor + st.Label.Render(render.Fit(label, pathWidth, "")) + "  "
 	if !p.reveal.Shown(i) {
-		return []string{prefix + st.Mask.Render(p.c.Mask())}
+		return append(out, prefix+st.Mask.Render(p.c.Mask()))
 	}
-	drawn := p.drawn[i]
-	out := make([]string, len(drawn))
 	pad := strings.Repeat(" ", cursorWidth+pathWidth+2)
-	for j, l := range drawn {
+	for j, l := range p.drawn[i] {
 		if j == 0 {
-			out[j] = prefix + l
+			out = append(out, prefix+l)
 			continue
 		}
-		out[j] = pad + l
+		out = append(out, pad+l)
 	}
 	return out
 }
