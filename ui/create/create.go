@@ -76,6 +76,7 @@ func (p *Page) Actions() []common.Action {
 		{Key: &down, Run: next},
 		{Key: &up, Run: prev},
 		{Key: &k.Back, Short: true, Run: func() tea.Cmd { return forms.Leave(p.c, !p.form.empty()) }},
+		{Key: &k.RevealTyped, Short: p.form.onValue(), Run: p.form.toggleReveal},
 	}
 	if p.form.focused().slot == slotKind {
 		actions = append(actions,
@@ -116,7 +117,10 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.fileRead(msg)
 	case createdMsg:
 		return p, p.created(msg)
-	case common.RemaskMsg, common.ChangedMsg:
+	case common.RemaskMsg:
+		p.form.revealed = false
+		return p, nil
+	case common.ChangedMsg:
 		return p, nil
 	}
 	return p, p.form.update(msg)
@@ -150,6 +154,8 @@ func (p *Page) generated(msg forms.GeneratedMsg) tea.Cmd {
 	default:
 		return nil
 	}
+	// A generated password is never drawn, even into a revealed field.
+	p.form.revealed = false
 	p.form.update(nil)
 	return common.Send(common.StatusMsg{Text: fmt.Sprintf("generated a %d-character password into the field (not shown)", msg.Value.Len())})
 }

@@ -69,6 +69,9 @@ type form struct {
 	file        textinput.Model
 	focus       int
 	width       int
+	// revealed shows the focused value as typed; moving the focus or a
+	// remask masks it again.
+	revealed bool
 }
 
 func newForm(c common.Common) *form {
@@ -139,7 +142,7 @@ func (f *form) setFocus(i int) tea.Cmd {
 	if in := f.input(f.focused()); in != nil {
 		in.Blur()
 	}
-	f.focus = i
+	f.focus, f.revealed = i, false
 	if in := f.input(f.focused()); in != nil {
 		return in.Focus()
 	}
@@ -160,6 +163,19 @@ func (f *form) focusSlot(s slot) tea.Cmd {
 func (f *form) move(d int) tea.Cmd {
 	n := len(f.targets())
 	return f.setFocus(((f.focus+d)%n + n) % n)
+}
+
+// onValue reports whether the focus is on a value field, the one kind of
+// field that is masked.
+func (f *form) onValue() bool {
+	s := f.focused().slot
+	return s == slotPairValue || s == slotText
+}
+
+// toggleReveal shows the focused value as typed, or masks it again.
+func (f *form) toggleReveal() tea.Cmd {
+	f.revealed = !f.revealed && f.onValue()
+	return nil
 }
 
 // cycleKind picks the next or previous kind; the focus stays on the selector.

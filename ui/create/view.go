@@ -75,14 +75,21 @@ func (p *Page) lines() ([]string, int) {
 	k := p.c.Keys
 	lines = append(lines, st.Muted.Render(forms.Hints(forms.Hint{Key: k.Save, Does: "creates"},
 		forms.Hint{Key: k.Generate, Does: "generates a password into the focused value"})))
+	if f.onValue() {
+		lines = append(lines, st.Muted.Render(forms.Hints(forms.Hint{Key: k.RevealTyped, Does: "reveals or masks the value typed here"})))
+	}
 	return lines, focusLine
 }
 
 // masked draws a value input with the fixed-width mask, which tells nothing
-// of the length, followed by a cursor while focused.
+// of the length, followed by a cursor while focused; the focused value
+// shows as typed while revealed.
 func (p *Page) masked(in textinput.Model, focused bool) string {
 	st := p.c.Styles
 	switch {
+	case focused && p.form.revealed:
+		in.EchoMode = textinput.EchoNormal
+		return forms.MaskedView(p.c, in)
 	case focused:
 		return forms.MaskedView(p.c, in)
 	case in.Value() == "":

@@ -69,12 +69,15 @@ type KeyMap struct {
 	Promote    key.Binding
 	Deprecated key.Binding
 	Generate   key.Binding
-	Save       key.Binding
-	NextField  key.Binding
-	PrevField  key.Binding
-	Toggle     key.Binding
-	NextChoice key.Binding
-	PrevChoice key.Binding
+	// RevealTyped shows the value being typed into a form, or masks it
+	// again: a key that types no character.
+	RevealTyped key.Binding
+	Save        key.Binding
+	NextField   key.Binding
+	PrevField   key.Binding
+	Toggle      key.Binding
+	NextChoice  key.Binding
+	PrevChoice  key.Binding
 
 	AddKey    key.Binding
 	DeleteKey key.Binding
@@ -148,17 +151,18 @@ func Default() KeyMap {
 		Versions:     bind("h", "versions and diff", "h"),
 		Policy:       bind("P", "resource policy", "P"),
 
-		Mark:       bind("space", "mark for diff", "space"),
-		Diff:       bind("=", "masked diff of marked and selected", "="),
-		Promote:    bind("p", "make AWSCURRENT (--rw)", "p"),
-		Deprecated: bind("x", "show deprecated", "x"),
-		Generate:   bind("ctrl+g", "generate password", "ctrl+g"),
-		Save:       bind("ctrl+s", "save", "ctrl+s"),
-		NextField:  bind("tab", "next field", "tab"),
-		PrevField:  bind("⇧tab", "previous field", "shift+tab"),
-		Toggle:     bind("space/x", "toggle", "space", "x"),
-		NextChoice: bind("→/l", "next choice", "right", "l", "space"),
-		PrevChoice: bind("←/h", "prev. choice", "left", "h"),
+		Mark:        bind("space", "mark for diff", "space"),
+		Diff:        bind("=", "masked diff of marked and selected", "="),
+		Promote:     bind("p", "make AWSCURRENT (--rw)", "p"),
+		Deprecated:  bind("x", "show deprecated", "x"),
+		Generate:    bind("ctrl+g", "generate password", "ctrl+g"),
+		RevealTyped: bind("ctrl+t", "reveal/mask value", "ctrl+t"),
+		Save:        bind("ctrl+s", "save", "ctrl+s"),
+		NextField:   bind("tab", "next field", "tab"),
+		PrevField:   bind("⇧tab", "previous field", "shift+tab"),
+		Toggle:      bind("space/x", "toggle", "space", "x"),
+		NextChoice:  bind("→/l", "next choice", "right", "l", "space"),
+		PrevChoice:  bind("←/h", "prev. choice", "left", "h"),
 
 		AddKey:    bind("a", "add a key", "a"),
 		DeleteKey: bind("d", "delete or keep a key", "d"),
