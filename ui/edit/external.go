@@ -3,6 +3,7 @@ package edit
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"os"
 
@@ -10,9 +11,13 @@ import (
 	"github.com/keyhole-tui/keyhole/model"
 )
 
-// editorText is what the editor is given for a value: text as it is, a
+// editorText is what the editor is given for a value: a JSON object on one
+// line indented, one key a line in its own order; other text as it is; a
 // binary value as base64 in lines of 76 characters.
 func editorText(v model.Value) []byte {
+	if oneLineJSON(v) {
+		return v.AsJSON().Reveal()
+	}
 	if !v.IsBinary() {
 		return v.Reveal()
 	}
@@ -37,12 +42,26 @@ func editorFileName(v model.Value) string {
 	return "value.txt"
 }
 
+// oneLineJSON reports whether v is a JSON object written on one line, as
+// AWS consoles and SDKs write them: the editor gets it indented, and it is
+// written back on one line.
+func oneLineJSON(v model.Value) bool {
+	return v.Parse().Shape == model.ShapeJSON && !bytes.ContainsAny(bytes.TrimSpace(v.Reveal()), "\r\n")
+}
+
 // editedValue turns what the editor left into a value of the same kind as
 // base. Base64 is decoded for a binary value, spaces and line breaks
-// ignored. Editors end the last line with a newline: when base had no
-// final newline, the one the editor added is dropped. Errors never quote
-// the text.
+// ignored. JSON edited from a one-line object goes back on one line, and
+// is base itself when only the layout changed. Editors end the last line
+// with a newline: when base had no final newline, the one the editor added
+// is dropped. Errors never quote the text.
 func editedValue(base model.Value, edited []byte) (model.Value, error) {
+	if oneLine, ok := compactJSON(edited); ok && oneLineJSON(base) {
+		if was, _ := compactJSON(base.Reveal()); bytes.Equal(was, oneLine) {
+			return base, nil
+		}
+		return model.StringValue(string(oneLine)), nil
+	}
 	if base.IsBinary() {
 		compact := bytes.Join(bytes.Fields(edited), nil)
 		data, err := base64.StdEncoding.DecodeString(string(compact))
@@ -60,6 +79,20 @@ func editedValue(base model.Value, edited []byte) (model.Value, error) {
 		}
 	}
 	return model.StringValue(string(edited)), nil
+}
+
+// compactJSON is text, when it is a JSON object, without the spaces and
+// line breaks between its tokens; keys keep their order.
+func compactJSON(text []byte) ([]byte, bool) {
+	text = bytes.TrimSpace(text)
+	if len(text) == 0 || text[0] != '{' {
+		return nil, false
+	}
+	var out bytes.Buffer
+	if json.Compact(&out, text) != nil {
+		return nil, false
+	}
+	return out.Bytes(), true
 }
 
 // editorCmd hands the terminal to the editor on text; the answer is an
