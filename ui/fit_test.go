@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/ui"
@@ -66,5 +67,100 @@ func TestTheCauseOfAFailedListingShowsAt80Columns(t *testing.T) {
 	d.WaitForText("connection refused")
 	if w := widestLine(d.Screen()); w > 80 {
 		t.Errorf("%d columns wide on an 80-column screen:\n%s", w, d.Screen())
+	}
+}
+
+// dialogCase opens one dialog on an 80×24 screen.
+type dialogCase struct {
+	name string
+	open func(t *testing.T) *uitest.Driver
+}
+
+// dialogCases are every dialog a user meets, each opened on the longest
+// name the test seeds have where a name shows.
+var dialogCases = []dialogCase{
+	{"delete", func(t *testing.T) *uitest.Driver {
+		d := start(t, 80, 24, readWrite)
+		d.Press("/")
+		d.Type("oauth")
+		d.Press("enter", "d", "enter")
+		d.Type("staging/identity/oauth-client-of-the-staging-identity-provider")
+		d.WaitForText("Delete staging/identity/oauth-client?")
+		return d.Driver
+	}},
+	{"restore", func(t *testing.T) *uitest.Driver {
+		d := start(t, 80, 24, readWrite)
+		d.Press("D")
+		d.WaitForText("5 of 5")
+		d.Press("/")
+		d.Type("legacy")
+		d.Press("enter", "u")
+		d.WaitForText("It stops being scheduled for deletion.")
+		return d.Driver
+	}},
+	{"rotate-now", func(t *testing.T) *uitest.Driver {
+		d, _ := startRotation(t, 80, 24, true)
+		d.openRotation(t, "stuck-db")
+		d.Press("R")
+		d.WaitForText("A new version is created under AWSPENDING.")
+		return d.Driver
+	}},
+	{"schedule", func(t *testing.T) *uitest.Driver {
+		d, _ := startRotation(t, 80, 24, true)
+		d.openRotation(t, "stuck-db")
+		d.Press("e")
+		d.WaitForText("Rotation schedule")
+		d.Press("tab", "tab")
+		return d.Driver
+	}},
+	{"copy-as", func(t *testing.T) *uitest.Driver {
+		d := start(t, 80, 24)
+		d.openSecret(t, "payments")
+		d.Press("C")
+		d.WaitForText("Copy as")
+		return d.Driver
+	}},
+	{"leave-without-saving", func(t *testing.T) *uitest.Driver {
+		d, _ := startWrite(t, 80, 24)
+		d.openEdit(t, "api-key")
+		d.retype("typed")
+		d.Press("esc")
+		d.WaitForText("Your changes are discarded.")
+		return d.Driver
+	}},
+}
+
+// resize tells the app the terminal is now width×height, for a size the
+// test harnesses do not start at.
+func resize(d *uitest.Driver, width, height int) {
+	d.Send(tea.WindowSizeMsg{Width: width, Height: height})
+}
+
+// TestGoldenDialogs80x24 pins down every dialog at 80×24: each fits the
+// width and wraps its text inside its box.
+func TestGoldenDialogs80x24(t *testing.T) {
+	for _, c := range dialogCases {
+		t.Run(c.name, func(t *testing.T) {
+			screen := settled(t, c.open(t))
+			if w := widestLine(screen); w > 80 {
+				t.Errorf("%d columns wide on an 80-column screen", w)
+			}
+			golden(t, "dialog-"+c.name+"-80x24", screen)
+		})
+	}
+}
+
+// TestDialogsFit50Columns opens every dialog, then narrows the terminal to
+// 50 columns: none runs past the right edge.
+func TestDialogsFit50Columns(t *testing.T) {
+	for _, c := range dialogCases {
+		t.Run(c.name, func(t *testing.T) {
+			d := c.open(t)
+			resize(d, 50, 24)
+			screen := settled(t, d)
+			if w := widestLine(screen); w > 50 {
+				t.Errorf("%d columns wide on a 50-column screen:\n%s", w, screen)
+			}
+		})
 	}
 }

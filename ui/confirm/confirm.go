@@ -8,8 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // Dialog asks before a mutation runs.
@@ -49,10 +49,10 @@ func (d Dialog) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	return nil, nil
 }
 
-// View draws the dialog, its prompt wrapped to fit width.
+// View draws the dialog, its prompt and hint wrapped to fit width.
 func (d Dialog) View(width int) string {
 	st := d.c.Styles
-	inner := max(width-st.Dialog.GetHorizontalFrameSize(), 10)
+	inner := widget.Inner(st.Dialog, width)
 	hint := d.c.Keys.Confirm.Help().Key + " confirms · any other key cancels"
-	return st.Dialog.Render(ansi.Wrap(st.Warning.Render(d.prompt), inner, " ") + "\n" + st.Muted.Render(hint))
+	return widget.Box(st.Dialog, width, d.c.Ellipsis(), widget.WrapIn(st.Warning, d.prompt, inner), widget.WrapIn(st.Muted, hint, inner))
 }

@@ -12,10 +12,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/confirm"
-	"github.com/keyhole-tui/keyhole/ui/render"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // Recovery windows Secrets Manager accepts, in days.
@@ -52,10 +53,6 @@ type Dialog struct {
 	err    string
 }
 
-// nameFieldWidth is the widest a name is drawn in the delete dialog, which
-// keeps the dialog inside an 80-column terminal.
-const nameFieldWidth = 40
-
 // AskDelete opens the delete dialog for s, or says s is already
 // scheduled for deletion.
 func AskDelete(c common.Common, s model.Secret) tea.Cmd {
@@ -69,8 +66,6 @@ func AskDelete(c common.Common, s model.Secret) tea.Cmd {
 	name := textinput.New()
 	name.Prompt = "type the name to confirm: "
 	name.CharLimit = 512
-	// A long name scrolls inside the field rather than widening the box.
-	name.SetWidth(nameFieldWidth)
 	focus := days.Focus()
 	c.Slot.Open(Dialog{c: c, secret: s, days: days, name: name})
 	return focus
@@ -126,31 +121,35 @@ func (d Dialog) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	return d, cmd
 }
 
-// View draws the dialog with the date the secret would be gone.
-func (d Dialog) View(int) string {
+// View draws the dialog with the date the secret would be gone, fitted
+// to width: its text wraps, and a long name scrolls inside its field.
+func (d Dialog) View(width int) string {
 	st := d.c.Styles
+	inner := widget.Inner(st.Dialog, width)
 	gone := "-"
 	if days, err := d.window(); err == nil {
 		gone = d.c.Now().AddDate(0, 0, days).UTC().Format("2006-01-02 15:04 UTC")
 	}
 	k := d.c.Keys
+	plain := lipgloss.NewStyle()
 	lines := []string{
-		st.Error.Render("Delete " + render.KeepEnd(model.Sanitize(d.secret.Name), nameFieldWidth, d.c.Ellipsis()) + "?"),
-		"It can be restored until " + gone + ";",
-		"after that it is gone for good.",
+		widget.WrapIn(st.Error, "Delete "+model.Sanitize(d.secret.Name)+"?", inner),
+		widget.WrapIn(plain, "It can be restored until "+gone+";", inner),
+		widget.WrapIn(plain, "after that it is gone for good.", inner),
 	}
 	if w := d.secret.OwnerWarning("deleting"); w != "" {
-		lines = append(lines, st.Warning.Render(w))
+		lines = append(lines, widget.WrapIn(st.Warning, w, inner))
 	}
 	lines = append(lines,
-		d.days.View(),
-		d.name.View(),
+		widget.FitInput(d.days, widget.FieldWidth(d.days.Prompt, inner)).View(),
+		widget.FitInput(d.name, widget.FieldWidth(d.name.Prompt, inner)).View(),
 	)
 	if d.err != "" {
-		lines = append(lines, st.Error.Render(d.err))
+		lines = append(lines, widget.WrapIn(st.Error, d.err, inner))
 	}
-	lines = append(lines, st.Muted.Render(k.Open.Help().Key+" next/confirm · "+k.NextField.Help().Key+" back · "+k.Back.Help().Key+" cancels"))
-	return st.Dialog.Render(strings.Join(lines, "\n"))
+	hint := k.Open.Help().Key + " next/confirm · " + k.NextField.Help().Key + " back · " + k.Back.Help().Key + " cancels"
+	lines = append(lines, widget.WrapIn(st.Muted, hint, inner))
+	return widget.Box(st.Dialog, width, d.c.Ellipsis(), lines...)
 }
 
 func deleteCmd(ctx context.Context, b common.Backend, s model.Secret, days int64) tea.Cmd {

@@ -65,10 +65,15 @@ func KeepEnd(s string, width int, lead string) string {
 	return lead + ansi.TruncateLeft(s, w-width+ansi.StringWidth(lead), "")
 }
 
+// minPart is the fewest cells of an element a cut path shows: one letter
+// says too little to be worth its cell.
+const minPart = 2
+
 // FitPath fits a path-like name to width cells as Fit does, but cuts it in
 // the middle rather than at the end, so the last element stays: as many
-// whole elements from the start and from the end as fit stay around tail
-// ("dev/…/postgres-002790", "staging/…/svc-01/db"). When even tail and the
+// whole elements from the start and from the end as fit stay around tail,
+// and the start of the next element fills what room is left
+// ("dev/pay…/postgres-002790", "staging/…/svc-01/db"). When even tail and the
 // last element do not fit, the name keeps its start and its end. It returns
 // the folder part and the last element, padded, apart, so that they can be
 // drawn differently; together they are width cells. name must already be
@@ -101,6 +106,11 @@ func FitPath(name string, width int, tail string) (dir, leaf string) {
 		if !took {
 			break
 		}
+	}
+	if room >= minPart {
+		// The room no whole element fits takes the start of the next one.
+		part := ansi.Truncate(elements[first], room, "")
+		head, room = head+part, room-ansi.StringWidth(part)
 	}
 	return head + tail + "/" + rear, leaf + strings.Repeat(" ", room)
 }

@@ -7,10 +7,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/edit/forms"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // scheduleForm edits the rotation schedule: days or an expression, the
@@ -103,25 +104,28 @@ func (f *scheduleForm) setFocus(i int) tea.Cmd {
 	return f.inputs[i].Focus()
 }
 
-// View draws the fields, fitted to width, and what is wrong, if anything.
+// View draws the fields, fitted to width, and what is wrong, if anything:
+// a long value, such as a function's ARN, scrolls inside its field.
 func (f scheduleForm) View(width int) string {
 	st, k := f.c.Styles, f.c.Keys
+	inner := widget.Inner(st.Dialog, width)
 	lines := []string{st.Title.Render("Rotation schedule")}
 	for i, in := range f.inputs {
-		in.SetWidth(max(width-18, 10))
-		unit := f.unit(i)
+		pointer, unit := forms.Pointer(f.c, i == f.focus), f.unit(i)
+		room := widget.FieldWidth(in.Prompt, inner-ansi.StringWidth(pointer))
 		if unit != "" {
 			// A number is short: the unit follows it, not the field's end.
-			in.SetWidth(len(in.Value()))
+			room = min(len(in.Value()), room-len(unit))
 		}
-		lines = append(lines, forms.Pointer(f.c, i == f.focus)+in.View()+unit)
+		lines = append(lines, pointer+widget.FitInput(in, room).View()+unit)
 	}
 	if f.err != nil {
-		lines = append(lines, st.Error.Render(f.err.Error()))
+		lines = append(lines, widget.WrapIn(st.Error, f.err.Error(), inner))
 	}
 	saves := forms.Hint{Key: k.Save, Does: "or " + k.Open.Help().Key + " saves"}
-	lines = append(lines, st.Muted.Render(forms.Hints(saves, forms.Hint{Key: k.NextField, Does: "next field"}, forms.Hint{Key: k.Back, Does: "cancels"})))
-	return st.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
+	hint := forms.Hints(saves, forms.Hint{Key: k.NextField, Does: "next field"}, forms.Hint{Key: k.Back, Does: "cancels"})
+	lines = append(lines, widget.WrapIn(st.Muted, hint, inner))
+	return widget.Box(st.Dialog, width, f.c.Ellipsis(), lines...)
 }
 
 // unit is what follows field i: "days" after a schedule given as a number,
