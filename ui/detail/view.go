@@ -189,45 +189,13 @@ func (p *Page) fieldLines(i int, f model.Field, pathWidth int) []string {
 	return out
 }
 
-// revealedLines draws a revealed field once, width cells wide: its text
-// line by line, each cut into pieces that fit, or for a binary value hex
-// and base64 previews.
+// revealedLines draws a revealed field once, width cells wide.
 func (p *Page) revealedLines(f model.Field, width int) []string {
-	st := p.c.Styles
-	if f.Value.IsBinary() {
-		hexLine, b64 := render.BinaryPreview(f.Value.Reveal())
-		return styled(st.Revealed.Render, append(cutCells("hex "+hexLine, width), cutCells("b64 "+b64, width)...))
-	}
-	var pieces []string
-	for line := range strings.SplitSeq(f.Value.SanitizedBlock(), "\n") {
-		pieces = append(pieces, cutCells(line, width)...)
-	}
-	return styled(st.Revealed.Render, pieces)
-}
-
-// styled renders each line in place.
-func styled(render func(...string) string, lines []string) []string {
+	lines := render.ValueLines(f.Value, width)
 	for i, l := range lines {
-		lines[i] = render(l)
+		lines[i] = p.c.Styles.Revealed.Render(l)
 	}
 	return lines
-}
-
-// cutCells cuts plain text into pieces at most width cells wide, each a
-// substring of s: cutting makes no copy of a revealed value. Every cell is
-// kept, spaces included, as a value must be read exactly.
-func cutCells(s string, width int) []string {
-	var out []string
-	start, w := 0, 0
-	for i, r := range s {
-		cell := ansi.StringWidth(string(r))
-		if w+cell > width && i > start {
-			out = append(out, s[start:i])
-			start, w = i, 0
-		}
-		w += cell
-	}
-	return append(out, s[start:])
 }
 
 func (p *Page) pointer() string {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 )
 
@@ -185,6 +186,39 @@ func BinaryPreview(b []byte) (hexLine, base64Line string) {
 		b64 = b64[:64] + "…"
 	}
 	return hexLine, b64
+}
+
+// ValueLines lays a revealed value out width cells wide: its text line by
+// line, each cut into pieces that fit, or for a binary value hex and
+// base64 previews. The text pieces are substrings of one sanitized copy:
+// laying out makes no further copy of the value.
+func ValueLines(v model.Value, width int) []string {
+	if v.IsBinary() {
+		hexLine, b64 := BinaryPreview(v.Reveal())
+		return append(CutCells("hex "+hexLine, width), CutCells("b64 "+b64, width)...)
+	}
+	var pieces []string
+	for line := range strings.SplitSeq(v.SanitizedBlock(), "\n") {
+		pieces = append(pieces, CutCells(line, width)...)
+	}
+	return pieces
+}
+
+// CutCells cuts plain text into pieces at most width cells wide, each a
+// substring of s. Every cell is kept, spaces included, as a value must be
+// read exactly.
+func CutCells(s string, width int) []string {
+	var out []string
+	start, w := 0, 0
+	for i, r := range s {
+		cell := ansi.StringWidth(string(r))
+		if w+cell > width && i > start {
+			out = append(out, s[start:i])
+			start, w = i, 0
+		}
+		w += cell
+	}
+	return append(out, s[start:])
 }
 
 // Size is a byte count for people: "812 B", "4.2 KiB".

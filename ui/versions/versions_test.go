@@ -170,3 +170,23 @@ func TestRemaskMasksEveryVersion(t *testing.T) {
 		t.Fatalf("a value is shown after a remask:\n%s", drawn(p))
 	}
 }
+
+func TestARevealedVersionShowsItsLinesWrappedUnderItself(t *testing.T) {
+	aws := newFake()
+	aws.values["new-2"] = `{"cert":"-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----","token":"` + strings.Repeat("x", 150) + `END"}`
+	p := newTestPage(t, aws)
+	p.SetSize(80, 40)
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))
+	s := drawn(p)
+	if strings.Contains(s, `\n`) || !strings.Contains(s, "\n             MIIBszCCAVmgAwIBAgIU\n") {
+		t.Fatalf("want the certificate's lines one under the other:\n%s", s)
+	}
+	if !strings.Contains(s, "xEND") {
+		t.Fatalf("want a long value wrapped to its end:\n%s", s)
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Fatalf("a line is %d cells wide: %q", w, l)
+		}
+	}
+}

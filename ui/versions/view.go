@@ -136,7 +136,8 @@ func (p *Page) summary() string {
 }
 
 // valueLines renders what the page holds of version id's value: each field
-// masked unless revealed, or why it could not be read.
+// masked unless revealed, a revealed one line by line and wrapped under
+// itself, or why it could not be read.
 func (p *Page) valueLines(id string) []string {
 	st := p.c.Styles
 	const indent = "      "
@@ -163,21 +164,28 @@ func (p *Page) valueLines(id string) []string {
 		width = max(width, ansi.StringWidth(fieldLabel(h.parsed.Shape, f)))
 	}
 	width = min(width, max(p.width/3, 8))
+	pad := strings.Repeat(" ", len(indent)+width+2)
+	valueWidth := max(p.width-len(pad), minValueWidth)
 	for _, f := range h.parsed.Fields {
 		label := st.Label.Render(render.Fit(fieldLabel(h.parsed.Shape, f), width, p.c.Ellipsis())) + "  "
-		switch {
-		case !p.reveal.Shown(id):
+		if !p.reveal.Shown(id) {
 			out = append(out, indent+label+st.Mask.Render(p.c.Mask()))
-		case f.Value.IsBinary():
-			hexLine, b64 := render.BinaryPreview(f.Value.Reveal())
-			pad := strings.Repeat(" ", width+2)
-			out = append(out, indent+label+st.Revealed.Render("hex "+hexLine), indent+pad+st.Revealed.Render("b64 "+b64))
-		default:
-			out = append(out, indent+label+st.Revealed.Render(f.Value.Sanitized()))
+			continue
+		}
+		for i, l := range render.ValueLines(f.Value, valueWidth) {
+			if i == 0 {
+				out = append(out, indent+label+st.Revealed.Render(l))
+				continue
+			}
+			out = append(out, pad+st.Revealed.Render(l))
 		}
 	}
 	return out
 }
+
+// minValueWidth is the narrowest a revealed value is laid out, however
+// long the labels before it.
+const minValueWidth = 16
 
 // fieldLabel names a field: its sanitized key path, "text", or the size of
 // a binary.
