@@ -43,7 +43,7 @@ const (
 func openScheduleForm(c common.Common, s model.Secret) tea.Cmd {
 	f := scheduleForm{c: c, arn: s.ARN}
 	labels := [3]string{"schedule  ", "window    ", "function  "}
-	placeholders := [3]string{"30 (days), rate(12 hours) or cron(0 4 ? * SUN *)", "3h (optional)", "arn:aws:lambda:…"}
+	placeholders := [3]string{"30 (days), rate(12 hours) or cron(0 4 ? * SUN *)", "3h (optional)", "arn:aws:lambda:" + c.Ellipsis()}
 	for i := range f.inputs {
 		in := forms.NewTextInput(placeholders[i], 2048)
 		in.Prompt = labels[i]

@@ -39,3 +39,14 @@ func TestTheScheduleFormNamesDaysAndMarksTheFocusedField(t *testing.T) {
 		t.Fatalf("the hint does not name the save key:\n%s", view)
 	}
 }
+
+func TestTheScheduleFormKeepsItsBorderInASCII(t *testing.T) {
+	aws := newFake()
+	p := newTestPage(t, aws, 24)
+	p.c.ASCII = true
+	uitest.Act(t, p.Actions(), &p.c.Keys.EditSchedule)
+	view := ansi.Strip(p.c.Slot.Modal().View(80))
+	if strings.Contains(view, "…") {
+		t.Fatalf("an ellipsis the ASCII fallback would widen past the border:\n%s", view)
+	}
+}
