@@ -47,6 +47,11 @@ const (
 	gap       = 1
 	timeWidth = 9
 	rotWidth  = 8
+	// nameRoom is what most secret names need, which the name column gets
+	// before description and tags share the rest, as long as they keep
+	// minDescAndTags between them.
+	nameRoom       = 48
+	minDescAndTags = 38
 )
 
 // ListColumnNames are the optional list columns, as the config names them.
@@ -55,8 +60,9 @@ func ListColumnNames() []string {
 }
 
 // ListColumns fits the columns to the terminal width: name always;
-// rotation and dates; description from 60 columns; tags from 120. show
-// lists the optional columns wanted (nil: all).
+// rotation and dates; description from 60 columns; tags from 120, where
+// the name gets the room most names need first. show lists the optional
+// columns wanted (nil: all).
 func ListColumns(width int, show []string) Columns {
 	wanted := func(name string) bool { return show == nil || slices.Contains(show, name) }
 	var c Columns
@@ -74,8 +80,8 @@ func ListColumns(width int, show []string) Columns {
 	switch {
 	case width >= 120 && desc && tags:
 		rest -= 2 * gap
-		c.Name = rest * 2 / 5
-		c.Description = rest * 3 / 10
+		c.Name = max(rest*2/5, min(nameRoom, rest-minDescAndTags))
+		c.Description = min(rest*3/10, (rest-c.Name)*3/5)
 		c.Tags = rest - c.Name - c.Description
 	case width >= 120 && tags:
 		rest -= gap

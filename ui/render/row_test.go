@@ -64,3 +64,18 @@ func TestListHeaderMarksTheSortedColumnAndShowsIt(t *testing.T) {
 		t.Errorf("a hidden sort column does not show: %q", header)
 	}
 }
+
+// TestWideListGivesNamesTheirRoom checks that from 120 columns, where tags
+// show too, a name of nameRoom cells is not cut, and that the columns fill
+// the width.
+func TestWideListGivesNamesTheirRoom(t *testing.T) {
+	for width := 120; width <= 200; width += 5 {
+		c := ListColumns(width, nil)
+		if c.Name < nameRoom || c.Description < 15 || c.Tags < 15 {
+			t.Errorf("width %d: %+v", width, c)
+		}
+		if got := markWidth + c.Name + c.Description + c.Rotation + c.Changed + c.Accessed + c.Tags + 5*gap; got != width {
+			t.Errorf("width %d: columns take %d", width, got)
+		}
+	}
+}
