@@ -8,9 +8,11 @@ import (
 )
 
 // Page draws a form's lines in a page of width by height, scrolled so the
-// line focus (-1: none) is in view, with tail under them, always shown.
+// line focus (-1: none) is in view, with tail under them, always shown. A
+// line wider than the page wraps at a space, so nothing is cut at 80
+// columns.
 func Page(lines []string, focus int, tail []string, width, height int) string {
-	var body widget.ScrollView
+	body := widget.ScrollView{Fold: widget.WordWrap}
 	body.SetSize(width, height-len(tail))
 	body.SetContent(lines)
 	body.Reveal(focus, focus)
