@@ -44,10 +44,13 @@ type Page struct {
 
 	// view is the whole screen laid out; focus to focusEnd are its lines
 	// of the selected field (-1 when none), which follow brings into view
-	// at the next layout.
+	// at the next layout, and valueStart the first of the value area,
+	// which showValue brings into view with as much of the value as fits.
 	view            widget.ScrollView
 	focus, focusEnd int
 	follow          bool
+	valueStart      int
+	showValue       bool
 }
 
 // New makes the detail screen of a secret picked in the list.
@@ -198,10 +201,13 @@ func (p *Page) layout() {
 	}
 	p.view.SetSize(p.width, height)
 	p.view.SetContent(lines)
-	if p.follow && focus >= 0 {
+	switch {
+	case p.showValue:
+		p.view.Reveal(p.valueStart, len(lines)-1)
+	case p.follow && focus >= 0:
 		p.view.Reveal(focus, focusEnd)
 	}
-	p.follow = false
+	p.follow, p.showValue = false, false
 }
 
 // View draws the metadata, then the value area, and under them where the

@@ -198,3 +198,17 @@ func saysStatus(cmd tea.Cmd, text string) bool {
 	}
 	return false
 }
+
+func TestTheValueReadBringsEveryMaskedKeyIntoView(t *testing.T) {
+	aws := tagged()
+	aws.values[model.StageCurrent] = `{"user":"app","password":"hunter2-now","host":"db","port":5432}`
+	p := newTestPage(t, aws)
+	p.SetSize(80, pageHeight)
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))
+	v := screen(p)
+	for _, key := range []string{"Value · AWSCURRENT", "user", "password", "host", "port"} {
+		if !strings.Contains(v, key+" ") {
+			t.Errorf("%q is not in view once the value is read:\n%s", key, v)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func (p *Page) valueLoaded(msg valueLoadedMsg) tea.Cmd {
 func (p *Page) hold(v stageValue) {
 	p.version, p.parsed = &v.version, v.parsed
 	p.drawn = make([][]string, len(p.parsed.Fields))
-	p.field, p.follow = 0, true
+	p.field, p.showValue = 0, true
 }
 
 // redraw draws the revealed fields again when the width they were drawn

@@ -43,6 +43,7 @@ func (p *Page) lines() (lines []string, focus, focusEnd int) {
 		lines = append(lines, p.metadataLines(f)...)
 	}
 	lines = append(lines, "")
+	p.valueStart = len(lines)
 	valueLines, focus, focusEnd := p.valueLines()
 	if focus >= 0 {
 		focus, focusEnd = focus+len(lines), focusEnd+len(lines)
