@@ -21,7 +21,7 @@ func (p *Page) View() string {
 		tail = []string{p.c.Styles.Muted.Render(busy)}
 	}
 	lines, focus := p.lines()
-	return forms.Page(lines, focus, tail, p.width, p.height)
+	return forms.Page(p.c, lines, focus, tail, p.width, p.height)
 }
 
 // lines renders the form and says which line has the focus.

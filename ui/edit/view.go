@@ -18,7 +18,7 @@ func (p *Page) View() string {
 	if p.phase == phaseConflict {
 		tail = strings.Split(p.conflictView(), "\n")
 	}
-	return forms.Page(lines, focus, tail, p.width, p.height)
+	return forms.Page(p.c, lines, focus, tail, p.width, p.height)
 }
 
 func (p *Page) lines() ([]string, int) {

@@ -10,13 +10,21 @@ import (
 // Page draws a form's lines in a page of width by height, scrolled so the
 // line focus (-1: none) is in view, with tail under them, always shown. A
 // line wider than the page wraps at a space, so nothing is cut at 80
-// columns.
-func Page(lines []string, focus int, tail []string, width, height int) string {
+// columns; lines that do not all fit end with where the page is and
+// whether more lie above or below.
+func Page(c common.Common, lines []string, focus int, tail []string, width, height int) string {
 	body := widget.ScrollView{Fold: widget.WordWrap}
 	body.SetSize(width, height-len(tail))
 	body.SetContent(lines)
+	if body.Overflows() {
+		body.SetSize(width, height-len(tail)-1)
+	}
 	body.Reveal(focus, focus)
-	return strings.Join(append(body.Lines(), tail...), "\n")
+	out := body.Lines()
+	if body.Overflows() {
+		out = append(out, c.Styles.Muted.Render(body.Position(c.ASCII)))
+	}
+	return strings.Join(append(out, tail...), "\n")
 }
 
 // Pointer marks the focused line of a form, or pads one that is not.
