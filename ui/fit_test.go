@@ -74,12 +74,14 @@ func TestTheCauseOfAFailedListingShowsAt80Columns(t *testing.T) {
 type dialogCase struct {
 	name string
 	open func(t *testing.T) *uitest.Driver
+	// elsewhere marks a dialog whose 80×24 golden another test keeps.
+	elsewhere bool
 }
 
 // dialogCases are every dialog a user meets, each opened on the longest
 // name the test seeds have where a name shows.
 var dialogCases = []dialogCase{
-	{"delete", func(t *testing.T) *uitest.Driver {
+	{name: "delete", open: func(t *testing.T) *uitest.Driver {
 		d := start(t, 80, 24, readWrite)
 		d.Press("/")
 		d.Type("oauth")
@@ -88,7 +90,7 @@ var dialogCases = []dialogCase{
 		d.WaitForText("Delete staging/identity/oauth-client?")
 		return d.Driver
 	}},
-	{"restore", func(t *testing.T) *uitest.Driver {
+	{name: "restore", open: func(t *testing.T) *uitest.Driver {
 		d := start(t, 80, 24, readWrite)
 		d.Press("D")
 		d.WaitForText("5 of 5")
@@ -98,14 +100,14 @@ var dialogCases = []dialogCase{
 		d.WaitForText("It stops being scheduled for deletion.")
 		return d.Driver
 	}},
-	{"rotate-now", func(t *testing.T) *uitest.Driver {
+	{name: "rotate-now", open: func(t *testing.T) *uitest.Driver {
 		d, _ := startRotation(t, 80, 24, true)
 		d.openRotation(t, "stuck-db")
 		d.Press("R")
 		d.WaitForText("A new version is created under AWSPENDING.")
 		return d.Driver
 	}},
-	{"schedule", func(t *testing.T) *uitest.Driver {
+	{name: "schedule", open: func(t *testing.T) *uitest.Driver {
 		d, _ := startRotation(t, 80, 24, true)
 		d.openRotation(t, "stuck-db")
 		d.Press("e")
@@ -113,19 +115,28 @@ var dialogCases = []dialogCase{
 		d.Press("tab", "tab")
 		return d.Driver
 	}},
-	{"copy-as", func(t *testing.T) *uitest.Driver {
+	{name: "copy-as", open: func(t *testing.T) *uitest.Driver {
 		d := start(t, 80, 24)
 		d.openSecret(t, "payments")
 		d.Press("C")
 		d.WaitForText("Copy as")
 		return d.Driver
 	}},
-	{"leave-without-saving", func(t *testing.T) *uitest.Driver {
+	{name: "leave-without-saving", open: func(t *testing.T) *uitest.Driver {
 		d, _ := startWrite(t, 80, 24)
 		d.openEdit(t, "api-key")
 		d.retype("typed")
 		d.Press("esc")
 		d.WaitForText("Your changes are discarded.")
+		return d.Driver
+	}},
+	{name: "generator", elsewhere: true, open: func(t *testing.T) *uitest.Driver {
+		d, _ := startWrite(t, 80, 24)
+		d.openCreate("gen/pw", "", "")
+		d.Press("tab")
+		d.Type("password")
+		d.Press("tab", "ctrl+g")
+		d.WaitForText("Generate a password")
 		return d.Driver
 	}},
 }
@@ -140,6 +151,9 @@ func resize(d *uitest.Driver, width, height int) {
 // width and wraps its text inside its box.
 func TestGoldenDialogs80x24(t *testing.T) {
 	for _, c := range dialogCases {
+		if c.elsewhere {
+			continue
+		}
 		t.Run(c.name, func(t *testing.T) {
 			screen := settled(t, c.open(t))
 			if w := widestLine(screen); w > 80 {

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/widget"
 )
 
 // DefaultPasswordLength is the length the generator starts with.
@@ -194,11 +195,12 @@ func (g *Generator) move(d int) tea.Cmd {
 }
 
 // View draws the generator as a dialog.
-func (g *Generator) View(int) string {
+func (g *Generator) View(width int) string {
 	st, k := g.c.Styles, g.c.Keys
+	inner := widget.Inner(st.Dialog, width)
 	lines := []string{
 		st.Title.Render("Generate a password"),
-		st.Muted.Render("GetRandomPassword: the value goes into the field, never on screen"),
+		widget.WrapIn(st.Muted, "GetRandomPassword: the value goes into the field, never on screen", inner),
 		Pointer(g.c, g.focus == 0) + st.Label.Render("length          ") + g.length.View(),
 		Pointer(g.c, g.focus == 1) + st.Label.Render("leave out       ") + g.exclude.View(),
 	}
@@ -210,11 +212,11 @@ func (g *Generator) View(int) string {
 		lines = append(lines, Pointer(g.c, g.focus == i+2)+box+" "+t.label)
 	}
 	if g.err != nil {
-		lines = append(lines, st.Error.Render(g.err.Error()))
+		lines = append(lines, widget.WrapIn(st.Error, g.err.Error(), inner))
 	}
-	lines = append(lines, st.Muted.Render(Hints(
-		Hint{k.Open, "generates"}, Hint{k.NextField, "next"}, Hint{k.Toggle, "toggles"}, Hint{k.Back, "cancels"})))
-	return st.Dialog.Render(strings.Join(lines, "\n"))
+	lines = append(lines, widget.WrapIn(st.Muted, Hints(
+		Hint{k.Open, "generates"}, Hint{k.NextField, "next"}, Hint{k.Toggle, "toggles"}, Hint{k.Back, "cancels"}), inner))
+	return widget.Box(st.Dialog, width, g.c.Ellipsis(), lines...)
 }
 
 // Hint is a key and what it does here, for a form's own hint line.
