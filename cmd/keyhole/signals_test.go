@@ -301,7 +301,7 @@ func TestTmuxPasteBuffersAreCleared(t *testing.T) {
 				" --demo --clipboard osc52 --clipboard-timeout "+timeout+"'; echo keyhole \"ended\"")
 			s.waitFor("sorted by name")
 			s.run("send-keys", "-l", "/prod/payments/stripe")
-			s.waitFor("7 of 60")
+			s.waitFor("1 of 60")
 			s.run("send-keys", "Enter", "Enter")
 			s.waitFor("not loaded")
 			s.run("send-keys", "c")

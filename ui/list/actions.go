@@ -45,6 +45,7 @@ func (p *Page) nextSort() tea.Cmd {
 	p.idx.setSort((p.idx.sort+1)%sortModes, p.c.Now())
 	p.table.Reset()
 	p.table.SetRows(p.idx.len())
+	p.offSeparator(-1)
 	return status("sorted by " + p.idx.sort.String())
 }
 
@@ -82,7 +83,9 @@ func (p *Page) clearFilter() tea.Cmd {
 func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 	result, changed, cmd := p.input.Update(msg)
 	if result == filterinput.Left {
+		from := p.table.Cursor()
 		p.table.Key(p.c.Keys, msg)
+		p.offSeparator(from)
 	}
 	if changed {
 		p.applyFilter()
@@ -96,5 +99,6 @@ func (p *Page) applyFilter() {
 	p.idx.filter(parseQuery(p.input.Value()), p.c.Now())
 	p.table.Reset()
 	p.table.SetRows(p.idx.len())
+	p.offSeparator(-1)
 	p.fit()
 }

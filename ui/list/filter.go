@@ -33,8 +33,9 @@ func rotationTerm(word string) (model.RotationStatus, bool) {
 }
 
 // parseQuery reads a filter such as "payments tag:env=prod rot:stuck".
-// Plain words match name, description and tags, fuzzily; tag:KEY[=VALUE]
-// needs a tag; rot:STATE needs a rotation state.
+// Plain words match name, description and tags as written, or the name
+// alone fuzzily (its letters in order); tag:KEY[=VALUE] needs a tag;
+// rot:STATE needs a rotation state.
 func parseQuery(text string) query {
 	q := query{text: text}
 	for _, term := range strings.Fields(strings.ToLower(text)) {
@@ -76,7 +77,7 @@ func (q query) narrows(prev query) bool {
 const (
 	tierName  = iota // every word is in the name
 	tierText         // every word is in the name, description or tags
-	tierFuzzy        // some word only has its letters there, in order
+	tierFuzzy        // some word only has its letters in the name, in order
 	tierCount
 	noMatch = -1
 )
@@ -105,7 +106,7 @@ func (q query) match(hay string, s *model.Secret, now time.Time) int {
 		case strings.Contains(name, w):
 		case strings.Contains(hay, w):
 			tier = max(tier, tierText)
-		case fuzzy(hay, w):
+		case fuzzy(name, w):
 			tier = tierFuzzy
 		default:
 			return noMatch
@@ -173,5 +174,65 @@ func writeHaystack(b *strings.Builder, s model.Secret) {
 		b.WriteString(strings.ToLower(t.Key))
 		b.WriteByte('=')
 		b.WriteString(strings.ToLower(t.Value))
+	}
+}
+
+// marker tells which bytes of a name as shown the plain words match, to
+// underline: every place a word is in it, and, on a fuzzy match's row, the
+// first of a word's letters in order when the word is not there whole.
+// Names are compared lower-cased in ASCII only, which keeps every byte
+// where it is. nil when there are no plain words.
+func (q query) marker(fuzzyRow bool) func(shown string) []bool {
+	if len(q.words) == 0 {
+		return nil
+	}
+	return func(shown string) []bool {
+		lower := []byte(shown)
+		for i, c := range lower {
+			if 'A' <= c && c <= 'Z' {
+				lower[i] = c + 'a' - 'A'
+			}
+		}
+		marks := make([]bool, len(shown))
+		for _, w := range q.words {
+			if !markWord(string(lower), w, marks) && fuzzyRow {
+				markLetters(string(lower), w, marks)
+			}
+		}
+		return marks
+	}
+}
+
+// markWord marks every place word is in s and reports whether there was one.
+func markWord(s, word string, marks []bool) bool {
+	found := false
+	for at := 0; ; {
+		i := strings.Index(s[at:], word)
+		if i < 0 {
+			return found
+		}
+		found = true
+		for k := range len(word) {
+			marks[at+i+k] = true
+		}
+		at += i + len(word)
+	}
+}
+
+// markLetters marks the first of word's letters in s in order, if all are
+// there; a name cut to fit may have lost some.
+func markLetters(s, word string, marks []bool) {
+	picked := make([]int, 0, len(word))
+	at := 0
+	for i := 0; i < len(word); i++ {
+		j := strings.IndexByte(s[at:], word[i])
+		if j < 0 {
+			return
+		}
+		picked = append(picked, at+j)
+		at += j + 1
+	}
+	for _, i := range picked {
+		marks[i] = true
 	}
 }

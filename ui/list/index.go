@@ -48,8 +48,7 @@ func (m sortMode) column() string {
 
 // index keeps every loaded secret, their order under the current sort, and
 // the filtered view of them: matches in the name first, then matches
-// elsewhere, then fuzzy ones, each in
-// sort order. It is built so that a keystroke over 100,000 secrets stays
+// elsewhere, then, after a separator row, fuzzy ones, each in sort order. It is built so that a keystroke over 100,000 secrets stays
 // cheap: a query that narrows the previous one only looks at its results.
 type index struct {
 	// secrets, hay and gone are indexed alike: hay is the lower-cased
@@ -100,8 +99,8 @@ func (x *index) foldedName(e int32) string {
 	return hay[:strings.IndexByte(hay, 0)]
 }
 
-// len is the number of secrets in view.
-func (x *index) len() int {
+// matches is the number of secrets in view.
+func (x *index) matches() int {
 	n := 0
 	for _, t := range x.tiers {
 		n += len(t)
@@ -109,13 +108,38 @@ func (x *index) len() int {
 	return n
 }
 
-// at returns the i-th secret in view.
-func (x *index) at(i int) *model.Secret { return x.secrets[x.entryAt(i)] }
+// separator is the row that sets the fuzzy matches apart from the others,
+// or -1 when there are none.
+func (x *index) separator() int {
+	if len(x.tiers[tierFuzzy]) == 0 {
+		return -1
+	}
+	return len(x.tiers[tierName]) + len(x.tiers[tierText])
+}
 
-// position returns where the entry stands in view, or -1.
+// len is the number of rows in view: the secrets and the separator.
+func (x *index) len() int {
+	if x.separator() >= 0 {
+		return x.matches() + 1
+	}
+	return x.matches()
+}
+
+// at returns the secret on row i, or nil on the separator.
+func (x *index) at(i int) *model.Secret {
+	if e := x.entryAt(i); e >= 0 {
+		return x.secrets[e]
+	}
+	return nil
+}
+
+// position returns the row the entry is on, or -1.
 func (x *index) position(e int32) int {
 	base := 0
-	for _, list := range x.tiers {
+	for t, list := range x.tiers {
+		if t == tierFuzzy && len(list) > 0 {
+			base++ // the separator
+		}
 		i := sort.Search(len(list), func(i int) bool { return x.less(list[i], e) >= 0 })
 		if i < len(list) && list[i] == e {
 			return base + i
@@ -125,8 +149,15 @@ func (x *index) position(e int32) int {
 	return -1
 }
 
-// entryAt returns the entry index of the i-th secret in view.
+// entryAt returns the entry index of the secret on row i, or -1 on the
+// separator.
 func (x *index) entryAt(i int) int32 {
+	switch sep := x.separator(); {
+	case i == sep:
+		return -1
+	case sep >= 0 && i > sep:
+		i--
+	}
 	for _, list := range x.tiers {
 		if i < len(list) {
 			return list[i]

@@ -61,9 +61,11 @@ func TestIndexAgreesWithAFullRecomputation(t *testing.T) {
 }
 
 func names(x *index) []string {
-	out := make([]string, x.len())
-	for i := range out {
-		out[i] = x.at(i).Name
+	var out []string
+	for i := range x.len() {
+		if s := x.at(i); s != nil {
+			out = append(out, s.Name)
+		}
 	}
 	return out
 }
@@ -120,5 +122,54 @@ func TestNameMatchesComeBeforeDescriptionMatches(t *testing.T) {
 	x.filter(parseQuery("superseded"), benchNow)
 	if got := names(x); !slices.Equal(got, []string{"legacy-db-password"}) {
 		t.Fatalf("description match = %v", got)
+	}
+}
+
+func TestFuzzyMatchesOnlyNamesAndComeAfterASeparator(t *testing.T) {
+	x := &index{}
+	x.add([]model.Secret{
+		{ARN: "a", Name: "prod/payments/postgres"},
+		{ARN: "b", Name: "plain/api-yaml"},
+		{ARN: "c", Name: "unrelated", Description: "payments api key"},
+		{ARN: "d", Name: "other", Description: "p a y spelled out"},
+	}, benchNow)
+	x.filter(parseQuery("pay"), benchNow)
+	if got := names(x); !slices.Equal(got, []string{"prod/payments/postgres", "unrelated", "plain/api-yaml"}) {
+		t.Fatalf("pay matched %v; a description's letters in order must not match", got)
+	}
+	if x.separator() != 2 || x.at(2) != nil || x.len() != 4 || x.matches() != 3 {
+		t.Fatalf("separator at %d of %d rows (%d matches), want row 2 of 4", x.separator(), x.len(), x.matches())
+	}
+	if e := int32(indexOf(x, "b")); x.position(e) != 3 || x.entryAt(3) != e {
+		t.Errorf("the fuzzy match is on row %d, want 3, below the separator", x.position(e))
+	}
+	x.filter(parseQuery("payments"), benchNow)
+	if x.separator() != -1 || x.len() != 2 {
+		t.Errorf("no fuzzy match, yet a separator at %d of %d rows", x.separator(), x.len())
+	}
+}
+
+func TestMarkerUnderlinesWordsAndFuzzyLetters(t *testing.T) {
+	show := func(marks []bool, s string) string {
+		out := []byte(s)
+		for i, m := range marks {
+			if !m {
+				out[i] = '.'
+			}
+		}
+		return string(out)
+	}
+	q := parseQuery("pay db")
+	if got := show(q.marker(false)("Prod/Payments/DB-pay"), "Prod/Payments/DB-pay"); got != ".....Pay......DB.pay" {
+		t.Errorf("words marked %q", got)
+	}
+	if got := q.marker(false)("plain/api-yaml")[0]; got {
+		t.Error("a row that is not a fuzzy match marks letters")
+	}
+	if got := show(parseQuery("pay").marker(true)("plain/api-yaml"), "plain/api-yaml"); got != "p.a.......y..." {
+		t.Errorf("fuzzy letters marked %q", got)
+	}
+	if parseQuery("tag:env=prod").marker(false) != nil {
+		t.Error("a query without words marks")
 	}
 }

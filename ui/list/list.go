@@ -111,26 +111,53 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if p.input.Active() {
 			return p, p.filterKey(msg)
 		}
+		from := p.table.Cursor()
 		p.table.Key(p.c.Keys, msg)
+		p.offSeparator(from)
 	case tea.MouseWheelMsg:
+		from := p.table.Cursor()
 		p.table.Wheel(msg)
+		p.offSeparator(from)
 	case tea.MouseClickMsg:
 		// Below the column titles come the rows.
+		from := p.table.Cursor()
 		p.table.Click(msg, p.listTop()+1)
+		p.offSeparator(from)
 	}
 	return p, nil
 }
 
-// selected is the secret under the cursor.
+// selected is the secret under the cursor; none on the separator.
 func (p *Page) selected() (model.Secret, bool) {
 	if i, ok := p.table.Selected(); ok {
-		return *p.idx.at(i), true
+		if s := p.idx.at(i); s != nil {
+			return *s, true
+		}
 	}
 	return model.Secret{}, false
 }
 
-// arnAt names the i-th secret shown.
-func (p *Page) arnAt(i int) string { return p.idx.at(i).ARN }
+// arnAt names the secret on row i; "" for the separator.
+func (p *Page) arnAt(i int) string {
+	if s := p.idx.at(i); s != nil {
+		return s.ARN
+	}
+	return ""
+}
+
+// offSeparator moves the cursor off the separator row, on in the direction
+// it came from: down when it came from above (or from nowhere), else up.
+func (p *Page) offSeparator(from int) {
+	sep := p.idx.separator()
+	if sep < 0 || p.table.Cursor() != sep {
+		return
+	}
+	if (from < sep && sep+1 < p.idx.len()) || sep == 0 {
+		p.table.Select(sep + 1)
+		return
+	}
+	p.table.Select(sep - 1)
+}
 
 // keepSelected runs change, which changes the secrets shown but not their
 // entries, and selects the secret selected before again when it still
@@ -142,12 +169,12 @@ func (p *Page) keepSelected(change func()) {
 	}
 	change()
 	p.table.SetRows(p.idx.len())
-	if selected < 0 {
-		return
+	if selected >= 0 {
+		if i := p.idx.position(selected); i >= 0 {
+			p.table.Select(i)
+		}
 	}
-	if i := p.idx.position(selected); i >= 0 {
-		p.table.Select(i)
-	}
+	p.offSeparator(-1)
 }
 
 // status is the command that says text in the status bar.

@@ -197,3 +197,36 @@ func TestListShowsTheColumnItIsSortedBy(t *testing.T) {
 		t.Errorf("sorted by created without its column:\n%s", screen)
 	}
 }
+
+func TestListCursorStepsOverTheFuzzySeparator(t *testing.T) {
+	b := &fakeBackend{pages: [][]model.Secret{secrets("pay/one", "pay/two", "plain-yak", "pxaxy")}}
+	s, p := open(b)
+	p.openFilter()
+	for _, k := range []string{"p", "a", "y", "enter"} {
+		p.Update(uitest.KeyPress(k))
+	}
+	screen := ansi.Strip(p.View())
+	if !strings.Contains(screen, "── 2 fuzzy matches: the letters in the name, in order") || !strings.Contains(screen, "4 of 4 secrets") {
+		t.Fatalf("no separator before the fuzzy matches:\n%s", screen)
+	}
+	s.Press("j", "j")
+	if selectedName(p) != "plain-yak" {
+		t.Errorf("two steps down from the top select %q, want plain-yak past the separator", selectedName(p))
+	}
+	s.Press("k")
+	if selectedName(p) != "pay/two" {
+		t.Errorf("a step up selects %q, want pay/two past the separator", selectedName(p))
+	}
+}
+
+func TestListFilterWithOnlyFuzzyMatchesStartsBelowTheSeparator(t *testing.T) {
+	b := &fakeBackend{pages: [][]model.Secret{secrets("plain-yak", "other")}}
+	_, p := open(b)
+	p.openFilter()
+	for _, k := range []string{"p", "a", "y"} {
+		p.Update(uitest.KeyPress(k))
+	}
+	if selectedName(p) != "plain-yak" {
+		t.Errorf("selected %q, want the first fuzzy match", selectedName(p))
+	}
+}

@@ -168,4 +168,5 @@ func (p *Page) refreshed(msg refreshedMsg) {
 		p.idx.upsert(msg.secret, p.c.Now())
 	}
 	p.table.SetRowsKeeping(p.idx.len(), selected, p.arnAt)
+	p.offSeparator(-1)
 }

@@ -22,8 +22,15 @@ func (p *Page) View() string {
 	b.WriteByte('\n')
 	first, end := p.table.Visible()
 	opts := render.RowOptions{Now: p.c.Now(), ASCII: p.c.ASCII}
+	sep := p.idx.separator()
 	for i := first; i < end; i++ {
+		if i == sep {
+			b.WriteString(render.Separator(p.separatorText(), p.width, p.c.ASCII, st))
+			b.WriteByte('\n')
+			continue
+		}
 		opts.Selected = i == p.table.Cursor()
+		opts.Marks = p.idx.q.marker(sep >= 0 && i > sep)
 		b.WriteString(render.SecretRow(*p.idx.at(i), cols, st, opts))
 		b.WriteByte('\n')
 	}
@@ -44,6 +51,16 @@ func (p *Page) View() string {
 	return b.String()
 }
 
+// separatorText says what the rows below the separator are.
+func (p *Page) separatorText() string {
+	n := len(p.idx.tiers[tierFuzzy])
+	what := "fuzzy matches"
+	if n == 1 {
+		what = "fuzzy match"
+	}
+	return fmt.Sprintf("%d %s: the letters in the name, in order", n, what)
+}
+
 // emptyText says why no secret shows.
 func (p *Page) emptyText() string {
 	switch {
@@ -61,7 +78,7 @@ func (p *Page) emptyText() string {
 func (p *Page) summary() string {
 	st := p.c.Styles
 	total := len(p.idx.secrets)
-	text := fmt.Sprintf(" %d of %d secrets · sorted by %s", p.idx.len(), total, p.idx.sort)
+	text := fmt.Sprintf(" %d of %d secrets · sorted by %s", p.idx.matches(), total, p.idx.sort)
 	if p.idx.showDeleted {
 		text += " · pending deletion shown"
 	}

@@ -128,6 +128,9 @@ type RowOptions struct {
 	Now      time.Time
 	Selected bool
 	ASCII    bool
+	// Marks, when set, tells which bytes of the name as shown a filter
+	// matched, to underline.
+	Marks func(shown string) []bool
 }
 
 // SecretRow renders one secret as a list row. Every AWS string is sanitized.
@@ -164,7 +167,11 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	} else {
 		b.WriteString("  ")
 	}
-	b.WriteString(styleName(dir, leaf, st, s.PendingDeletion()))
+	if o.Marks != nil {
+		b.WriteString(markedName(dir, leaf, o.Marks(dir+leaf), st, s.PendingDeletion()))
+	} else {
+		b.WriteString(styleName(dir, leaf, st, s.PendingDeletion()))
+	}
 	// Neighbouring cells in the same ink share one escape sequence.
 	for i := 0; i < len(cells); {
 		j := i + 1

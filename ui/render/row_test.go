@@ -65,6 +65,24 @@ func TestListHeaderMarksTheSortedColumnAndShowsIt(t *testing.T) {
 	}
 }
 
+func TestSecretRowUnderlinesMarkedLettersOnly(t *testing.T) {
+	st := styles.New(true, false)
+	s := model.Secret{Name: "prod/payments/postgres"}
+	c := ListColumns(80, nil)
+	plain := SecretRow(s, c, &st, RowOptions{})
+	marked := SecretRow(s, c, &st, RowOptions{Marks: func(shown string) []bool {
+		m := make([]bool, len(shown))
+		m[5], m[6], m[7] = true, true, true
+		return m
+	}})
+	if ansi.Strip(marked) != ansi.Strip(plain) {
+		t.Errorf("marks changed the text:\n%q\n%q", ansi.Strip(marked), ansi.Strip(plain))
+	}
+	if !strings.Contains(marked, st.Ink.Match.Paint("pay")) {
+		t.Errorf("pay is not underlined: %q", marked)
+	}
+}
+
 // TestWideListGivesNamesTheirRoom checks that from 120 columns, where tags
 // show too, a name of nameRoom cells is not cut, and that the columns fill
 // the width.

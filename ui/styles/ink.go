@@ -40,6 +40,9 @@ type Inks struct {
 	OK           Ink
 	Warning      Ink
 	Error        Ink
+	// Match underlines the characters a filter matched, which shows
+	// without colour too.
+	Match Ink
 }
 
 func inksOf(s Styles) Inks {
@@ -54,5 +57,6 @@ func inksOf(s Styles) Inks {
 		OK:           inkOf(s.OK),
 		Warning:      inkOf(s.Warning),
 		Error:        inkOf(s.Error),
+		Match:        inkOf(lipgloss.NewStyle().Underline(true)),
 	}
 }
