@@ -47,8 +47,12 @@ func (p *Page) ask(w want) func() tea.Cmd {
 }
 
 // request reveals or copies the selected version, reading its value by
-// version id first if the page does not hold it yet.
+// version id first if the page does not hold it yet; a copy with the
+// clipboard off is refused before reading.
 func (p *Page) request(w want) tea.Cmd {
+	if w&wantCopy != 0 && p.c.ClipboardOff {
+		return common.Send(common.ClipboardOffStatus())
+	}
 	v, ok := p.selected()
 	if !ok {
 		return nil

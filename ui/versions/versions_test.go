@@ -190,3 +190,16 @@ func TestARevealedVersionShowsItsLinesWrappedUnderItself(t *testing.T) {
 		}
 	}
 }
+
+func TestCopyWithTheClipboardOffReadsNothing(t *testing.T) {
+	aws := newFake()
+	c := uitest.Common()
+	c.ClipboardOff = true
+	p := newPage(c, aws, model.Secret{ARN: "arn:db", Name: "app/db"})
+	p.SetSize(100, 30)
+	deliver(t, p, p.Init())
+	status, ok := uitest.Act(t, p.Actions(), &p.c.Keys.Copy)().(common.StatusMsg)
+	if !ok || status.Err == nil || len(aws.reads) != 0 {
+		t.Fatalf("want the copy refused before reading, got %#v after %d reads", status, len(aws.reads))
+	}
+}
