@@ -144,16 +144,8 @@ func (p *Page) valueWidth() int {
 	return max(p.width-cursorWidth-p.pathWidth()-2, minValueWidth)
 }
 
-// fieldLabel names a field: its key path, "text", or a binary's size.
-func (p *Page) fieldLabel(f model.Field) string {
-	switch {
-	case p.parsed.Shape == model.ShapeBinary:
-		return "binary, " + render.Size(f.Value.Len())
-	case f.Path != "":
-		return model.Sanitize(f.Path)
-	}
-	return "text"
-}
+// fieldLabel names a field of the value shown.
+func (p *Page) fieldLabel(f model.Field) string { return render.FieldLabel(p.parsed.Shape, f) }
 
 // fieldLines renders one field, masked unless revealed: a revealed value
 // goes on below its first line, under itself. A key path wider than the

@@ -188,6 +188,18 @@ func BinaryPreview(b []byte) (hexLine, base64Line string) {
 	return hexLine, b64
 }
 
+// FieldLabel names a field of a value: its sanitized key path, "text", or
+// the size of a binary.
+func FieldLabel(shape model.Shape, f model.Field) string {
+	switch {
+	case shape == model.ShapeBinary:
+		return "binary, " + Size(f.Value.Len())
+	case f.Path != "":
+		return model.Sanitize(f.Path)
+	}
+	return "text"
+}
+
 // ValueLines lays a revealed value out width cells wide: its text line by
 // line, each cut into pieces that fit, or for a binary value hex and
 // base64 previews. The text pieces are substrings of one sanitized copy:

@@ -161,13 +161,13 @@ func (p *Page) valueLines(id string) []string {
 	}
 	width := 0
 	for _, f := range h.parsed.Fields {
-		width = max(width, ansi.StringWidth(fieldLabel(h.parsed.Shape, f)))
+		width = max(width, ansi.StringWidth(render.FieldLabel(h.parsed.Shape, f)))
 	}
 	width = min(width, max(p.width/3, 8))
 	pad := strings.Repeat(" ", len(indent)+width+2)
 	valueWidth := max(p.width-len(pad), minValueWidth)
 	for _, f := range h.parsed.Fields {
-		label := st.Label.Render(render.Fit(fieldLabel(h.parsed.Shape, f), width, p.c.Ellipsis())) + "  "
+		label := st.Label.Render(render.Fit(render.FieldLabel(h.parsed.Shape, f), width, p.c.Ellipsis())) + "  "
 		if !p.reveal.Shown(id) {
 			out = append(out, indent+label+st.Mask.Render(p.c.Mask()))
 			continue
@@ -186,18 +186,6 @@ func (p *Page) valueLines(id string) []string {
 // minValueWidth is the narrowest a revealed value is laid out, however
 // long the labels before it.
 const minValueWidth = 16
-
-// fieldLabel names a field: its sanitized key path, "text", or the size of
-// a binary.
-func fieldLabel(shape model.Shape, f model.Field) string {
-	switch {
-	case shape == model.ShapeBinary:
-		return "binary, " + render.Size(f.Value.Len())
-	case f.Path != "":
-		return model.Sanitize(f.Path)
-	}
-	return "text"
-}
 
 // diffScreen renders the masked diff.
 func (p *Page) diffScreen() screen {
