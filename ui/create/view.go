@@ -73,10 +73,10 @@ func (p *Page) lines() ([]string, int) {
 		lines = append(lines, st.Warning.Render("note: "+w))
 	}
 	k := p.c.Keys
-	lines = append(lines, st.Muted.Render(forms.Hints(forms.Hint{Key: k.Save, Does: "creates"},
+	lines = append(lines, st.Hint.Render(forms.Hints(forms.Hint{Key: k.Save, Does: "creates"},
 		forms.Hint{Key: k.Generate, Does: "generates a password into the focused value"})))
 	if f.onValue() {
-		lines = append(lines, st.Muted.Render(forms.Hints(forms.Hint{Key: k.RevealTyped, Does: "reveals or masks the value typed here"})))
+		lines = append(lines, st.Hint.Render(forms.Hints(forms.Hint{Key: k.RevealTyped, Does: "reveals or masks the value typed here"})))
 	}
 	return lines, focusLine
 }

@@ -124,7 +124,7 @@ func (f scheduleForm) View(width int) string {
 	}
 	saves := forms.Hint{Key: k.Save, Does: "or " + k.Open.Help().Key + " saves"}
 	hint := forms.Hints(saves, forms.Hint{Key: k.NextField, Does: "next field"}, forms.Hint{Key: k.Back, Does: "cancels"})
-	lines = append(lines, widget.WrapIn(st.Muted, hint, inner))
+	lines = append(lines, widget.WrapIn(st.Hint, hint, inner))
 	return widget.Box(st.Dialog, width, f.c.Ellipsis(), lines...)
 }
 

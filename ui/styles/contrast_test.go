@@ -40,7 +40,7 @@ func TestHintsReachAAContrastOnTheAssumedBackgrounds(t *testing.T) {
 	for _, th := range themes {
 		h := New(th.isDark, false).Help
 		for _, bg := range th.backgrounds {
-			for name, fg := range map[string]color.Color{"key": h.ShortKey.GetForeground(), "description": h.ShortDesc.GetForeground()} {
+			for name, fg := range map[string]color.Color{"key": h.ShortKey.GetForeground(), "description": h.ShortDesc.GetForeground(), "form hint": New(th.isDark, false).Hint.GetForeground()} {
 				if c := contrast(fg, lipgloss.Color(bg)); c < 4.5 {
 					t.Errorf("%s theme: hint %s reaches %.2f:1 on %s, want 4.5:1", th.name, name, c, bg)
 				}

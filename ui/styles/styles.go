@@ -73,6 +73,9 @@ type Styles struct {
 
 	// Help draws the key hints of the status bar and help screen.
 	Help help.Styles
+	// Hint draws a form's own line of keys, in the hint colour, which
+	// reads at 4.5:1 where faint text may not.
+	Hint lipgloss.Style
 
 	// Ink holds the row styles reduced to escape sequences.
 	Ink Inks
@@ -139,6 +142,7 @@ func New(isDark, ascii bool) Styles {
 		Dialog:    lipgloss.NewStyle().Border(border).BorderForeground(accent).Padding(0, 1),
 
 		Help: hintStyles(isDark),
+		Hint: hintStyles(isDark).ShortDesc,
 	}
 	st.Ink = inksOf(st)
 	return st

@@ -214,7 +214,7 @@ func (g *Generator) View(width int) string {
 	if g.err != nil {
 		lines = append(lines, widget.WrapIn(st.Error, g.err.Error(), inner))
 	}
-	lines = append(lines, widget.WrapIn(st.Muted, Hints(
+	lines = append(lines, widget.WrapIn(st.Hint, Hints(
 		Hint{k.Open, "generates"}, Hint{k.NextField, "next"}, Hint{k.Toggle, "toggles"}, Hint{k.Back, "cancels"}), inner))
 	return widget.Box(st.Dialog, width, g.c.Ellipsis(), lines...)
 }
