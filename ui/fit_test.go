@@ -178,3 +178,15 @@ func TestDialogsFit50Columns(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownFilterTermShowsItsValuesAt80Columns types a bad rot: term at
+// 80 columns: the summary gives up its counts for the values rot: takes.
+func TestUnknownFilterTermShowsItsValuesAt80Columns(t *testing.T) {
+	h := start(t, 80, 24)
+	h.Press("/")
+	h.Type("rot:overdu")
+	h.WaitForText("unknown term rot:overdu (rot: off, on, never, overdue, rotating, stuck)")
+	if w := widestLine(h.Screen()); w > 80 {
+		t.Errorf("%d columns wide on an 80-column screen:\n%s", w, h.Screen())
+	}
+}

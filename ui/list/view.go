@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/render"
 	"github.com/keyhole-tui/keyhole/ui/widget"
@@ -91,7 +92,12 @@ func (p *Page) summary() string {
 	// Said here, with the filter that holds it, so it goes as soon as the
 	// term is fixed.
 	if bad := p.idx.q.bad; bad != "" {
-		return st.Muted.Render(text) + st.Warning.Render(" · unknown filter term "+model.Sanitize(bad)+" (rot: takes off, on, never, overdue, rotating, stuck)")
+		warn := "unknown filter term " + model.Sanitize(bad) + " (rot: takes off, on, never, overdue, rotating, stuck)"
+		if ansi.StringWidth(text+" · "+warn) > p.width {
+			// The valid values matter more than the counts.
+			return st.Warning.Render(" unknown term " + model.Sanitize(bad) + " (rot: off, on, never, overdue, rotating, stuck)")
+		}
+		return st.Muted.Render(text) + st.Warning.Render(" · "+warn)
 	}
 	return st.Muted.Render(text)
 }
