@@ -171,22 +171,21 @@ func (p *Page) fieldLines(i int, f model.Field, pathWidth int) []string {
 	if !p.reveal.Shown(i) {
 		return append(out, prefix+st.Mask.Render(p.c.Mask()))
 	}
-	pad := strings.Repeat(" ", cursorWidth+pathWidth+2)
-	for j, l := range p.drawn[i] {
-		if j == 0 {
-			out = append(out, prefix+l)
-			continue
-		}
-		out = append(out, pad+l)
-	}
-	return out
+	drawn := p.drawn[i]
+	return append(append(out, prefix+drawn[0]), drawn[1:]...)
 }
 
-// revealedLines draws a revealed field once, width cells wide.
+// revealedLines draws a revealed field once, width cells wide, every line
+// after the first indented under the first: laying the screen out again
+// then copies none of them.
 func (p *Page) revealedLines(f model.Field, width int) []string {
+	pad := strings.Repeat(" ", cursorWidth+p.pathWidth()+2)
 	lines := render.ValueLines(f.Value, width)
 	for i, l := range lines {
 		lines[i] = p.c.Styles.Revealed.Render(l)
+		if i > 0 {
+			lines[i] = pad + lines[i]
+		}
 	}
 	return lines
 }
