@@ -49,7 +49,16 @@ func screen(p *Page) string { return ansi.Strip(p.View()) }
 
 func newTestPage(t *testing.T, aws *fakeAWS) *Page {
 	t.Helper()
-	p := newPage(uitest.Common(), aws, aws.detail.Secret)
+	return newTestPageWith(t, aws, func(*common.Common) {})
+}
+
+// newTestPageWith is newTestPage with what tweak changes in what the root
+// hands the screen.
+func newTestPageWith(t *testing.T, aws *fakeAWS, tweak func(*common.Common)) *Page {
+	t.Helper()
+	c := uitest.Common()
+	tweak(&c)
+	p := newPage(c, aws, aws.detail.Secret)
 	p.SetSize(80, 24)
 	deliver(t, p, p.Init())
 	return p
@@ -202,11 +211,7 @@ func TestTheSelectedFieldStaysInViewOnAShortScreen(t *testing.T) {
 
 func TestCopyWithTheClipboardOffReadsNothing(t *testing.T) {
 	aws := newFake()
-	c := uitest.Common()
-	c.ClipboardOff = true
-	p := newPage(c, aws, aws.detail.Secret)
-	p.SetSize(80, 24)
-	deliver(t, p, p.Init())
+	p := newTestPageWith(t, aws, func(c *common.Common) { c.ClipboardOff = true })
 	for _, b := range []*key.Binding{&p.c.Keys.Copy, &p.c.Keys.CopyAs} {
 		status, ok := uitest.Act(t, p.Actions(), b)().(common.StatusMsg)
 		if !ok || status.Err == nil || !strings.Contains(status.Err.Error(), "clipboard is off") {
@@ -228,5 +233,15 @@ func TestNewOpensTheNewSecretFormAsFromTheList(t *testing.T) {
 	open, ok := uitest.Act(t, p.Actions(), &p.c.Keys.New)().(common.OpenMsg)
 	if !ok || open.Screen != common.ScreenCreate || open.Secret != nil {
 		t.Fatalf("want the new-secret form opened, got %#v", open)
+	}
+}
+
+func TestTheFirstCopyOfAValueWithOneFieldCopiesItAtOnce(t *testing.T) {
+	aws := newFake()
+	aws.values[model.StageCurrent] = "just-one-token"
+	p := newTestPage(t, aws)
+	copied, ok := deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Copy))().(common.CopyMsg)
+	if !ok || string(copied.Value.Reveal()) != "just-one-token" || copied.What != "value of app/db" {
+		t.Fatalf("want the only field copied and named, got %#v", copied)
 	}
 }

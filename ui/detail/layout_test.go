@@ -160,12 +160,7 @@ func TestAStageLeftAndShownAgainIsNotReadAgain(t *testing.T) {
 }
 
 func TestMaskingAfterIdleSaysSo(t *testing.T) {
-	aws := newFake()
-	c := uitest.Common()
-	c.RevealTimeout = time.Millisecond
-	p := newPage(c, aws, aws.detail.Secret)
-	p.SetSize(80, 24)
-	deliver(t, p, p.Init())
+	p := newTestPageWith(t, newFake(), func(c *common.Common) { c.RevealTimeout = time.Millisecond })
 	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.RevealAll))
 	_, cmd := p.Update(p.reveal.Touch()())
 	if p.AnyRevealed() {
