@@ -133,6 +133,9 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 	if len(km.Quit.Keys()) == 0 {
 		km = keys.Default()
 	}
+	if cfg.ASCII {
+		km = km.ASCIIHelp()
+	}
 	a := &App{cfg: cfg, ctx: ctx, styles: styles.New(cfg.Theme != "light", cfg.ASCII), keys: km, log: log}
 	a.help = help.New()
 	a.help.Styles = a.styles.Help

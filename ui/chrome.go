@@ -43,11 +43,10 @@ func (a *App) render() string {
 }
 
 // asciiSymbols turns the symbols keyhole draws into ASCII, for terminals
-// whose locale is not UTF-8. An arrow before a slash is a key's name, as
-// in up/k: v would read as the reveal key, so it becomes a word.
+// whose locale is not UTF-8. Key names are ASCII already (keys.ASCIIHelp).
 func asciiSymbols() *strings.Replacer {
 	return strings.NewReplacer(
-		"↑/", "up/", "↓/", "down/", "→/", "right/", "←/", "left/", "–", "-",
+		"–", "-",
 		"·", "-", "…", "...", "•", "*", "✗", "x", "▸", ">", "→", "->", "←", "<-",
 		"↑", "^", "↓", "v", "⇧", "shift+", "─", "-", "│", "|", "╭", "+", "╮", "+", "╰", "+", "╯", "+",
 	)

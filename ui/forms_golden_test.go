@@ -64,4 +64,15 @@ func TestHelpNamesTheArrowKeysInWordsInASCII(t *testing.T) {
 	if !strings.Contains(s, "up/k") || !strings.Contains(s, "down/j") || strings.Contains(s, "v/j") {
 		t.Fatalf("help in ASCII names the arrows so v reads as a key:\n%s", s)
 	}
+	// Names are made ASCII before the columns are laid out, so every page
+	// of help keeps its columns and its width.
+	for range 5 {
+		// The status bar, under help, is not help's to lay out.
+		fits(t, s[:strings.LastIndex(s, "\n")])
+		if strings.Contains(s, "\ndown/j") && !strings.Contains(s, "\ndown/j  down") {
+			t.Fatalf("the key column lost its alignment:\n%s", s)
+		}
+		h.Press("pgdown")
+		s = h.Screen()
+	}
 }
