@@ -46,7 +46,11 @@ last the end is cut with an ellipsis; RO or RW always stays.
 
 The status bar shows messages, errors, loading progress and the clipboard
 countdown, and a spinner while the screen on top waits on AWS; the spinner
-stops when nothing waits, so an idle screen sends the terminal nothing.
+stops when nothing waits, so an idle screen sends the terminal nothing. A
+message or error wider than the terminal wraps onto up to three lines, the
+screen above giving up rows while it shows, so that an error's cause
+("connect: connection refused") is on screen at 80 columns; text beyond
+three lines is cut with an ellipsis.
 
 Profiles, regions and credentials
 ---------------------------------
@@ -84,6 +88,13 @@ The mouse is off so that the terminal's own selection works. --mouse turns
 on the wheel and clicks: the wheel scrolls a screen or moves its cursor as
 the arrow keys do, and a left click selects the row under it in the list,
 the audit trail, the versions table and the diff.
+
+Every dialog (delete, restore, rotate now, cancel rotation, the schedule
+form, the password generator, the confirmations to save and to leave
+without saving) fits the terminal's width down to 50 columns: its text
+wraps inside the box, and a long value (a secret's name typed to confirm a
+delete, a rotation function's ARN) scrolls inside its field, keeping the
+cursor's end in view.
 `
 
 const manualList = `
@@ -96,28 +107,56 @@ page is on screen while the rest load, with a live count; there is no
 part dimmed and its last element bright, so prod/payments/postgres scans
 easily), the description, the rotation state, when it last changed, when it
 was last accessed, tags from 120 columns, and a cross on secrets pending
-deletion, which are hidden until D. The cursor is a bar in the first
-column of every table, visible without colour too.
+deletion, which are hidden until D. From 120 columns the name column takes
+the 48 cells most names need before description and tags share the rest.
+The cursor is a bar in the first column of every table, visible without
+colour too.
+
+A name wider than its column is cut in the middle, not at the end: its last
+element stays whole, with as many whole elements from the start and the end
+as fit around the cut, and the start of the next one in what room is left
+(dev/pay…/postgres-002790, staging/paymen…/db). A last element too long
+even for that keeps the name's start and end (dev/ml/not…edentials).
+
+Last accessed is a day: AWS keeps it to the day (midnight UTC), so keyhole
+says today, yesterday, 3d ago or never, not hours it does not know. The
+detail adds the date.
 
 / filters as you type, over name, description and tags; enter keeps the
 filter and returns to the list, esc clears it. Secrets whose name holds
 every word come first, then those that hold them in the description or
-tags, then fuzzy matches (the word's letters in order); each group in the
-chosen sort order. Terms narrow each other:
+tags; then, below a line that counts them ("── 12 fuzzy matches: the
+letters in the name, in order"), fuzzy matches: names that hold a word's
+letters in order but not the word. Only names match fuzzily, since a
+description holds the letters of almost any short word. Each group is in
+the chosen sort order, the cursor steps over the line, and the characters
+that matched are underlined (visible without colour too). Terms narrow each
+other:
 
 - a word, such as payments: the name, the description or a tag contains
-  it, or its letters in order;
+  it, or the name holds its letters in order;
 - tag:team=payments: a tag team whose value contains payments;
 - tag:owner: any secret with an owner tag;
 - rot:off, rot:on, rot:never, rot:overdue, rot:rotating or rot:stuck: the
   rotation state (see Rotation).
 
-s cycles the sort: name, last changed, last accessed, created (newest
-first). enter opens the secret's detail; r and a open its rotation and
-audit trail from the list too.
+A term keyhole does not know is said in the summary line with the values it
+takes; when both do not fit the width, as at 80 columns, the values take
+the place of the counts: "unknown term rot:bad (rot: off, on, never,
+overdue, rotating, stuck)".
+
+s cycles the sort: name (ignoring case, so MyTestSecret sorts among the
+m's), last changed, last accessed, created (dates newest first). The sorted
+column's title carries an arrow (↑ for names, ↓ for dates; an asterisk in
+ASCII). Sorted by created, a CREATED column takes the place of CHANGED, and
+a column the config file hides shows while the list is sorted by it. enter
+opens the secret's detail; r and a open its rotation and audit trail from
+the list too.
 
 If a page fails to load, the secrets already loaded stay, the status bar
-says what failed, and R retries from the failed page. If AWS refuses the
+says what failed, and R retries from the failed page; when none loaded, the
+list's own "could not list secrets" line says why, wrapped so that the
+cause shows. If AWS refuses the
 NextToken of the next page (InvalidNextTokenException: the endpoint
 restarted, as an emulator does, or the token expired), the list starts
 again from the first page by itself, drops the secrets of the broken pass
@@ -141,26 +180,44 @@ Everything DescribeSecret returns: ARN, description, KMS key
 (aws/secretsmanager when none is set), dates both relative and absolute,
 rotation (schedule, window, function, last and next), deletion date, owning
 service, primary region and replicas with their status, tags, and the
-versions with their stage labels. Nothing here reads the value.
+versions with their stage labels. Nothing here reads the value. Long fields
+(description, ARN, KMS key, rotation function) wrap under their label, and
+each tag has a line of its own. When the screen does not fit, its last line
+says where you are ("lines 1-21 of 36 · more below ↓"), and the movement
+keys (j, k, pgup, pgdn, g, G) scroll it, also once a value is loaded: past
+the first or last field they scroll on, to the metadata above.
 
 The value is not loaded until you ask:
 
-- v loads the value (one GetSecretValue) and reveals the selected field; V
-  reveals or masks every field; j and k select a field.
+- The first v or c loads the value (one GetSecretValue), shows its keys
+  masked and waits for you to pick a field with j and k; then v reveals or
+  masks it and c copies it. A value with one field only is revealed or
+  copied at once, and the status bar says so. V reveals or masks every
+  field.
+- A revealed value wraps under itself and keeps its lines: a certificate
+  inside JSON shows as lines, not as \n. j and k scroll through a field
+  taller than the screen before moving to the next one; pgdn and G go
+  through a long value by pages or to its end. A key path wider than a
+  third of the screen is cut at its start, keeping the field's own name,
+  and shown whole above the field while it is selected.
 - A JSON object shows one row per key, nested objects flattened to dotted
   paths (db.replicas[0].host). Anything else is one row. A string that
   looks like JSON but is not says so and shows as text.
 - A binary secret shows its size; revealing shows a hex and a base64
   preview.
 - l switches to another stage label (AWSPREVIOUS, AWSPENDING, custom
-  labels); the value of that version loads only when you ask.
+  labels); the value of that version loads only when you ask. A value read
+  for a stage stays loaded (masked) while the screen is open, so going back
+  with l reads nothing again.
 - A value you may not read says so in place, such as "access denied:
   secretsmanager:GetSecretValue"; the rest keeps working.
 
 A hidden value is drawn as a mask of eight dots (eight asterisks in ASCII)
 whatever its length. Revealed values mask again after --reveal-timeout of
-idle time, when the terminal loses focus, on ctrl+z and when you leave the
-screen; a value's bytes are overwritten when its screen closes.
+idle time (the status bar says "values masked again after 30s idle"), when
+the terminal loses focus, on ctrl+z and when you leave the screen; a
+value's bytes, those of every stage read included, are overwritten when its
+screen closes.
 `
 
 const manualCopy = `
@@ -233,7 +290,9 @@ clipboard:
   passthrough. tmux needs "set -g set-clipboard on" or "allow-passthrough
   on".
 - system: pbcopy, xclip or xsel, wl-copy, or the Windows clipboard.
-- off: copying is refused.
+- off: copying is refused. c and C say so at once ("not copied: the
+  clipboard is off (--clipboard off)") without reading the value, so no
+  GetSecretValue is recorded in CloudTrail and no countdown starts.
 
 After --clipboard-timeout keyhole clears the clipboard, with a countdown in
 the status bar; a new copy restarts it. It clears it again on the way out
@@ -323,7 +382,11 @@ resolved show too.
 - The columns: time, event, principal (payments-api/i-0abc...,
   AWSReservedSSO_Admin/alice@example.com, user/ci-deploy), source IP, user
   agent (aws-cli/2.15, Boto3/1.34, console; from 110 columns) and error
-  code. Dates gain the year and seconds when the width allows.
+  code. Dates gain the year and seconds when the width allows. The
+  account-wide trail (A) adds a SECRET column at every width, its names cut
+  in the middle as in the list: the user agent goes first, below 110
+  columns, and below about 100 columns the source IP gives way too (enter
+  shows the event, IP included).
 - enter opens the whole event as JSON; esc goes back. ctrl+r reloads (your
   own reads appear after a reload); R retries after an error. If CloudTrail
   refuses the NextToken of a lookup, that lookup starts again from the
@@ -347,8 +410,10 @@ Versions and diff
 -----------------
 
 h on a secret lists every version of it, newest first: version id, stage
-labels, when it was created and the day it was last read. Versions with no
-label left (deprecated) are hidden until x. Listing versions reads no
+labels, when it was created and the day it was last read (today,
+yesterday, 3d ago; AWS dates a read on the version read and on the secret
+alike, so the current version's day and the secret's agree). Versions with
+no label left (deprecated) are hidden until x. Listing versions reads no
 value.
 
 - v reveals or masks the selected version's value, field by field; c
@@ -395,7 +460,7 @@ const manualCreate = `
 Creating a secret
 -----------------
 
-n in the list, with --rw. Fill in name, description, KMS key, tags and
+n in the list or the detail, with --rw. Fill in name, description, KMS key, tags and
 kind, then the value. Names follow AWS's rules: 1 to 512 characters,
 letters, digits and / _ + = . @ -. An invalid name is refused before
 anything is sent, and the message names the first bad character and its
@@ -527,9 +592,10 @@ the last line says which lines you see; any other key closes it. The status
 bar's hints show the few keys each screen uses most. "keyhole keys" prints
 every binding with its config name, with the config file's overrides
 applied. The movement keys work in every list and table: up and down (k and
-j), page up and down (ctrl+u and ctrl+d), top and bottom (g and G). esc goes
-back, q quits, ctrl+c quits even while you type, and ctrl+z suspends
-keyhole after masking every value and clearing the clipboard.
+j), page up and down (pgup and pgdn, or ctrl+u and ctrl+d), top and bottom
+(g and G). esc goes back, q quits, ctrl+c quits even while you type, and
+ctrl+z suspends keyhole after masking every value and clearing the
+clipboard.
 `
 
 const manualConfig = `
@@ -620,8 +686,14 @@ Files and environment
   AWS_SHARED_CREDENTIALS_FILE, AWS_ENDPOINT_URL and the others the SDK
   reads.
 
-keyhole exits 0 when you quit; 2 on a bad command line, or when the config
-file binds one key to two actions of a screen; 128 plus the signal's number
-when a signal ends it; and 1 on any other failure (a config file it cannot
-read among them), with the error on stderr in words, never with a value.
+keyhole exits 0 when you quit; 2 on a bad command line (an unknown flag or
+command on any subcommand, a negative --reveal-timeout or
+--clipboard-timeout, keyhole completion with a shell it has no script
+for), when the config file binds one key to two actions of a screen, or
+when there is no terminal to draw on (output to a pipe or a file, no
+terminal to read keys from, or TERM=dumb: the message says to run it in a
+terminal or to use keyhole ls and keyhole get); 128 plus the signal's
+number when a signal ends it; and 1 on any other failure (a config file it
+cannot read or parse among them: a syntax error names its line), with the
+error on stderr in words, never with a value.
 `
