@@ -59,9 +59,14 @@ Profiles, regions and credentials
   and ~/.aws/credentials, regions most recently used first (remembered in
   $XDG_STATE_HOME/keyhole/regions). keyhole starts over on the list of the
   new account and drops every screen. Not with --demo.
+- In the @ switcher, moving to a profile selects the region that profile
+  sets in the shared config file (region under [profile NAME]); tab then
+  picks another region, and a region picked by hand stays until the
+  profile changes.
 - A profile with mfa_serial asks for its MFA code on the terminal before
   the UI starts. Inside the app there is nowhere to type it, so switching
-  to such a profile says to start keyhole with --profile NAME.
+  to such a profile says to start keyhole with --profile NAME, and offers
+  no R retry, which could not help.
 - An expired SSO session says what to run: aws sso login --profile NAME.
   Expired or missing credentials say how to refresh them; ctrl+r (or R)
   retries once you have, without restarting. The retry reconnects with the
@@ -82,7 +87,19 @@ Colours follow the terminal: truecolor, 256 or 16 colours as it reports,
 none with NO_COLOR set. The palette follows the terminal's background
 (dark or light) unless the config file's theme says otherwise. With a
 locale that is not UTF-8 (LANG=C, usual on bastion hosts) keyhole draws
-borders, masks and symbols with ASCII.
+borders, masks and symbols with ASCII, and names keys in ASCII before
+anything is laid out: up/k, down/j, right/l, left/h (a bare v would read as
+the reveal key), shift+tab; the range "7-30" takes a plain dash.
+Placeholders in forms are drawn faint and in italics, so they read as hints
+even with NO_COLOR. Key hints (the status bar, help, the forms' own hint
+lines) use colours that reach a contrast of 4.5:1 on dark and light
+backgrounds.
+
+In every form the focused field is marked with ▸ (> in ASCII); the tags
+field says "tags 1-12 of 30 · more below ↓" when it holds more than it
+shows, and a form with more fields than fit says which lines show and
+whether more lie above or below. ctrl+s saves every form that writes
+something.
 
 The mouse is off so that the terminal's own selection works. --mouse turns
 on the wheel and clicks: the wheel scrolls a screen or moves its cursor as
@@ -354,8 +371,9 @@ With --rw, each confirmed with y:
 - e edits the schedule: days (1 to 1000), rate(N days) (1 to 1000),
   rate(N hours) (at least 4), or cron() with six fields and ? in one of the
   day fields; a window of 1h to 24h that must end before the next UTC day
-  and before the next rotation; and the rotation function's ARN. The form
-  says what is wrong before anything is sent.
+  and before the next rotation; and the rotation function's ARN. A
+  schedule given as a number is in days ("30 days"). The form says what is
+  wrong before anything is sent; ctrl+s or enter saves.
 - X cancels rotation (CancelRotateSecret), which turns it off.
 
 Without --rw these keys say that they need it and do nothing.
@@ -473,9 +491,11 @@ pairs separated by commas (team=payments, env=prod). The value can be:
 - a binary file: a path (~/ works), read when you save, up to 65,536
   bytes.
 
-Values are masked as you type and never shown: the field shows the same
-fixed-width mask whatever you typed, so the screen does not give the length
-away either. ctrl+g fills the focused value with a password from
+Only values are masked as you type: the field shows the same fixed-width
+mask whatever you typed, so the screen does not give the length away
+either. ctrl+t shows the focused value as typed, or masks it again; moving
+to another field, a remask (idle, suspend) or a generated password masks it
+again. ctrl+g fills the focused value with a password from
 GetRandomPassword (32 characters by default, with options for length,
 characters to leave out, punctuation, numbers, case and space). ctrl+s
 saves, tab and shift+tab move between fields, the left and right arrows
@@ -517,7 +537,10 @@ every goroutine's stack to the debug log before keyhole exits (stacks hold
 machine words, never the text they point to). A SIGKILL, a power cut, or
 copies the editor keeps elsewhere (undo files, viminfo, backups) cannot be
 cleaned; for vim, consider EDITOR="vim -n -i NONE". Binary values are
-edited as base64. If nothing changed, nothing is written. The editor's
+edited as base64. A JSON object stored on one line is handed to the editor
+indented, one key a line, in its own key order, and written back on one
+line; when only the layout changed, nothing is saved. JSON stored on
+several lines is handed over and written back as it is. If nothing changed, nothing is written. The editor's
 output is never captured, so nothing it prints can end up in an error
 message.
 `
@@ -575,6 +598,9 @@ nothing; the header always shows RO or RW.
   good, and deletes only once you type the secret's name. There is no force
   delete.
 - u restores a secret pending deletion (D shows those in the list).
+- A secret owned by another service (Owned by rds, …) is changed with a
+  warning in every confirmation and in the delete dialog: "Owned by rds:
+  changing it here can break rds or be undone by it."
 - t edits the description and the tags, one KEY=VALUE per line. Tags are
   checked as AWS checks them (keys of 1 to 128 characters, values up to
   256, letters, digits, spaces and _ . : / = + - @, no aws: prefix) before
