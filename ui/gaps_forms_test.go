@@ -43,10 +43,9 @@ func TestGoldenDelete80x24(t *testing.T) {
 	h := start(t, 80, 24, readWrite)
 	h.Press("d")
 	h.WaitForText("Delete dev/search/api-key?")
-	h.Press("backspace", "backspace")
-	h.Type("14")
-	h.Press("enter")
 	h.Type("dev/search/")
+	h.Press("tab", "backspace", "backspace")
+	h.Type("14")
 	h.WaitForText("It can be restored until 2026-12-12 12:00 UTC")
 	if w := widestLine(h.Screen()); w > 80 {
 		t.Errorf("%d columns wide on an 80-column screen", w)

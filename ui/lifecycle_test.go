@@ -17,15 +17,14 @@ func TestDeleteAsksForWindowAndNameThenRestore(t *testing.T) {
 	h.Press("enter", "d")
 	h.WaitForText("Delete dev/search/api-key?")
 	h.WaitForText("It can be restored until 2026-12-28 12:00 UTC")
-	h.Press("backspace", "backspace")
+	h.Type("dev/search/api") // typing goes to the name first
+	h.Press("tab", "backspace", "backspace")
 	h.Type("5")
 	h.Press("enter")
 	h.WaitForText("the recovery window must be 7–30 days")
 	h.Press("backspace")
 	h.Type("7")
 	h.WaitForText("It can be restored until 2026-12-05 12:00 UTC")
-	h.Press("enter")
-	h.Type("dev/search/api")
 	h.Press("enter")
 	h.WaitForText("the name does not match")
 	if countOps(h.emu, "DeleteSecret") != 0 {
@@ -135,4 +134,16 @@ func TestRebindingConfirmConfirmsWithTheNewKeyOnly(t *testing.T) {
 	if countOps(h.emu, "RestoreSecret") != 1 {
 		t.Fatal("z did not confirm")
 	}
+}
+
+func TestTheDeleteDialogTakesTheNameFirst(t *testing.T) {
+	h := start(t, 120, 40, readWrite)
+	h.Press("/")
+	h.Type("api-key")
+	h.Press("enter", "d")
+	h.WaitForText("Delete dev/search/api-key?")
+	h.Type("dev/search/api-key")
+	h.WaitForText("type the name to confirm: dev/search/api-key")
+	h.Press("enter")
+	h.WaitForText("dev/search/api-key scheduled for deletion on 2026-12-28 12:00 UTC")
 }

@@ -595,7 +595,8 @@ nothing; the header always shows RO or RW.
 
 - d deletes (in the list or the detail) with a recovery window of 7 to 30
   days (30 at first). The dialog shows the date the secret will be gone for
-  good, and deletes only once you type the secret's name. There is no force
+  good, and deletes only once you type the secret's name. Typing goes to the
+  name first; tab moves to the recovery window and back. There is no force
   delete.
 - u restores a secret pending deletion (D shows those in the list).
 - A secret owned by another service (Owned by rds, …) is changed with a

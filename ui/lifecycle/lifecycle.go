@@ -41,7 +41,7 @@ type RestoredMsg struct {
 	Err  error
 }
 
-// Dialog asks how long to keep a secret recoverable, then for its name.
+// Dialog asks for a secret's name, and how long to keep it recoverable.
 // There is no force delete here: a deleted secret can always be restored
 // within its window. The root shows it in its modal slot.
 type Dialog struct {
@@ -66,8 +66,8 @@ func AskDelete(c common.Common, s model.Secret) tea.Cmd {
 	name := textinput.New()
 	name.Prompt = "type the name to confirm: "
 	name.CharLimit = 512
-	focus := days.Focus()
-	c.Slot.Open(Dialog{c: c, secret: s, days: days, name: name})
+	focus := name.Focus()
+	c.Slot.Open(Dialog{c: c, secret: s, days: days, name: name, onName: true})
 	return focus
 }
 
@@ -80,34 +80,19 @@ func (d Dialog) window() (int, error) {
 	return n, nil
 }
 
-// Update takes a key. Open (enter) moves from the window to the name, and
-// on a matching name returns the DeleteSecret command; the next-field key
-// (tab) moves between the two; back (esc) closes.
+// Update takes a key. Typing goes to the name first; the next-field key
+// (tab) moves between the name and the recovery window; open (enter)
+// returns the DeleteSecret command once both are right; back (esc) closes.
 func (d Dialog) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 	k := d.c.Keys
 	press, isKey := msg.(tea.KeyPressMsg)
 	switch {
 	case isKey && key.Matches(press, k.Back):
 		return nil, nil
-	case isKey && key.Matches(press, k.NextField) && d.onName:
-		d.onName = false
-		d.name.Blur()
-		return d, d.days.Focus()
-	case isKey && (key.Matches(press, k.Open) || key.Matches(press, k.NextField)) && !d.onName:
-		if _, err := d.window(); err != nil {
-			d.err = err.Error()
-			return d, nil
-		}
-		d.onName, d.err = true, ""
-		d.days.Blur()
-		return d, d.name.Focus()
+	case isKey && key.Matches(press, k.NextField):
+		return d.focus(!d.onName)
 	case isKey && key.Matches(press, k.Open):
-		if d.name.Value() != d.secret.Name {
-			d.err = "the name does not match"
-			return d, nil
-		}
-		days, _ := d.window()
-		return nil, deleteCmd(d.c.Ctx, d.c.Backend, d.secret, int64(days))
+		return d.submit()
 	}
 	var cmd tea.Cmd
 	if d.onName {
@@ -119,6 +104,32 @@ func (d Dialog) Update(msg tea.Msg) (common.Modal, tea.Cmd) {
 		d.err = ""
 	}
 	return d, cmd
+}
+
+// focus moves the typing to the name, or to the recovery window.
+func (d Dialog) focus(onName bool) (common.Modal, tea.Cmd) {
+	d.onName = onName
+	if onName {
+		d.days.Blur()
+		return d, d.name.Focus()
+	}
+	d.name.Blur()
+	return d, d.days.Focus()
+}
+
+// submit deletes once the window is valid and the typed name matches;
+// otherwise it says what is wrong where it is typed.
+func (d Dialog) submit() (common.Modal, tea.Cmd) {
+	days, err := d.window()
+	if err != nil {
+		d.err = err.Error()
+		return d.focus(false)
+	}
+	if d.name.Value() != d.secret.Name {
+		d.err = "the name does not match"
+		return d.focus(true)
+	}
+	return nil, deleteCmd(d.c.Ctx, d.c.Backend, d.secret, int64(days))
 }
 
 // View draws the dialog with the date the secret would be gone, fitted
@@ -141,13 +152,13 @@ func (d Dialog) View(width int) string {
 		lines = append(lines, widget.WrapIn(st.Warning, w, inner))
 	}
 	lines = append(lines,
-		widget.FitInput(d.days, widget.FieldWidth(d.days.Prompt, inner)).View(),
 		widget.FitInput(d.name, widget.FieldWidth(d.name.Prompt, inner)).View(),
+		widget.FitInput(d.days, widget.FieldWidth(d.days.Prompt, inner)).View(),
 	)
 	if d.err != "" {
 		lines = append(lines, widget.WrapIn(st.Error, d.err, inner))
 	}
-	hint := k.Open.Help().Key + " next/confirm · " + k.NextField.Help().Key + " back · " + k.Back.Help().Key + " cancels"
+	hint := k.Open.Help().Key + " deletes · " + k.NextField.Help().Key + " name/recovery window · " + k.Back.Help().Key + " cancels"
 	lines = append(lines, widget.WrapIn(st.Muted, hint, inner))
 	return widget.Box(st.Dialog, width, d.c.Ellipsis(), lines...)
 }
