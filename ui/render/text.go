@@ -71,9 +71,9 @@ const minPart = 2
 
 // FitPath fits a path-like name to width cells as Fit does, but cuts it in
 // the middle rather than at the end, so the last element stays: as many
-// whole elements from the start and from the end as fit stay around tail,
-// and the start of the next element fills what room is left
-// ("dev/pay…/postgres-002790", "staging/…/svc-01/db"). When even tail and the
+// whole elements next to it as fit stay, then as many from the start, and
+// the start of the next element fills what room is left
+// ("dev…/svc-037/postgres-002790", "staging/…/svc-01/db"). When even tail and the
 // last element do not fit, the name keeps its start and its end. It returns
 // the folder part and the last element, padded, apart, so that they can be
 // drawn differently; together they are width cells. name must already be
@@ -93,19 +93,23 @@ func FitPath(name string, width int, tail string) (dir, leaf string) {
 		return "", Fit(CutMiddle(name, width, tail), width, "")
 	}
 	elements := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	// Elements next to the leaf tell names apart most often
+	// (svc-01/db, svc-02/db): they stay first, then those at the start.
 	head, rear := "", ""
 	first, last := 0, len(elements)-1
-	for first <= last {
-		took := false
-		if e := elements[first] + "/"; ansi.StringWidth(e) <= room {
-			head, room, first, took = head+e, room-ansi.StringWidth(e), first+1, true
-		}
-		if e := elements[last] + "/"; first <= last && ansi.StringWidth(e) <= room {
-			rear, room, last, took = e+rear, room-ansi.StringWidth(e), last-1, true
-		}
-		if !took {
+	for ; last >= first; last-- {
+		e := elements[last] + "/"
+		if ansi.StringWidth(e) > room {
 			break
 		}
+		rear, room = e+rear, room-ansi.StringWidth(e)
+	}
+	for ; first <= last; first++ {
+		e := elements[first] + "/"
+		if ansi.StringWidth(e) > room {
+			break
+		}
+		head, room = head+e, room-ansi.StringWidth(e)
 	}
 	if room >= minPart {
 		// The room no whole element fits takes the start of the next one.

@@ -33,10 +33,11 @@ func TestFitPathKeepsTheLastElement(t *testing.T) {
 		dir, leaf string
 	}{
 		{"dev/payments/svc-037/postgres-002790", 40, "dev/payments/svc-037/", "postgres-002790    "},
-		{"dev/payments/svc-037/postgres-002790", 28, "dev/payment…/", "postgres-002790"},
+		{"dev/payments/svc-037/postgres-002790", 28, "dev…/svc-037/", "postgres-002790"},
 		{"dev/payments/svc-037/postgres-002790", 22, "dev/…/", "postgres-002790 "},
 		{"dev/payments/svc-037/postgres-002790", 30, "dev/…/svc-037/", "postgres-002790 "},
-		{"staging/payments/svc-01/db", 18, "staging/paymen…/", "db"},
+		{"staging/payments/svc-01/db", 18, "staging…/svc-01/", "db"},
+		{"staging/payments/svc-02/db", 18, "staging…/svc-02/", "db"},
 		{"staging/identity/oauth-client", 18, "stag…/", "oauth-client"},
 		{"staging/payments/svc-02/db", 19, "staging/…/svc-02/", "db"},
 		{"dev/ml/notebook-aws-credentials", 20, "", "dev/ml/not…edentials"},
