@@ -84,3 +84,23 @@ func TestReloadAfterACredentialsErrorReconnects(t *testing.T) {
 		t.Fatal("ctrl+r after a credentials error must reopen the credentials keyhole started with, in the same region")
 	}
 }
+
+func TestGoldenSwitcher80x24(t *testing.T) {
+	_, client := uitest.Backend(t, uitest.Seed())
+	cfg := ui.Config{
+		Profile: "dev", Region: "us-east-1", Now: uitest.Clock, Clipboard: &uitest.Clipboard{},
+		Profiles: []string{"default", "dev", "prod", "sso-platform-readonly"},
+		Regions:  []string{"us-east-1", "eu-west-1", "ap-south-1"},
+		Connect: func(context.Context, string, string) (common.Connection, error) {
+			return common.Connection{}, errors.New("not in this test")
+		},
+	}
+	d := uitest.NewDriver(t, ui.New(context.Background(), client, cfg), 80, 24)
+	d.WaitForText("4 of 5 secrets")
+	d.Press("@")
+	d.WaitForText("Switch profile and region")
+	if w := widestLine(d.Screen()); w > 80 {
+		t.Errorf("%d columns wide on an 80-column screen", w)
+	}
+	golden(t, "switcher-80x24", settled(t, d))
+}
