@@ -89,10 +89,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 func (p *Page) update(msg tea.Msg) tea.Cmd {
 	if p.reveal.Update(msg) {
 		clear(p.drawn)
-		if _, idle := msg.(widget.IdleMsg); idle {
-			return tea.Batch(common.ScrubCmd, common.Send(common.StatusMsg{Text: "values masked again after " + idleText(p.c.RevealTimeout) + " idle"}))
-		}
-		return common.ScrubCmd
+		return widget.MaskedAgain(msg, p.c.RevealTimeout)
 	}
 	switch msg := msg.(type) {
 	case describedMsg:

@@ -1,9 +1,6 @@
 package detail
 
 import (
-	"strconv"
-	"time"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -103,14 +100,6 @@ func (p *Page) redraw() {
 			p.show(i, true)
 		}
 	}
-}
-
-// idleText says an idle time for people: "30s", "2m", "1m30s".
-func idleText(d time.Duration) string {
-	if d%time.Minute == 0 && d >= time.Minute {
-		return strconv.Itoa(int(d/time.Minute)) + "m"
-	}
-	return d.String()
 }
 
 // do runs an action on the loaded value.

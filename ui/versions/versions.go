@@ -71,7 +71,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (p *Page) update(msg tea.Msg) tea.Cmd {
 	if p.reveal.Update(msg) {
-		return nil
+		return widget.MaskedAgain(msg, p.c.RevealTimeout)
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"strconv"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -89,4 +90,18 @@ func (r *Reveal[K]) Update(msg tea.Msg) bool {
 		return r.MaskAll()
 	}
 	return false
+}
+
+// MaskedAgain is what a screen says when its values masked again: after
+// timeout idle when msg is the idle tick, nothing otherwise (a remask the
+// user caused needs no word). It scrubs freed memory either way.
+func MaskedAgain(msg tea.Msg, timeout time.Duration) tea.Cmd {
+	if _, idle := msg.(IdleMsg); !idle {
+		return common.ScrubCmd
+	}
+	after := timeout.String()
+	if timeout%time.Minute == 0 && timeout >= time.Minute {
+		after = strconv.Itoa(int(timeout/time.Minute)) + "m"
+	}
+	return tea.Batch(common.ScrubCmd, common.Send(common.StatusMsg{Text: "values masked again after " + after + " idle"}))
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
@@ -86,5 +87,33 @@ func TestRevealToggleAndMaskAll(t *testing.T) {
 	}
 	if r.MaskAll() {
 		t.Fatal("MaskAll reported a value when none was shown")
+	}
+}
+
+func TestMaskedAgainSaysSoOnlyAfterTheIdleTimeout(t *testing.T) {
+	says := func(cmd tea.Cmd) string {
+		var text string
+		var walk func(tea.Cmd)
+		walk = func(c tea.Cmd) {
+			switch msg := c().(type) {
+			case tea.BatchMsg:
+				for _, c := range msg {
+					walk(c)
+				}
+			case common.StatusMsg:
+				text = msg.Text
+			}
+		}
+		walk(cmd)
+		return text
+	}
+	if got := says(MaskedAgain(IdleMsg{}, 30*time.Second)); got != "values masked again after 30s idle" {
+		t.Errorf("after the idle timeout the status says %q", got)
+	}
+	if got := says(MaskedAgain(IdleMsg{}, 2*time.Minute)); got != "values masked again after 2m idle" {
+		t.Errorf("after two idle minutes the status says %q", got)
+	}
+	if got := says(MaskedAgain(common.RemaskMsg{}, 30*time.Second)); got != "" {
+		t.Errorf("a remask the user caused says %q", got)
 	}
 }
