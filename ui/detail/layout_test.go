@@ -207,3 +207,20 @@ func TestTheValueReadBringsEveryMaskedKeyIntoView(t *testing.T) {
 		}
 	}
 }
+
+func TestAFailedReplicasReasonShowsWholeAt80Columns(t *testing.T) {
+	aws := newFake()
+	reason := "Replication failed: a secret named prod/payments/postgres already exists in the destination region eu-central-2"
+	aws.detail.Replicas = []model.Replica{{Region: "eu-central-2", Status: "Failed", StatusMessage: reason}}
+	p := newTestPage(t, aws)
+	p.SetSize(80, 60)
+	v := screen(p)
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "already exists in the destination region eu-central-2") {
+		t.Errorf("the replica's reason is cut:\n%s", v)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Fatalf("a line is %d cells wide: %q", w, l)
+		}
+	}
+}
