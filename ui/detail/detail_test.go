@@ -68,12 +68,7 @@ func newTestPageWith(t *testing.T, aws *fakeAWS, tweak func(*common.Common)) *Pa
 // when the root would drop it.
 func deliver(t *testing.T, p *Page, cmd tea.Cmd) tea.Cmd {
 	t.Helper()
-	msg, ok := uitest.Answer(t, p.c.Tasks, cmd)
-	if !ok {
-		t.Fatal("the answer would be dropped")
-	}
-	_, next := p.Update(msg)
-	return next
+	return uitest.Deliver(t, p, p.c.Tasks, cmd)
 }
 
 func TestTheFirstRevealReadsTheValueAndWaitsForAFieldToBeChosen(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/internal/uitest"
@@ -50,11 +49,7 @@ func TestLongMetadataWrapsWithinTheWidth(t *testing.T) {
 			t.Errorf("the end of a long field is cut: no %q in\n%s", want, v)
 		}
 	}
-	for _, l := range strings.Split(v, "\n") {
-		if w := ansi.StringWidth(l); w > 80 {
-			t.Fatalf("a line is %d cells wide: %q", w, l)
-		}
-	}
+	uitest.FitsWidth(t, v, 80)
 }
 
 func TestEveryTagIsReachableByScrolling(t *testing.T) {
@@ -128,11 +123,7 @@ func TestALongKeyPathLeavesTheValueOnScreen(t *testing.T) {
 	if !strings.Contains(v, "  level00.level01.level02") || !strings.Contains(v, "level38.level39") {
 		t.Fatalf("want the whole key path of the selected field shown:\n%s", v)
 	}
-	for _, l := range strings.Split(v, "\n") {
-		if w := ansi.StringWidth(l); w > 80 {
-			t.Fatalf("a line is %d cells wide: %q", w, l)
-		}
-	}
+	uitest.FitsWidth(t, v, 80)
 }
 
 func TestAStageLeftAndShownAgainIsNotReadAgain(t *testing.T) {
@@ -218,9 +209,5 @@ func TestAFailedReplicasReasonShowsWholeAt80Columns(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(v), " "), "already exists in the destination region eu-central-2") {
 		t.Errorf("the replica's reason is cut:\n%s", v)
 	}
-	for _, l := range strings.Split(v, "\n") {
-		if w := ansi.StringWidth(l); w > 80 {
-			t.Fatalf("a line is %d cells wide: %q", w, l)
-		}
-	}
+	uitest.FitsWidth(t, v, 80)
 }

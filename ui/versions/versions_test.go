@@ -61,12 +61,7 @@ func newTestPage(t *testing.T, aws *fakeAWS) *Page {
 // when the root would drop it.
 func deliver(t *testing.T, p *Page, cmd tea.Cmd) tea.Cmd {
 	t.Helper()
-	msg, ok := uitest.Answer(t, p.c.Tasks, cmd)
-	if !ok {
-		t.Fatal("the answer would be dropped")
-	}
-	_, next := p.Update(msg)
-	return next
+	return uitest.Deliver(t, p, p.c.Tasks, cmd)
 }
 
 // drawn is what the page draws, without styles.
@@ -184,11 +179,7 @@ func TestARevealedVersionShowsItsLinesWrappedUnderItself(t *testing.T) {
 	if !strings.Contains(s, "xEND") {
 		t.Fatalf("want a long value wrapped to its end:\n%s", s)
 	}
-	for _, l := range strings.Split(s, "\n") {
-		if w := ansi.StringWidth(l); w > 80 {
-			t.Fatalf("a line is %d cells wide: %q", w, l)
-		}
-	}
+	uitest.FitsWidth(t, s, 80)
 }
 
 func TestCopyWithTheClipboardOffReadsNothing(t *testing.T) {

@@ -2,10 +2,12 @@ package uitest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/ui/common"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/styles"
@@ -49,4 +51,26 @@ func Answer(t testing.TB, tasks *common.Tasks, cmd tea.Cmd) (msg tea.Msg, ok boo
 		t.Fatalf("the command is no task: %T", answer)
 	}
 	return answer.Msg, tasks.Accept(answer)
+}
+
+// Deliver runs a task's command and hands its answer to p as the root
+// would, failing when the root would drop it; it returns p's command.
+func Deliver(t testing.TB, p common.Page, tasks *common.Tasks, cmd tea.Cmd) tea.Cmd {
+	t.Helper()
+	msg, ok := Answer(t, tasks, cmd)
+	if !ok {
+		t.Fatal("the answer would be dropped")
+	}
+	_, next := p.Update(msg)
+	return next
+}
+
+// FitsWidth fails when a line of screen is wider than width cells.
+func FitsWidth(t testing.TB, screen string, width int) {
+	t.Helper()
+	for _, l := range strings.Split(screen, "\n") {
+		if w := ansi.StringWidth(l); w > width {
+			t.Fatalf("a line is %d cells wide, more than %d: %q", w, width, l)
+		}
+	}
 }
