@@ -438,9 +438,12 @@ value.
   copies the whole value of that version. A version's value is read by its
   version id only when you ask (each read is a GetSecretValue event in
   CloudTrail) and only once while the screen is open. Revealed values mask
-  again after the idle timeout, on focus loss and on ctrl+z, and are
-  forgotten when you leave the screen. V masks everything shown, or reveals
-  every value already read.
+  again after the idle timeout (the status bar says so), on focus loss and
+  on ctrl+z, and are forgotten when you leave the screen. A revealed value
+  shows line by line, wrapped under itself; one taller than the screen
+  scrolls line by line under the movement keys before the cursor moves on
+  to the next version. V masks everything shown, or reveals every value
+  already read.
 - space marks a version and = diffs it with the selected one. The diff
   shows key paths and what happened to each (added, removed, changed,
   unchanged) with counts at the top, such as "1 changed, 1 added, 1

@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
@@ -62,7 +63,15 @@ func (p *Page) key(msg tea.KeyPressMsg) {
 		p.diff.table.Key(p.c.Keys, msg)
 		return
 	}
-	p.table.Key(p.c.Keys, msg)
+	// A value taller than the screen scrolls line by line before the
+	// cursor moves on to the next version.
+	k := p.c.Keys
+	switch {
+	case key.Matches(msg, k.Down) && p.pane.scrollFocus(1):
+	case key.Matches(msg, k.Up) && p.pane.scrollFocus(-1):
+	default:
+		p.table.Key(k, msg)
+	}
 }
 
 // wheel moves the cursor of the table or of the open diff, as the up and

@@ -2,6 +2,7 @@ package versions
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -192,5 +193,40 @@ func TestCopyWithTheClipboardOffReadsNothing(t *testing.T) {
 	status, ok := uitest.Act(t, p.Actions(), &p.c.Keys.Copy)().(common.StatusMsg)
 	if !ok || status.Err == nil || len(aws.reads) != 0 {
 		t.Fatalf("want the copy refused before reading, got %#v after %d reads", status, len(aws.reads))
+	}
+}
+
+func TestATallRevealedValueScrollsBeforeTheCursorMovesOn(t *testing.T) {
+	aws := newFake()
+	var fields []string
+	for i := range 60 {
+		fields = append(fields, fmt.Sprintf(`"key%02d":"v%02d"`, i, i))
+	}
+	aws.values["new-2"] = "{" + strings.Join(fields, ",") + "}"
+	p := newTestPage(t, aws)
+	p.SetSize(80, 24)
+	deliver(t, p, uitest.Act(t, p.Actions(), &p.c.Keys.Reveal))
+	if !strings.Contains(drawn(p), "key00") || strings.Contains(drawn(p), "key59") {
+		t.Fatalf("want the value's start on screen first:\n%s", drawn(p))
+	}
+	seen := drawn(p)
+	for range 80 {
+		p.Update(uitest.KeyPress("j"))
+		seen += drawn(p)
+		if strings.Contains(drawn(p), "key59") {
+			break
+		}
+	}
+	if !strings.Contains(seen, "key30") || !strings.Contains(drawn(p), "key59") {
+		t.Fatalf("j did not scroll through the value to its end:\n%s", drawn(p))
+	}
+	if v, _ := p.selected(); v.ID != "new-2" {
+		t.Fatalf("the cursor left the version while its value still had lines below: %s", v.ID)
+	}
+	for range 80 {
+		p.Update(uitest.KeyPress("k"))
+	}
+	if !strings.Contains(drawn(p), "key00") {
+		t.Fatalf("k did not scroll back to the value's start:\n%s", drawn(p))
 	}
 }

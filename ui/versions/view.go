@@ -47,15 +47,31 @@ type pane struct {
 	head []string
 	body widget.ScrollView
 	rows []int
+	// focus to focusEnd are the body lines of the row selected.
+	focus, focusEnd int
 }
 
 // set lays s out in width by height cells, scrolled as little as shows its
 // focus.
 func (p *pane) set(s screen, width, height int) {
-	p.head, p.rows = s.head, s.rows
+	p.head, p.rows, p.focus, p.focusEnd = s.head, s.rows, s.focus, s.focusEnd
 	p.body.SetSize(width, max(height-len(s.head), 0))
 	p.body.SetContent(s.body)
-	p.body.Reveal(s.focus, s.focusEnd)
+	if !p.body.Within(s.focus, s.focusEnd) {
+		// A focus taller than the view keeps the part scrolled to.
+		p.body.Reveal(s.focus, s.focusEnd)
+	}
+}
+
+// scrollFocus scrolls through a focus taller than the view by one line
+// toward delta's side, and reports whether there was more of it there.
+func (p *pane) scrollFocus(delta int) bool {
+	above, below := p.body.Beyond(p.focus, p.focusEnd)
+	if delta > 0 && below || delta < 0 && above {
+		p.body.ScrollBy(delta)
+		return true
+	}
+	return false
 }
 
 // view draws the heading, then the body, at most width by height cells.

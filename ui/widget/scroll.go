@@ -50,6 +50,28 @@ func (v *ScrollView) Reveal(first, last int) {
 	v.clamp()
 }
 
+// Beyond reports whether content lines first to last run past the top and
+// past the bottom of the view, as a range taller than the view does.
+func (v ScrollView) Beyond(first, last int) (above, below bool) {
+	if first < 0 || first >= len(v.content) {
+		return false, false
+	}
+	last = max(min(last, len(v.content)-1), first)
+	top, bottom := v.starts[first], v.starts[last+1]-1
+	return top < v.offset, bottom >= v.offset+v.Height()
+}
+
+// Within reports whether the view shows nothing but content lines first to
+// last, as while it scrolls through a range taller than itself.
+func (v ScrollView) Within(first, last int) bool {
+	if first < 0 || first >= len(v.content) {
+		return false
+	}
+	last = max(min(last, len(v.content)-1), first)
+	top, bottom := v.starts[first], v.starts[last+1]-1
+	return top <= v.offset && v.offset+v.Height()-1 <= bottom
+}
+
 // ScrollBy moves the view by delta screen lines, down when positive.
 func (v *ScrollView) ScrollBy(delta int) {
 	v.offset += delta

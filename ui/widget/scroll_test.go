@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -113,5 +114,28 @@ func TestScrollViewCopyKeepsWhatItShowed(t *testing.T) {
 	v.SetContent([]string{"three", "four"})
 	if got := before.Lines(); !slices.Equal(got, []string{"one", "two"}) {
 		t.Errorf("a copy taken before shows %q", got)
+	}
+}
+
+func TestBeyondAndWithinTellWhereATallRangeRuns(t *testing.T) {
+	var v ScrollView
+	v.SetSize(20, 5)
+	var lines []string
+	for i := range 12 {
+		lines = append(lines, fmt.Sprint("line ", i))
+	}
+	v.SetContent(lines)
+	if above, below := v.Beyond(0, 9); above || !below {
+		t.Errorf("at the top, lines 0-9 run past the bottom only: above %v, below %v", above, below)
+	}
+	if !v.Within(0, 9) || v.Within(0, 3) {
+		t.Error("at the top the view shows only lines 0-9, and more than lines 0-3")
+	}
+	v.ScrollBy(5)
+	if above, below := v.Beyond(0, 9); !above || below {
+		t.Errorf("scrolled to line 5, lines 0-9 run past the top only: above %v, below %v", above, below)
+	}
+	if !v.Within(0, 9) || v.Within(6, 11) {
+		t.Error("scrolled to line 5 the view shows only lines 0-9 (5-9), not only lines 6-11")
 	}
 }
