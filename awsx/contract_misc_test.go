@@ -273,3 +273,40 @@ func testCallerIdentity(t *testing.T, c *awsx.Client, _ backend) {
 		t.Errorf("identity %+v: want a 12-digit account, an ARN and a user id", id)
 	}
 }
+
+func testInvalidSecretIDIsValidation(t *testing.T, c *awsx.Client, b backend) {
+	bad := uniqueName(t, "bad id")
+	ctx := testContext(t)
+	calls := map[string]func() error{
+		"DescribeSecret": func() error { _, err := c.DescribeSecret(ctx, bad); return err },
+		"GetSecretValue": func() error { _, err := c.GetSecretValue(ctx, model.ValueRef{SecretID: bad}); return err },
+		"PutSecretValue": func() error {
+			_, err := c.PutSecretValue(ctx, model.PutValueInput{SecretID: bad, Value: model.StringValue(fakeValue(t))})
+			return err
+		},
+		"UpdateSecret": func() error {
+			return c.UpdateSecret(ctx, model.UpdateInput{SecretID: bad, Description: aws.String("d")})
+		},
+		"DeleteSecret": func() error {
+			_, err := c.DeleteSecret(ctx, model.DeleteInput{SecretID: bad, RecoveryWindowDays: 7})
+			return err
+		},
+		"RestoreSecret":     func() error { return c.RestoreSecret(ctx, bad) },
+		"TagResource":       func() error { return c.TagSecret(ctx, bad, []model.Tag{{Key: "k", Value: "v"}}) },
+		"UntagResource":     func() error { return c.UntagSecret(ctx, bad, []string{"k"}) },
+		"GetResourcePolicy": func() error { _, err := c.GetResourcePolicy(ctx, bad); return err },
+		"CancelRotation":    func() error { return c.CancelRotation(ctx, bad) },
+	}
+	for op, call := range calls {
+		err := call()
+		if b.quirks.secretIDNotValidated {
+			// moto looks the name up and finds nothing.
+			wantKind(t, err, model.KindNotFound)
+			continue
+		}
+		e := wantKind(t, err, model.KindInvalidRequest)
+		if e.Code != "ValidationException" || !strings.HasPrefix(e.Message, "Invalid name.") {
+			t.Errorf("%s of %q: code %q message %q, want ValidationException Invalid name.", op, bad, e.Code, e.Message)
+		}
+	}
+}

@@ -72,6 +72,10 @@ type quirks struct {
 	// is on another version, where AWS refuses with "A previous rotation
 	// isn't complete. That rotation will be reattempted."
 	invertsUnfinishedRotationCheck bool
+	// secretIDNotValidated: an invalid SecretId is looked up like any
+	// other and answers ResourceNotFoundException, where AWS answers
+	// ValidationException.
+	secretIDNotValidated bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -100,6 +104,7 @@ func backends(t *testing.T) []backend {
 				omitsPrimaryRegion:             true,
 				pendingNameReuseConflicts:      true,
 				invertsUnfinishedRotationCheck: true,
+				secretIDNotValidated:           true,
 			},
 		},
 	}
@@ -135,6 +140,7 @@ func scenarios() []scenario {
 		{"BatchGet", testBatchGet},
 		{"ErrorClassification", testErrorClassification},
 		{"ErrorsNeverQuoteValues", testErrorsNeverQuoteValues},
+		{"InvalidSecretIDIsValidation", testInvalidSecretIDIsValidation},
 		{"CallerIdentity", testCallerIdentity},
 	}
 }

@@ -113,3 +113,20 @@ func validName(name string) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/_+=.@-", r))
 	}) < 0
 }
+
+// maxSecretIDLength is the longest SecretId AWS accepts.
+const maxSecretIDLength = 2048
+
+// validSecretID reports whether id can name a secret: an ARN, or a name
+// made of the characters names use plus the ! of service-managed secrets.
+func validSecretID(id string) bool {
+	if id == "" || len(id) > maxSecretIDLength {
+		return false
+	}
+	if strings.HasPrefix(id, "arn:") {
+		return true
+	}
+	return strings.IndexFunc(id, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/_+=.@-!", r))
+	}) < 0
+}

@@ -22,6 +22,11 @@ func errSecretNotFound() *apiError {
 	return newError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.")
 }
 
+// errInvalidName is AWS's refusal of a secret name, under code.
+func errInvalidName(code string) *apiError {
+	return newError(code, "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!")
+}
+
 func errNoValueForStage(stage string) *apiError {
 	return newError("ResourceNotFoundException", "Secrets Manager can't find the specified secret value for staging label: %s", stage)
 }

@@ -10,6 +10,9 @@ func (s *Server) findSecret(c *call, id string) (*secret, *apiError) {
 	if id == "" {
 		return nil, errValidation("null", "secretId", "Member must not be null")
 	}
+	if !validSecretID(id) {
+		return nil, errInvalidName("ValidationException")
+	}
 	sec := s.secrets.lookup(id)
 	if sec == nil {
 		return nil, errSecretNotFound()
@@ -58,7 +61,7 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 		return nil, err
 	}
 	if !validName(in.Name) {
-		return nil, errInvalidParameter("Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!")
+		return nil, errInvalidName("InvalidParameterException")
 	}
 	if err := checkValue(in.SecretString, in.SecretBinary, false); err != nil {
 		return nil, err
