@@ -310,3 +310,38 @@ func testInvalidSecretIDIsValidation(t *testing.T, c *awsx.Client, b backend) {
 		}
 	}
 }
+
+func testInputCheckedBeforeExistence(t *testing.T, c *awsx.Client, b backend) {
+	missing := uniqueName(t, "missing")
+	ctx := testContext(t)
+	lambda := "arn:aws:lambda:" + testRegion + ":123456789012:function:rotate"
+	calls := map[string]func() error{
+		"PutSecretValue short token": func() error {
+			_, err := c.PutSecretValue(ctx, model.PutValueInput{SecretID: missing, Value: model.StringValue(fakeValue(t)), ClientRequestToken: "short"})
+			return err
+		},
+		"RotateSecret long token": func() error {
+			_, err := c.RotateSecret(ctx, model.RotateInput{SecretID: missing, LambdaARN: lambda, ClientRequestToken: strings.Repeat("a", 65)})
+			return err
+		},
+		"RotateSecret 1001 days": func() error {
+			_, err := c.RotateSecret(ctx, model.RotateInput{SecretID: missing, LambdaARN: lambda, Rules: &model.RotationRules{AutomaticallyAfterDays: 1001}})
+			return err
+		},
+		"RotateSecret long lambda ARN": func() error {
+			_, err := c.RotateSecret(ctx, model.RotateInput{SecretID: missing, LambdaARN: lambda + strings.Repeat("x", 2048)})
+			return err
+		},
+	}
+	for what, call := range calls {
+		err := call()
+		if b.quirks.checksInputAfterExistence {
+			// moto looks the secret up first.
+			wantKind(t, err, model.KindNotFound)
+			continue
+		}
+		if e := wantKind(t, err, model.KindInvalidRequest); e.Code != "ValidationException" {
+			t.Errorf("%s of a missing secret: code %q, want ValidationException", what, e.Code)
+		}
+	}
+}

@@ -76,6 +76,12 @@ type quirks struct {
 	// other and answers ResourceNotFoundException, where AWS answers
 	// ValidationException.
 	secretIDNotValidated bool
+	// checksInputAfterExistence: a malformed ClientRequestToken,
+	// RotationLambdaARN or AutomaticallyAfterDays is reported only once
+	// the secret is found (a missing one answers ResourceNotFoundException),
+	// as InvalidParameterException, where AWS answers ValidationException
+	// before looking the secret up.
+	checksInputAfterExistence bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -105,6 +111,7 @@ func backends(t *testing.T) []backend {
 				pendingNameReuseConflicts:      true,
 				invertsUnfinishedRotationCheck: true,
 				secretIDNotValidated:           true,
+				checksInputAfterExistence:      true,
 			},
 		},
 	}
@@ -141,6 +148,7 @@ func scenarios() []scenario {
 		{"ErrorClassification", testErrorClassification},
 		{"ErrorsNeverQuoteValues", testErrorsNeverQuoteValues},
 		{"InvalidSecretIDIsValidation", testInvalidSecretIDIsValidation},
+		{"InputCheckedBeforeExistence", testInputCheckedBeforeExistence},
 		{"CallerIdentity", testCallerIdentity},
 	}
 }

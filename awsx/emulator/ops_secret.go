@@ -144,6 +144,9 @@ func (s *Server) updateSecret(c *call) (any, *apiError) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
+	if err := checkToken(in.ClientRequestToken); err != nil {
+		return nil, err
+	}
 	sec, err := s.findLiveSecret(c, in.SecretId)
 	if err != nil {
 		return nil, err

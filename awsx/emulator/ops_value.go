@@ -24,13 +24,24 @@ func checkValue(str *string, bin []byte, required bool) *apiError {
 	return nil
 }
 
-// versionToken validates a ClientRequestToken, or makes one when none is given.
-func (s *Server) versionToken(token *string) (string, *apiError) {
+// checkToken enforces the 32–64 character length of a ClientRequestToken.
+func checkToken(token *string) *apiError {
 	if token == nil || *token == "" {
-		return newUUID(s.secrets.rng), nil
+		return nil
 	}
 	if n := len(*token); n < 32 || n > 64 {
-		return "", errValidation(*token, "clientRequestToken", "Member must have length between 32 and 64")
+		return errValidation(*token, "clientRequestToken", "Member must have length between 32 and 64")
+	}
+	return nil
+}
+
+// versionToken validates a ClientRequestToken, or makes one when none is given.
+func (s *Server) versionToken(token *string) (string, *apiError) {
+	if err := checkToken(token); err != nil {
+		return "", err
+	}
+	if token == nil || *token == "" {
+		return newUUID(s.secrets.rng), nil
 	}
 	return *token, nil
 }
@@ -146,6 +157,9 @@ type putSecretValueInput struct {
 func (s *Server) putSecretValue(c *call) (any, *apiError) {
 	var in putSecretValueInput
 	if err := c.decode(&in); err != nil {
+		return nil, err
+	}
+	if err := checkToken(in.ClientRequestToken); err != nil {
 		return nil, err
 	}
 	sec, err := s.findLiveSecret(c, in.SecretId)

@@ -68,6 +68,10 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
+	rules, err := checkRotateInput(in)
+	if err != nil {
+		return nil, err
+	}
 	sec, err := s.findLiveSecret(c, in.SecretId)
 	if err != nil {
 		return nil, err
@@ -83,15 +87,8 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 		return nil, errInvalidRequest("You tried to enable rotation on a secret that doesn't already have a Lambda function ARN configured and you didn't include such an ARN as a parameter in this call.")
 	}
 	cfg := sec.rotation
-	if r := in.RotationRules; r != nil {
-		cfg.automaticallyAfterDays, cfg.scheduleExpression, cfg.duration = 0, "", ""
-		if r.AutomaticallyAfterDays != nil {
-			cfg.automaticallyAfterDays = *r.AutomaticallyAfterDays
-		}
-		cfg.scheduleExpression, cfg.duration = deref(r.ScheduleExpression), deref(r.Duration)
-		if err := checkRotationRules(cfg); err != nil {
-			return nil, err
-		}
+	if in.RotationRules != nil {
+		cfg.automaticallyAfterDays, cfg.scheduleExpression, cfg.duration = rules.automaticallyAfterDays, rules.scheduleExpression, rules.duration
 	}
 	token, err := s.versionToken(in.ClientRequestToken)
 	if err != nil {
@@ -333,6 +330,36 @@ var (
 	durationPattern = regexp.MustCompile(`^([0-9]{1,2})h$`)
 	ratePattern     = regexp.MustCompile(`^rate\(([0-9]+) (hour|hours|day|days)\)$`)
 )
+
+// maxLambdaARNLength is the longest RotationLambdaARN AWS accepts.
+const maxLambdaARNLength = 2048
+
+// checkRotateInput checks RotateSecret's input on its own, before the
+// secret is looked up, as AWS does, and returns the schedule it asks for.
+func checkRotateInput(in rotateSecretInput) (rotationConfig, *apiError) {
+	var rules rotationConfig
+	if err := checkToken(in.ClientRequestToken); err != nil {
+		return rules, err
+	}
+	if len(in.RotationLambdaARN) > maxLambdaARNLength {
+		return rules, errValidation(in.RotationLambdaARN, "rotationLambdaARN", "Member must have length less than or equal to 2048")
+	}
+	r := in.RotationRules
+	if r == nil {
+		return rules, nil
+	}
+	if d := r.AutomaticallyAfterDays; d != nil {
+		switch {
+		case *d < 1:
+			return rules, errValidation(*d, "rotationRules.automaticallyAfterDays", "Member must have value greater than or equal to 1")
+		case *d > 1000:
+			return rules, errValidation(*d, "rotationRules.automaticallyAfterDays", "Member must have value less than or equal to 1000")
+		}
+		rules.automaticallyAfterDays = *d
+	}
+	rules.scheduleExpression, rules.duration = deref(r.ScheduleExpression), deref(r.Duration)
+	return rules, checkRotationRules(rules)
+}
 
 // checkRotationRules validates a rotation schedule.
 func checkRotationRules(cfg rotationConfig) *apiError {

@@ -189,6 +189,11 @@ func TestRotateValidatesInput(t *testing.T) {
 		SecretId: aws.String("db"), RotationLambdaARN: aws.String(lambdaPrefix + "f"),
 		RotationRules: &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(1001)},
 	})
+	wantAPIError(t, err, "ValidationException", "")
+	_, err = e.sm.RotateSecret(t.Context(), &secretsmanager.RotateSecretInput{
+		SecretId: aws.String("db"), RotationLambdaARN: aws.String(lambdaPrefix + "f"),
+		RotationRules: &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(7), ScheduleExpression: aws.String("rate(7 days)")},
+	})
 	wantAPIError(t, err, "InvalidParameterException", "")
 	_, err = e.sm.CancelRotateSecret(t.Context(), &secretsmanager.CancelRotateSecretInput{SecretId: aws.String("db")})
 	wantAPIError(t, err, "InvalidRequestException", "")
