@@ -132,6 +132,7 @@ func scenarios() []scenario {
 		{"PutMovesCurrentAndPrevious", testPutMovesCurrentAndPrevious},
 		{"PutWithCustomStageLeavesCurrent", testPutWithCustomStageLeavesCurrent},
 		{"RequestTokenIdempotency", testRequestTokenIdempotency},
+		{"ReusedTokenWithOtherValue", testReusedTokenWithOtherValue},
 		{"ListFilters", testListFilters},
 		{"ListPlannedDeletion", testListPlannedDeletion},
 		{"ListPaging", testListPaging},

@@ -226,3 +226,21 @@ func isUUIDv4(s string) bool {
 	}
 	return s[14] == '4' && (s[19] == '8' || s[19] == '9' || s[19] == 'a' || s[19] == 'b')
 }
+
+func testReusedTokenWithOtherValue(t *testing.T, c *awsx.Client, _ backend) {
+	name := uniqueName(t, "retoken")
+	token := "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+	arn, _, err := c.CreateSecret(testContext(t), model.CreateInput{Name: name, Value: model.StringValue(fakeValue(t)), ClientRequestToken: token})
+	if err != nil {
+		t.Fatalf("create: %v", err)
+	}
+	want := "You can't use ClientRequestToken " + token + " because that value is already in use for a version of secret " + arn + "."
+	_, _, err = c.CreateSecret(testContext(t), model.CreateInput{Name: name, Value: model.StringValue(fakeValue(t)), ClientRequestToken: token})
+	if e := wantKind(t, err, model.KindConflict); e.Code != "ResourceExistsException" || e.Message != want {
+		t.Errorf("create again with the token and another value: code %q message %q, want ResourceExistsException %q", e.Code, e.Message, want)
+	}
+	_, err = c.PutSecretValue(testContext(t), model.PutValueInput{SecretID: name, Value: model.StringValue(fakeValue(t)), ClientRequestToken: token})
+	if e := wantKind(t, err, model.KindConflict); e.Code != "ResourceExistsException" || e.Message != want {
+		t.Errorf("put with the token and another value: code %q message %q, want ResourceExistsException %q", e.Code, e.Message, want)
+	}
+}

@@ -78,7 +78,10 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 		if existing.pendingDeletion() {
 			return nil, errInvalidRequest("You can't create this secret because a secret with this name is already scheduled for deletion.")
 		}
-		if v := existing.versionByID(token); v != nil && v.sameValue(in.SecretString, in.SecretBinary) {
+		if v := existing.versionByID(token); v != nil {
+			if !v.sameValue(in.SecretString, in.SecretBinary) {
+				return nil, errTokenInUse(token, existing.arn)
+			}
 			c.event.answered(existing, v.id)
 			return writeOutput{ARN: existing.arn, Name: existing.name, VersionId: v.id}, nil
 		}
