@@ -345,3 +345,34 @@ func testInputCheckedBeforeExistence(t *testing.T, c *awsx.Client, b backend) {
 		}
 	}
 }
+
+func testTagsKeyAfterLastTagRemoved(t *testing.T, c *awsx.Client, b backend) {
+	name := uniqueName(t, "tagskey")
+	mustCreateValue(t, c, name, model.StringValue(fakeValue(t)))
+	sm := rawClient(b)
+	tagsOf := func() (described, listed []types.Tag) {
+		t.Helper()
+		d, err := sm.DescribeSecret(testContext(t), &secretsmanager.DescribeSecretInput{SecretId: aws.String(name)})
+		if err != nil {
+			t.Fatalf("describe: %v", err)
+		}
+		l, err := sm.ListSecrets(testContext(t), &secretsmanager.ListSecretsInput{Filters: []types.Filter{{Key: types.FilterNameStringTypeName, Values: []string{name}}}})
+		if err != nil || len(l.SecretList) != 1 {
+			t.Fatalf("list: %v (%d secrets)", err, len(l.SecretList))
+		}
+		return d.Tags, l.SecretList[0].Tags
+	}
+	if d, l := tagsOf(); d != nil || l != nil {
+		t.Errorf("never tagged: described %v listed %v, want no Tags key", d, l)
+	}
+	if err := c.TagSecret(testContext(t), name, []model.Tag{{Key: "team", Value: "db"}}); err != nil {
+		t.Fatalf("tag: %v", err)
+	}
+	if err := c.UntagSecret(testContext(t), name, []string{"team"}); err != nil {
+		t.Fatalf("untag: %v", err)
+	}
+	d, l := tagsOf()
+	if d == nil || len(d) != 0 || l == nil || len(l) != 0 {
+		t.Errorf("after the last tag was removed: described %#v listed %#v, want Tags: []", d, l)
+	}
+}

@@ -148,6 +148,7 @@ func scenarios() []scenario {
 		{"BatchGet", testBatchGet},
 		{"ErrorClassification", testErrorClassification},
 		{"ErrorsNeverQuoteValues", testErrorsNeverQuoteValues},
+		{"TagsKeyAfterLastTagRemoved", testTagsKeyAfterLastTagRemoved},
 		{"InvalidSecretIDIsValidation", testInvalidSecretIDIsValidation},
 		{"InputCheckedBeforeExistence", testInputCheckedBeforeExistence},
 		{"CallerIdentity", testCallerIdentity},

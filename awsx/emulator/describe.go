@@ -32,13 +32,22 @@ type secretEntry struct {
 	LastAccessedDate       *epoch                  `json:"LastAccessedDate,omitempty"`
 	DeletedDate            *epoch                  `json:"DeletedDate,omitempty"`
 	NextRotationDate       *epoch                  `json:"NextRotationDate,omitempty"`
-	Tags                   []SeedTag               `json:"Tags,omitempty"`
+	Tags                   *[]SeedTag              `json:"Tags,omitempty"`
 	SecretVersionsToStages map[string][]string     `json:"SecretVersionsToStages,omitempty"`
 	VersionIdsToStages     map[string][]string     `json:"VersionIdsToStages,omitempty"`
 	OwningService          string                  `json:"OwningService,omitempty"`
 	CreatedDate            *epoch                  `json:"CreatedDate,omitempty"`
 	PrimaryRegion          string                  `json:"PrimaryRegion,omitempty"`
 	ReplicationStatus      []replicationStatusJSON `json:"ReplicationStatus,omitempty"`
+}
+
+// tagsJSON leaves Tags out for a secret never tagged and answers [] for one
+// whose tags were all removed, as AWS does.
+func tagsJSON(tags []SeedTag) *[]SeedTag {
+	if tags == nil {
+		return nil
+	}
+	return &tags
 }
 
 // entry describes s; forList picks ListSecrets' field names.
@@ -52,7 +61,7 @@ func (s *secret) entry(forList bool) secretEntry {
 		LastChangedDate:  epochPtr(s.lastChanged),
 		LastAccessedDate: epochPtr(s.lastAccessed),
 		DeletedDate:      epochPtr(s.deletedAt),
-		Tags:             s.tags,
+		Tags:             tagsJSON(s.tags),
 		OwningService:    s.owningService,
 		CreatedDate:      epochPtr(s.created),
 		PrimaryRegion:    s.primaryRegion,

@@ -92,7 +92,7 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 		name:        in.Name,
 		description: deref(in.Description),
 		kmsKeyID:    deref(in.KmsKeyId),
-		tags:        slices.Clone(in.Tags),
+		tags:        nonEmpty(in.Tags),
 		created:     c.now,
 		lastChanged: c.now,
 	}
@@ -294,6 +294,14 @@ func (s *Server) untagResource(c *call) (any, *apiError) {
 	sec.lastChanged = c.now
 	s.secrets.changed()
 	return struct{}{}, nil
+}
+
+// nonEmpty is a copy of tags, or nil when there are none.
+func nonEmpty(tags []SeedTag) []SeedTag {
+	if len(tags) == 0 {
+		return nil
+	}
+	return slices.Clone(tags)
 }
 
 // checkTags enforces AWS's tag limits.
