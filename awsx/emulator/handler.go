@@ -84,6 +84,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c.requestID = newUUID(s.secrets.rng)
 	delay, fault := s.matchFaults(op, s.secretNames(ref.SecretId), ref.NextToken != "")
+	delay += s.latency
 	s.mu.Unlock()
 
 	if delay > 0 {

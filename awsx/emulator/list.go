@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxListings bounds how many ordered listings are kept for paging.
@@ -61,6 +62,16 @@ func (lc *listingCache) add(l *listing) {
 // listPage returns one page of the query's secrets and the token of the next.
 // The caller holds s.mu.
 func (s *Server) listPage(q listQuery, token *string, limit int) ([]*secret, string, *apiError) {
+	if payload, ok := cursorPayload(token); ok {
+		c, ok := s.parseCursor(payload)
+		if !ok {
+			return nil, "", errInvalidNextToken()
+		}
+		return s.cursorPage(c, q.IncludePlanned, limit)
+	}
+	if order, ok := indexedOrder(q); ok && (token == nil || *token == "") {
+		return s.cursorPage(cursor{order: order}, q.IncludePlanned, limit)
+	}
 	var l *listing
 	start := 0
 	if token != nil && *token != "" {
@@ -86,6 +97,120 @@ func (s *Server) listPage(q listQuery, token *string, limit int) ([]*secret, str
 		next = listToken(l.id, i)
 	}
 	return page, next, nil
+}
+
+// An unfiltered listing in an order whose keys never change (creation date
+// or name) is served from the store's ordered indexes: a page is a binary
+// search for the token's position and a scan of one page, whatever the
+// number of secrets. Its NextToken is a cursor naming the last secret shown,
+// so secrets added or removed while paging are seen as they are. Filtered
+// listings and the orders by access or change date go through listingFor,
+// which scans and sorts every secret once per change to the store.
+
+// A cursor token names the server that made it: like a real endpoint's, it
+// is refused by another one, such as the same emulator restarted.
+
+// cursorPrefix starts the payload of a cursor token; listing ids never do.
+const cursorPrefix = "~"
+
+// cursor is a position in an ordered index: after the secret created at
+// created and named name, in order.
+type cursor struct {
+	// order is "created" or "name", then "+" for ascending or "-" for
+	// descending.
+	order   string
+	created time.Time
+	name    string
+	// set says the cursor has a position; without one a page starts at the
+	// first secret in order.
+	set bool
+}
+
+// indexedOrder returns the cursor order that serves q, if one does.
+func indexedOrder(q listQuery) (string, bool) {
+	if len(q.Filters) > 0 || q.forBatchGetting {
+		return "", false
+	}
+	dir := "+"
+	if q.SortOrder == "desc" {
+		dir = "-"
+	}
+	switch q.SortBy {
+	case "", "created-date":
+		return "created" + dir, true
+	case "name":
+		return "name" + dir, true
+	}
+	return "", false
+}
+
+// cursorPage returns the page after c in c's order and the token of the
+// next. The caller holds s.mu.
+func (s *Server) cursorPage(c cursor, includePlanned bool, limit int) ([]*secret, string, *apiError) {
+	ix := &s.secrets.byCreated
+	if strings.HasPrefix(c.order, "name") {
+		ix = &s.secrets.byNameOrder
+	}
+	desc := strings.HasSuffix(c.order, "-")
+	i, step := 0, 1
+	if desc {
+		i, step = len(ix.items)-1, -1
+	}
+	if c.set {
+		key := &secret{created: c.created, name: c.name}
+		if desc {
+			i = ix.before(key)
+		} else {
+			i = ix.after(key)
+		}
+	}
+	var page []*secret
+	for ; i >= 0 && i < len(ix.items) && len(page) < limit; i += step {
+		if sec := ix.items[i]; includePlanned || !sec.pendingDeletion() {
+			page = append(page, sec)
+		}
+	}
+	if i < 0 || i >= len(ix.items) || len(page) == 0 {
+		return page, "", nil
+	}
+	last := page[len(page)-1]
+	return page, s.cursorToken(cursor{order: c.order, created: last.created, name: last.name}), nil
+}
+
+func (s *Server) cursorToken(c cursor) string {
+	payload := cursorPrefix + s.instance + "|" + c.order + "|" + c.created.Format(time.RFC3339Nano) + "|" + c.name
+	return base64.RawURLEncoding.EncodeToString([]byte(payload))
+}
+
+// cursorPayload returns what follows cursorPrefix in a cursor token.
+func cursorPayload(token *string) (string, bool) {
+	if token == nil || *token == "" {
+		return "", false
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(*token)
+	if err != nil {
+		return "", false
+	}
+	return strings.CutPrefix(string(raw), cursorPrefix)
+}
+
+// parseCursor reads the payload of a token this server's cursorToken made.
+func (s *Server) parseCursor(payload string) (cursor, bool) {
+	parts := strings.SplitN(payload, "|", 4)
+	if len(parts) != 4 || parts[0] != s.instance {
+		return cursor{}, false
+	}
+	parts = parts[1:]
+	switch parts[0] {
+	case "created+", "created-", "name+", "name-":
+	default:
+		return cursor{}, false
+	}
+	created, err := time.Parse(time.RFC3339Nano, parts[1])
+	if err != nil {
+		return cursor{}, false
+	}
+	return cursor{order: parts[0], created: created, name: parts[2], set: true}, true
 }
 
 // listingFor returns the ordered secrets of q, reusing a listing of the same

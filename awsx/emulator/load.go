@@ -33,6 +33,10 @@ func (s *Server) Load(seed Seed) error {
 	if seed.Region != "" {
 		region = seed.Region
 	}
+	latency, err := seedLatency(seed.Latency, s.latency)
+	if err != nil {
+		return err
+	}
 	prefix := arnPrefix(region, account)
 	secrets := make([]*secret, 0, len(seed.Secrets))
 	names := map[string]bool{}
@@ -47,13 +51,11 @@ func (s *Server) Load(seed Seed) error {
 		names[sec.name] = true
 		secrets = append(secrets, sec)
 	}
-	s.account, s.region = account, region
+	s.account, s.region, s.latency = account, region, latency
 	for k, v := range seed.Identities {
 		s.identities[k] = v
 	}
-	for _, sec := range secrets {
-		s.secrets.add(sec)
-	}
+	s.secrets.addAll(secrets)
 	for _, se := range seed.Events {
 		s.seedEvent(se, now)
 	}
@@ -241,4 +243,16 @@ func isRotationEvent(name string) bool {
 		return true
 	}
 	return false
+}
+
+// seedLatency reads a seed's latency; empty keeps current.
+func seedLatency(v string, current time.Duration) (time.Duration, error) {
+	if v == "" {
+		return current, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("load seed: latency %q is not a duration of 0 or more", v)
+	}
+	return d, nil
 }

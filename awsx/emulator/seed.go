@@ -17,6 +17,9 @@ type Seed struct {
 	Identities map[string]string `json:"identities,omitempty"`
 	Secrets    []SeedSecret      `json:"secrets"`
 	Events     []SeedEvent       `json:"events,omitempty"`
+	// Latency, a Go duration such as "50ms", is a fixed delay added to
+	// every request from the load on; empty leaves the delay as it is.
+	Latency string `json:"latency,omitempty"`
 }
 
 // SeedSecret is one secret in a seed.

@@ -7,6 +7,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"math/rand/v2"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -26,6 +28,9 @@ type Options struct {
 	RotationStepDelay time.Duration
 	// Logger receives one line per call; nil discards. Values are never logged.
 	Logger *slog.Logger
+	// Latency is a fixed delay added to every request, on top of any
+	// latency fault, to stand in for a real round trip.
+	Latency time.Duration
 }
 
 // Server is an in-memory Secrets Manager and CloudTrail; it is an http.Handler.
@@ -44,6 +49,9 @@ type Server struct {
 	requests   []Request
 	listings   *listingCache
 	seq        uint64
+	latency    time.Duration
+	// instance tells this server's NextTokens from another's.
+	instance string
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -94,6 +102,8 @@ func New(opts Options) *Server {
 		secrets:    newStore(uint64(clock().UnixNano())),
 		trail:      newTrail(),
 		listings:   newListingCache(),
+		latency:    opts.Latency,
+		instance:   strconv.FormatUint(rand.Uint64(), 36),
 		ctx:        ctx,
 		cancel:     cancel,
 	}
@@ -103,6 +113,13 @@ func New(opts Options) *Server {
 func (s *Server) Close() {
 	s.cancel()
 	s.wg.Wait()
+}
+
+// SetLatency sets the fixed delay added to every request.
+func (s *Server) SetLatency(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = d
 }
 
 // Requests returns a copy of the request log, oldest first.

@@ -23,6 +23,7 @@ func newEmulatorCmd() *cobra.Command {
 		demo      bool
 		synthetic int
 		stepDelay time.Duration
+		latency   time.Duration
 		faults    []string
 	)
 	cmd := &cobra.Command{
@@ -35,6 +36,10 @@ It starts empty, or holds one data set: --seed FILE (a JSON seed), --demo
 (the built-in demo data) or --synthetic N (N generated secrets with
 realistic names, tags, descriptions and rotation states, the same data
 the performance figures are measured on).
+
+--latency D adds a fixed delay D (such as 50ms) to every request, on top of
+any latency fault, to measure the app against a realistic round trip; a
+seed's "latency" field does the same, and --latency wins over it.
 
 ` + faultHelp,
 		Args: cobra.NoArgs,
@@ -50,6 +55,8 @@ the performance figures are measured on).
 				return usageError(errors.New("give one of --seed, --demo and --synthetic"))
 			case synthetic < 0:
 				return usageError(errors.New("--synthetic wants a number of secrets above 0"))
+			case latency < 0:
+				return usageError(errors.New("--latency wants a duration of 0 or more"))
 			}
 			parsed, err := parseFaults(faults)
 			if err != nil {
@@ -62,6 +69,9 @@ the performance figures are measured on).
 			defer emu.Close()
 			if err := loadEmulator(emu, seedFile, demo, synthetic); err != nil {
 				return err
+			}
+			if cmd.Flags().Changed("latency") {
+				emu.SetLatency(latency)
 			}
 			for i, f := range parsed {
 				emu.AddFault(f)
@@ -76,6 +86,7 @@ the performance figures are measured on).
 	fs.BoolVar(&demo, "demo", false, "load the built-in demo data")
 	fs.IntVar(&synthetic, "synthetic", 0, "load this many generated secrets")
 	fs.DurationVar(&stepDelay, "rotation-step-delay", 0, "pause between rotation steps (with --demo: 1.5s)")
+	fs.DurationVar(&latency, "latency", 0, "add this delay to every request (such as 50ms)")
 	fs.StringArrayVar(&faults, "fault", nil, "make calls misbehave (repeatable; see above): `KIND[:OP[:COUNT[:SECRET]]]` with KIND one of "+faultKinds)
 	return cmd
 }

@@ -54,6 +54,22 @@ func TestEmulatorServesSyntheticSecrets(t *testing.T) {
 	}
 }
 
+func TestEmulatorLatencyDelaysEveryRequest(t *testing.T) {
+	const d = 300 * time.Millisecond
+	url := serveEmulator(t, "--synthetic", "5", "--latency", d.String(), "--fault", "denied:GetSecretValue")
+	start := time.Now()
+	runKeyhole(t, "ls", "--endpoint-url", url, "--region", "us-east-1").mustSucceed(t)
+	if took := time.Since(start); took < d {
+		t.Fatalf("ls took %v; want at least the %v latency", took, d)
+	}
+	if r := runKeyhole(t, "get", "--endpoint-url", url, "--region", "us-east-1", emulator.Synthetic(5, 1).Secrets[0].Name); r.code == 0 || !strings.Contains(r.stderr, "denied") {
+		t.Fatalf("the denied fault must still answer GetSecretValue: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := runKeyhole(t, "emulator", "--latency", "-1s"); r.code != 2 || !strings.Contains(r.stderr, "--latency") {
+		t.Fatalf("emulator --latency -1s: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 func TestEmulatorTakesOneDataSet(t *testing.T) {
 	for _, args := range [][]string{{"--demo", "--synthetic", "5"}, {"--seed", "x.json", "--demo"}, {"--synthetic", "-1"}} {
 		r := runKeyhole(t, append([]string{"emulator"}, args...)...)
