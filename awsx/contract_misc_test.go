@@ -3,6 +3,7 @@ package awsx_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"reflect"
 	"strings"
 	"testing"
@@ -374,5 +375,33 @@ func testTagsKeyAfterLastTagRemoved(t *testing.T, c *awsx.Client, b backend) {
 	d, l := tagsOf()
 	if d == nil || len(d) != 0 || l == nil || len(l) != 0 {
 		t.Errorf("after the last tag was removed: described %#v listed %#v, want Tags: []", d, l)
+	}
+}
+
+func testErrorBodySaysMessage(t *testing.T, _ *awsx.Client, b backend) {
+	req, err := http.NewRequestWithContext(testContext(t), http.MethodPost, b.endpoint,
+		strings.NewReader(`{"SecretId":"`+uniqueName(t, "missing")+`"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("X-Amz-Target", "secretsmanager.DescribeSecret")
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAKEYHOLETEST/20260101/"+testRegion+"/secretsmanager/aws4_request, SignedHeaders=host, Signature=0")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("post: %v", err)
+	}
+	defer resp.Body.Close()
+	var body map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatalf("decode error body: %v", err)
+	}
+	key := "Message"
+	if b.quirks.lowercaseErrorMessage {
+		// moto spells it message.
+		key = "message"
+	}
+	if body["__type"] != "ResourceNotFoundException" || body[key] == nil {
+		t.Errorf("error body %v, want __type ResourceNotFoundException and %s", body, key)
 	}
 }

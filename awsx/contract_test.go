@@ -82,6 +82,9 @@ type quirks struct {
 	// as InvalidParameterException, where AWS answers ValidationException
 	// before looking the secret up.
 	checksInputAfterExistence bool
+	// lowercaseErrorMessage: error bodies carry the text under message,
+	// where Secrets Manager spells it Message.
+	lowercaseErrorMessage bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -112,6 +115,7 @@ func backends(t *testing.T) []backend {
 				invertsUnfinishedRotationCheck: true,
 				secretIDNotValidated:           true,
 				checksInputAfterExistence:      true,
+				lowercaseErrorMessage:          true,
 			},
 		},
 	}
@@ -149,6 +153,7 @@ func scenarios() []scenario {
 		{"ErrorClassification", testErrorClassification},
 		{"ErrorsNeverQuoteValues", testErrorsNeverQuoteValues},
 		{"TagsKeyAfterLastTagRemoved", testTagsKeyAfterLastTagRemoved},
+		{"ErrorBodySaysMessage", testErrorBodySaysMessage},
 		{"InvalidSecretIDIsValidation", testInvalidSecretIDIsValidation},
 		{"InputCheckedBeforeExistence", testInputCheckedBeforeExistence},
 		{"CallerIdentity", testCallerIdentity},

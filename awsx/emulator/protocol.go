@@ -52,12 +52,15 @@ func writeJSON(w http.ResponseWriter, requestID string, v any) int {
 	return http.StatusOK
 }
 
-// writeError answers with an awsJson1_1 error document.
+// writeError answers with an awsJson1_1 error document. The message goes
+// under Message, as Secrets Manager spells it, and under message too, the
+// awsJson1_1 default some clients read.
 func writeError(w http.ResponseWriter, requestID string, e *apiError) int {
 	body, _ := json.Marshal(struct {
-		Type    string `json:"__type"`
-		Message string `json:"message"`
-	}{e.Code, e.Message})
+		Type         string `json:"__type"`
+		Message      string `json:"Message"`
+		LowerMessage string `json:"message"`
+	}{e.Code, e.Message, e.Message})
 	w.Header().Set("Content-Type", jsonContentType)
 	w.Header().Set("X-Amzn-Requestid", requestID)
 	w.Header().Set("X-Amzn-Errortype", e.Code)
