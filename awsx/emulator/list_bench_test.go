@@ -1,11 +1,11 @@
 package emulator
 
 import (
-	"encoding/json"
-	"fmt"
+	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,27 +17,29 @@ import (
 // store, as the app does after it edits a secret.
 func BenchmarkListSecretsPage(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 500_000} {
-		s := New(Options{Clock: func() time.Time { return time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC) }})
-		if err := s.Load(Synthetic(n, 1)); err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("walk/%d", n), func(b *testing.B) {
-			token := ""
-			for b.Loop() {
-				token = listOnePage(b, s, token)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			s := New(Options{Clock: func() time.Time { return time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC) }})
+			defer s.Close()
+			if err := s.Load(Synthetic(n, 1)); err != nil {
+				b.Fatal(err)
 			}
-			reportHeap(b)
+			b.Run("walk", func(b *testing.B) {
+				token := ""
+				for b.Loop() {
+					token = listOnePage(b, s, token)
+				}
+				reportHeap(b)
+			})
+			b.Run("after-write", func(b *testing.B) {
+				for b.Loop() {
+					s.mu.Lock()
+					s.secrets.changed()
+					s.mu.Unlock()
+					listOnePage(b, s, "")
+				}
+				reportHeap(b)
+			})
 		})
-		b.Run(fmt.Sprintf("after-write/%d", n), func(b *testing.B) {
-			for b.Loop() {
-				s.mu.Lock()
-				s.secrets.changed()
-				s.mu.Unlock()
-				listOnePage(b, s, "")
-			}
-			reportHeap(b)
-		})
-		s.Close()
 	}
 }
 
@@ -55,14 +57,17 @@ func listOnePage(b *testing.B, s *Server, token string) string {
 	if w.Code != http.StatusOK {
 		b.Fatalf("ListSecrets: %d %s", w.Code, w.Body)
 	}
-	var out struct {
-		SecretList []json.RawMessage
-		NextToken  string
+	// The token ends the answer; finding it keeps decoding out of the figure.
+	answer := w.Body.Bytes()
+	if !bytes.Contains(answer, []byte(`"SecretList":[{`)) {
+		b.Fatalf("ListSecrets answered no secrets: %.200s", answer)
 	}
-	if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil || len(out.SecretList) == 0 && out.NextToken != "" {
-		b.Fatalf("ListSecrets answer: %v", err)
+	_, rest, ok := bytes.Cut(answer, []byte(`"NextToken":"`))
+	if !ok {
+		return ""
 	}
-	return out.NextToken
+	next, _, _ := bytes.Cut(rest, []byte(`"`))
+	return string(next)
 }
 
 // reportHeap reports the live heap after a collection, in MB.
