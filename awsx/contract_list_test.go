@@ -145,3 +145,45 @@ func testListSort(t *testing.T, c *awsx.Client, b backend) {
 		t.Errorf("sorted by name descending: %v, want %v", got, wantDesc)
 	}
 }
+
+func testListFiltersMatchWords(t *testing.T, c *awsx.Client, b backend) {
+	prefix := uniqueName(t, "words")
+	creds, key := prefix+"/credsDatabase-892", prefix+"/apiKey"
+	mustCreate(t, c, model.CreateInput{Name: creds, Description: "Primary billing database", Value: model.StringValue(fakeValue(t))})
+	mustCreate(t, c, model.CreateInput{Name: key, Description: "Billing API key for partners", Value: model.StringValue(fakeValue(t))})
+	desc := func(values ...string) model.ListFilter {
+		return model.ListFilter{Key: model.FilterDescription, Values: values}
+	}
+	cases := []struct {
+		what string
+		more []model.ListFilter
+		want []string
+	}{
+		{"a description word that does not start it", []model.ListFilter{desc("billing")}, []string{creds, key}},
+		{"every value word", []model.ListFilter{desc("primary data")}, []string{creds}},
+		{"two values ORed", []model.ListFilter{desc("partners", "primary")}, []string{creds, key}},
+		{"repeated keys ANDed", []model.ListFilter{desc("billing"), desc("partners")}, []string{key}},
+		{"no word starts with the value", []model.ListFilter{desc("illing")}, nil},
+	}
+	for _, tc := range cases {
+		if got := names(listAll(t, c, byNamePrefix(prefix, tc.more...))); !sameSet(got, tc.want) {
+			t.Errorf("%s: listed %v, want %v", tc.what, got, tc.want)
+		}
+	}
+
+	// A name word after a case change or a digit run starts a match.
+	want := []string{creds}
+	if b.quirks.namePrefixOnly {
+		// moto matches a name filter against the whole name's start only.
+		want = nil
+	}
+	byWord := byNamePrefix(prefix, model.ListFilter{Key: model.FilterName, Values: []string{"Database"}})
+	if got := names(listAll(t, c, byWord)); !sameSet(got, want) {
+		t.Errorf("name word Database: listed %v, want %v", got, want)
+	}
+
+	_, err := c.ListSecretsPage(testContext(t), model.ListQuery{Filters: []model.ListFilter{{Key: model.FilterName}}}, "")
+	if e := wantKind(t, err, model.KindInvalidRequest); e.Code != "InvalidParameterException" {
+		t.Errorf("a filter without values: code %q, want InvalidParameterException", e.Code)
+	}
+}

@@ -85,6 +85,9 @@ type quirks struct {
 	// lowercaseErrorMessage: error bodies carry the text under message,
 	// where Secrets Manager spells it Message.
 	lowercaseErrorMessage bool
+	// namePrefixOnly: a name filter matches the start of the whole name
+	// only, where AWS matches the start of any word of it.
+	namePrefixOnly bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -116,6 +119,7 @@ func backends(t *testing.T) []backend {
 				secretIDNotValidated:           true,
 				checksInputAfterExistence:      true,
 				lowercaseErrorMessage:          true,
+				namePrefixOnly:                 true,
 			},
 		},
 	}
@@ -138,6 +142,7 @@ func scenarios() []scenario {
 		{"RequestTokenIdempotency", testRequestTokenIdempotency},
 		{"ReusedTokenWithOtherValue", testReusedTokenWithOtherValue},
 		{"ListFilters", testListFilters},
+		{"ListFiltersMatchWords", testListFiltersMatchWords},
 		{"ListPlannedDeletion", testListPlannedDeletion},
 		{"ListPaging", testListPaging},
 		{"ListSort", testListSort},
