@@ -88,6 +88,12 @@ type quirks struct {
 	// namePrefixOnly: a name filter matches the start of the whole name
 	// only, where AWS matches the start of any word of it.
 	namePrefixOnly bool
+	// keepsCurrentWithPending: PutSecretValue without VersionStages leaves
+	// AWSCURRENT (and AWSPREVIOUS) where they are when the AWSCURRENT
+	// version also holds AWSPENDING, so two versions are AWSCURRENT, where
+	// AWS moves AWSCURRENT to the new version and leaves the old one
+	// AWSPREVIOUS only.
+	keepsCurrentWithPending bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -120,6 +126,7 @@ func backends(t *testing.T) []backend {
 				checksInputAfterExistence:      true,
 				lowercaseErrorMessage:          true,
 				namePrefixOnly:                 true,
+				keepsCurrentWithPending:        true,
 			},
 		},
 	}
@@ -139,6 +146,7 @@ func scenarios() []scenario {
 		{"BinaryValue", testBinaryValue},
 		{"PutMovesCurrentAndPrevious", testPutMovesCurrentAndPrevious},
 		{"PutWithCustomStageLeavesCurrent", testPutWithCustomStageLeavesCurrent},
+		{"PutAfterRotationMove", testPutAfterRotationMove},
 		{"RequestTokenIdempotency", testRequestTokenIdempotency},
 		{"ReusedTokenWithOtherValue", testReusedTokenWithOtherValue},
 		{"ListFilters", testListFilters},

@@ -173,9 +173,15 @@ func (s *Server) putSecretValue(c *call) (any, *apiError) {
 	if len(stages) == 0 {
 		stages = []string{stageCurrent}
 	}
+	current := sec.versionByStage(stageCurrent)
 	v, err := s.putVersion(sec, in.ClientRequestToken, in.SecretString, in.SecretBinary, stages, c.now)
 	if err != nil {
 		return nil, err
+	}
+	if current != nil && current != v && !current.hasStage(stageCurrent) && current.hasStage(stagePending) {
+		// A finished rotation left AWSPENDING on the AWSCURRENT version;
+		// moving AWSCURRENT off it leaves it AWSPREVIOUS only.
+		current.removeStage(stagePending)
 	}
 	c.event.answered(sec, v.id)
 	return writeOutput{ARN: sec.arn, Name: sec.name, VersionId: v.id, VersionStages: slices.Clone(v.stages)}, nil
