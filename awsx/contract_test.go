@@ -94,6 +94,12 @@ type quirks struct {
 	// AWS moves AWSCURRENT to the new version and leaves the old one
 	// AWSPREVIOUS only.
 	keepsCurrentWithPending bool
+	// missingFunctionNotFound: RotateSecret naming a Lambda function that
+	// does not exist answers ResourceNotFoundException (moto looks it up in
+	// its own Lambda) and keeps the AWSPENDING version it made, where AWS
+	// answers AccessDeniedException, as it cannot invoke the function, and
+	// stores nothing.
+	missingFunctionNotFound bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -127,6 +133,7 @@ func backends(t *testing.T) []backend {
 				lowercaseErrorMessage:          true,
 				namePrefixOnly:                 true,
 				keepsCurrentWithPending:        true,
+				missingFunctionNotFound:        true,
 			},
 		},
 	}
@@ -160,6 +167,7 @@ func scenarios() []scenario {
 		{"UpdateVersionStage", testUpdateVersionStage},
 		{"Rotate", testRotate},
 		{"RotateWhileRotationPending", testRotateWhileRotationPending},
+		{"RotateWithMissingFunction", testRotateWithMissingFunction},
 		{"RandomPassword", testRandomPassword},
 		{"ResourcePolicy", testResourcePolicy},
 		{"BatchGet", testBatchGet},

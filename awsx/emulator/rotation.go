@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,18 @@ const (
 	// RotateFailPrefix followed by a step name fails the rotation at that step.
 	RotateFailPrefix = "keyhole-rotate-fail-"
 )
+
+// knownFunction reports whether function is one of the built-in rotation
+// functions, the only ones the emulator can invoke: the password function,
+// and RotateFailPrefix followed by a rotation step.
+func knownFunction(function string) bool {
+	if function == RotatePasswordFunction {
+		return true
+	}
+	step, ok := strings.CutPrefix(function, RotateFailPrefix)
+	steps := rotationSteps()
+	return ok && slices.Contains(steps[:], step)
+}
 
 // rotationRun is a rotation in flight.
 type rotationRun struct {
@@ -84,7 +97,11 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 		lambda = sec.rotation.lambdaARN
 	}
 	if lambda == "" {
-		return nil, errInvalidRequest("You tried to enable rotation on a secret that doesn't already have a Lambda function ARN configured and you didn't include such an ARN as a parameter in this call.")
+		return nil, errInvalidRequest("No Lambda rotation function ARN is associated with this secret.")
+	}
+	immediately := in.RotateImmediately == nil || *in.RotateImmediately
+	if immediately && !knownFunction(functionName(lambda)) {
+		return nil, newError("AccessDeniedException", "Secrets Manager cannot invoke the specified Lambda function. Ensure that the function policy grants access to the principal secretsmanager.amazonaws.com.")
 	}
 	cfg := sec.rotation
 	if in.RotationRules != nil {
@@ -103,7 +120,7 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 	sec.lastChanged = c.now
 	s.secrets.changed()
 	c.event.answered(sec, "")
-	if in.RotateImmediately != nil && !*in.RotateImmediately {
+	if !immediately {
 		return writeOutput{ARN: sec.arn, Name: sec.name}, nil
 	}
 	pending := &version{id: token, created: c.now}
