@@ -45,11 +45,7 @@ func writeJSON(w http.ResponseWriter, requestID string, v any) int {
 	if err != nil {
 		return writeError(w, requestID, errInternal())
 	}
-	w.Header().Set("Content-Type", jsonContentType)
-	w.Header().Set("X-Amzn-Requestid", requestID)
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(body)
-	return http.StatusOK
+	return writeBody(w, requestID, http.StatusOK, jsonContentType, body)
 }
 
 // writeError answers with an awsJson1_1 error document. The message goes
@@ -61,10 +57,19 @@ func writeError(w http.ResponseWriter, requestID string, e *apiError) int {
 		Message      string `json:"Message"`
 		LowerMessage string `json:"message"`
 	}{e.Code, e.Message, e.Message})
-	w.Header().Set("Content-Type", jsonContentType)
-	w.Header().Set("X-Amzn-Requestid", requestID)
 	w.Header().Set("X-Amzn-Errortype", e.Code)
-	w.WriteHeader(e.Status)
+	return writeBody(w, requestID, e.Status, jsonContentType, body)
+}
+
+// writeBody answers status with the whole body in one write, under a
+// Content-Length, so the client reads a complete answer and keeps the
+// connection for its next call instead of decoding a chunked stream.
+func writeBody(w http.ResponseWriter, requestID string, status int, contentType string, body []byte) int {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("X-Amzn-Requestid", requestID)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
 	_, _ = w.Write(body)
-	return e.Status
+	return status
 }

@@ -122,9 +122,5 @@ func writeXML(w http.ResponseWriter, requestID string, status int, v any) int {
 	if err != nil {
 		status, body = http.StatusInternalServerError, nil
 	}
-	w.Header().Set("Content-Type", xmlContentType)
-	w.Header().Set("X-Amzn-Requestid", requestID)
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
-	return status
+	return writeBody(w, requestID, status, xmlContentType, body)
 }
