@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -163,7 +164,7 @@ func TestLookupEventsAttributesAndPaging(t *testing.T) {
 
 func TestSecretValuesNeverReachTrailOrLog(t *testing.T) {
 	const canary = "CANARY-7f3a9c-do-not-log"
-	var logs bytes.Buffer
+	var logs syncBuffer
 	e := newEnv(t, emulator.Options{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	if _, err := e.sm.CreateSecret(t.Context(), &secretsmanager.CreateSecretInput{
 		Name: aws.String("canary"), SecretString: aws.String(`{"user":"u","password":"` + canary + `"}`),
@@ -257,4 +258,25 @@ func TestSeedEventsJoinTheTrail(t *testing.T) {
 	if got := lookupAll(t, e, cttypes.LookupAttributeKeyUsername, "carol"); len(got) != 1 {
 		t.Fatalf("by username %d", len(got))
 	}
+}
+
+// syncBuffer is a buffer the server's handlers write to while the test
+// reads it: a handler may still log after its answer reached the client.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+// Write appends p.
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// String is what was written so far.
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
