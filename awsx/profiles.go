@@ -72,29 +72,13 @@ func ProfileRegions(getenv func(string) string) (map[string]string, error) {
 // iniKeys maps each section of an INI file that sets key to its value; a
 // missing file has none.
 func iniKeys(path, key string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	out := map[string]string{}
-	section := ""
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			section = line[1 : len(line)-1]
-			continue
+	err := scanINI(path, func(section, k, v string) {
+		if section != "" && k == key {
+			out[section] = v
 		}
-		k, v, ok := strings.Cut(line, "=")
-		if ok && section != "" && strings.TrimSpace(k) == key {
-			out[section] = strings.TrimSpace(v)
-		}
-	}
-	return out, sc.Err()
+	})
+	return out, err
 }
 
 // profileName reads a section header's profile name: in the config file
@@ -110,23 +94,41 @@ func profileName(section string, prefixed bool) (string, bool) {
 
 // iniSections returns the section names of an INI file; a missing file has none.
 func iniSections(path string) ([]string, error) {
+	var out []string
+	err := scanINI(path, func(section, k, _ string) {
+		if k == "" {
+			out = append(out, section)
+		}
+	})
+	return out, err
+}
+
+// scanINI calls visit with each section header of an INI file (k empty)
+// and each key = value line under its section, trimmed; a missing file
+// has neither.
+func scanINI(path string, visit func(section, k, v string)) error {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	var out []string
+	section := ""
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			out = append(out, line[1:len(line)-1])
+			section = line[1 : len(line)-1]
+			visit(section, "", "")
+			continue
+		}
+		if k, v, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) != "" {
+			visit(section, strings.TrimSpace(k), strings.TrimSpace(v))
 		}
 	}
-	return out, sc.Err()
+	return sc.Err()
 }
 
 func pathOr(s, def string) string {
