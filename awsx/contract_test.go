@@ -178,6 +178,7 @@ func scenarios() []scenario {
 		{"InvalidSecretIDIsValidation", testInvalidSecretIDIsValidation},
 		{"InputCheckedBeforeExistence", testInputCheckedBeforeExistence},
 		{"CallerIdentity", testCallerIdentity},
+		{"RegionsAreSeparate", testRegionsAreSeparate},
 	}
 }
 

@@ -46,7 +46,7 @@ func (s *Server) batchGetSecretValue(c *call) (any, *apiError) {
 		if err != nil {
 			return nil, err
 		}
-		page, next, err := s.listPage(listQuery{Filters: in.Filters, forBatchGetting: true}, in.NextToken, limit)
+		page, next, err := s.listPage(c.at, listQuery{Filters: in.Filters, forBatchGetting: true}, in.NextToken, limit)
 		if err != nil {
 			return nil, err
 		}
@@ -57,7 +57,7 @@ func (s *Server) batchGetSecretValue(c *call) (any, *apiError) {
 		ids = append(ids, sec.arn)
 	}
 	for _, id := range ids {
-		sec := s.secrets.lookup(id)
+		sec := c.at.secrets.lookup(id)
 		if sec == nil {
 			e := errSecretNotFound()
 			out.Errors = append(out.Errors, batchError{SecretId: id, ErrorCode: e.Code, Message: e.Message})
@@ -88,7 +88,7 @@ func (s *Server) recordBatchRead(c *call, sec *secret) {
 		UserIdentity:      c.caller.userIdentity(),
 		EventSource:       secretsManagerSource,
 		EventName:         "GetSecretValue",
-		AWSRegion:         s.region,
+		AWSRegion:         c.at.region,
 		SourceIPAddress:   c.sourceIP,
 		UserAgent:         c.userAgent,
 		RequestParameters: map[string]any{"secretId": sec.arn},
@@ -97,8 +97,8 @@ func (s *Server) recordBatchRead(c *call, sec *secret) {
 		ReadOnly:          true,
 		EventType:         "AwsApiCall",
 		ManagementEvent:   true,
-		RecipientAccount:  s.account,
+		RecipientAccount:  c.at.account,
 		EventCategory:     "Management",
 	}
-	s.addEvent(rec, c.now, c.caller, []string{sec.arn}, []string{sec.name})
+	s.addEvent(c.at, rec, c.now, c.caller, []string{sec.arn}, []string{sec.name})
 }

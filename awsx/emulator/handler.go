@@ -15,10 +15,12 @@ const maxBodyBytes = 4 << 20
 
 // call is one request being served.
 type call struct {
-	service   string
-	op        string
-	body      []byte
-	caller    identity
+	service string
+	op      string
+	body    []byte
+	caller  identity
+	// at is the caller's account in the request's region.
+	at        *regionState
 	sourceIP  string
 	userAgent string
 	now       time.Time
@@ -82,8 +84,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		now:       s.now(),
 		secretID:  ref.SecretId,
 	}
-	c.requestID = newUUID(s.secrets.rng)
-	delay, fault := s.matchFaults(op, s.secretNames(ref.SecretId), ref.NextToken != "")
+	region := regionFromRequest(r)
+	if region == "" {
+		region = s.region
+	}
+	c.at = s.at(c.caller.accountID, region)
+	c.requestID = newUUID(s.rng)
+	delay, fault := s.matchFaults(op, c.at.secretNames(ref.SecretId), ref.NextToken != "")
 	delay += s.latency
 	s.mu.Unlock()
 
@@ -136,7 +143,7 @@ func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 		}
 		return callerIdentityOf(c.caller), nil
 	}
-	s.secrets.expire(c.now)
+	c.at.secrets.expire(c.now)
 	var result any
 	var apiErr *apiError
 	if c.service == "cloudtrail" {
@@ -172,11 +179,11 @@ func (s *Server) forcedError(c *call, f *Fault, action, resource string) *apiErr
 }
 
 // secretNames lists the names the secret id goes by, for fault matching.
-func (s *Server) secretNames(id string) []string {
+func (r *regionState) secretNames(id string) []string {
 	if id == "" {
 		return nil
 	}
-	if sec := s.secrets.lookup(id); sec != nil {
+	if sec := r.secrets.lookup(id); sec != nil {
 		return []string{id, sec.name, sec.arn}
 	}
 	return []string{id}

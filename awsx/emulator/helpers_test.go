@@ -1,6 +1,7 @@
 package emulator_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -48,6 +49,8 @@ type env struct {
 	clock *testClock
 	sm    *secretsmanager.Client
 	ct    *cloudtrail.Client
+	// region is the region the clients sign for.
+	region string
 }
 
 const testAccessKey = "AKIATESTUSER0000001"
@@ -65,10 +68,11 @@ func newEnv(t testing.TB, opts emulator.Options) *env {
 		hs.Close()
 		srv.Close()
 	})
-	e := &env{srv: srv, url: hs.URL, clock: clock}
+	e := &env{srv: srv, url: hs.URL, clock: clock, region: cmp.Or(opts.Region, "us-east-1")}
 	e.sm = e.secretsClient(testAccessKey)
 	e.ct = cloudtrail.NewFromConfig(awsConfig(testAccessKey), func(o *cloudtrail.Options) {
 		o.BaseEndpoint = aws.String(hs.URL)
+		o.Region = e.region
 	})
 	return e
 }
@@ -103,6 +107,7 @@ type plainBody struct{ io.ReadCloser }
 func (e *env) secretsClient(accessKey string) *secretsmanager.Client {
 	return secretsmanager.NewFromConfig(awsConfig(accessKey), func(o *secretsmanager.Options) {
 		o.BaseEndpoint = aws.String(e.url)
+		o.Region = e.region
 	})
 }
 

@@ -61,33 +61,33 @@ func (lc *listingCache) add(l *listing) {
 
 // listPage returns one page of the query's secrets and the token of the next.
 // The caller holds s.mu.
-func (s *Server) listPage(q listQuery, token *string, limit int) ([]*secret, string, *apiError) {
+func (s *Server) listPage(at *regionState, q listQuery, token *string, limit int) ([]*secret, string, *apiError) {
 	if payload, ok := cursorPayload(token); ok {
 		c, ok := s.parseCursor(payload)
 		if !ok {
 			return nil, "", errInvalidNextToken()
 		}
-		return s.cursorPage(c, q.IncludePlanned, limit)
+		return s.cursorPage(at, c, q.IncludePlanned, limit)
 	}
 	if order, ok := indexedOrder(q); ok && (token == nil || *token == "") {
-		return s.cursorPage(cursor{order: order}, q.IncludePlanned, limit)
+		return s.cursorPage(at, cursor{order: order}, q.IncludePlanned, limit)
 	}
 	var l *listing
 	start := 0
 	if token != nil && *token != "" {
 		id, offset, ok := parseListToken(*token)
-		if !ok || s.listings.byID[id] == nil {
+		if !ok || at.listings.byID[id] == nil {
 			return nil, "", errInvalidNextToken()
 		}
-		l, start = s.listings.byID[id], offset
+		l, start = at.listings.byID[id], offset
 	} else {
-		l = s.listingFor(q)
+		l = s.listingFor(at, q)
 	}
 	var page []*secret
 	i := start
 	for ; i < len(l.secrets) && len(page) < limit; i++ {
 		sec := l.secrets[i]
-		if s.secrets.byARN[sec.arn] != sec || (sec.pendingDeletion() && !q.IncludePlanned) {
+		if at.secrets.byARN[sec.arn] != sec || (sec.pendingDeletion() && !q.IncludePlanned) {
 			continue
 		}
 		page = append(page, sec)
@@ -146,10 +146,10 @@ func indexedOrder(q listQuery) (string, bool) {
 
 // cursorPage returns the page after c in c's order and the token of the
 // next. The caller holds s.mu.
-func (s *Server) cursorPage(c cursor, includePlanned bool, limit int) ([]*secret, string, *apiError) {
-	ix := &s.secrets.byCreated
+func (s *Server) cursorPage(at *regionState, c cursor, includePlanned bool, limit int) ([]*secret, string, *apiError) {
+	ix := &at.secrets.byCreated
 	if strings.HasPrefix(c.order, "name") {
-		ix = &s.secrets.byNameOrder
+		ix = &at.secrets.byNameOrder
 	}
 	desc := strings.HasSuffix(c.order, "-")
 	i, step := 0, 1
@@ -215,14 +215,14 @@ func (s *Server) parseCursor(payload string) (cursor, bool) {
 
 // listingFor returns the ordered secrets of q, reusing a listing of the same
 // query when nothing changed since it was made.
-func (s *Server) listingFor(q listQuery) *listing {
+func (s *Server) listingFor(at *regionState, q listQuery) *listing {
 	keyBytes, _ := json.Marshal(q.Filters)
 	key := fmt.Sprintf("%s|%s|%s|%t|%t", keyBytes, q.SortBy, q.SortOrder, q.IncludePlanned, q.forBatchGetting)
-	if l := s.listings.byKey[key]; l != nil && l.generation == s.secrets.generation {
+	if l := at.listings.byKey[key]; l != nil && l.generation == at.secrets.generation {
 		return l
 	}
-	matched := make([]*secret, 0, len(s.secrets.byName))
-	for _, sec := range s.secrets.byName {
+	matched := make([]*secret, 0, len(at.secrets.byName))
+	for _, sec := range at.secrets.byName {
 		if sec.pendingDeletion() && !q.IncludePlanned {
 			continue
 		}
@@ -242,8 +242,8 @@ func (s *Server) listingFor(q listQuery) *listing {
 		}
 		return c
 	})
-	l := &listing{key: key, generation: s.secrets.generation, secrets: matched}
-	s.listings.add(l)
+	l := &listing{key: key, generation: at.secrets.generation, secrets: matched}
+	at.listings.add(l)
 	return l
 }
 
@@ -348,7 +348,7 @@ func (s *Server) listSecrets(c *call) (any, *apiError) {
 		return nil, errValidation(in.SortOrder, "sortOrder", "Member must satisfy enum value set: [asc, desc]")
 	}
 	q := listQuery{Filters: in.Filters, SortBy: in.SortBy, SortOrder: in.SortOrder, IncludePlanned: in.IncludePlannedDeletion}
-	page, next, err := s.listPage(q, in.NextToken, limit)
+	page, next, err := s.listPage(c.at, q, in.NextToken, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func BenchmarkListSecretsPage(b *testing.B) {
 			b.Run("after-write", func(b *testing.B) {
 				for b.Loop() {
 					s.mu.Lock()
-					s.secrets.changed()
+					s.home().secrets.changed()
 					s.mu.Unlock()
 					listOnePage(b, s, "")
 				}

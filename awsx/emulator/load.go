@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -37,32 +38,50 @@ func (s *Server) Load(seed Seed) error {
 	if err != nil {
 		return err
 	}
-	prefix := arnPrefix(region, account)
-	secrets := make([]*secret, 0, len(seed.Secrets))
-	names := map[string]bool{}
+	org, err := seedOrganization(seed, account, now)
+	if err != nil {
+		return err
+	}
+	secrets := map[*regionState][]*secret{}
+	names := map[*regionState]map[string]bool{}
 	for i, ss := range seed.Secrets {
-		sec, err := s.seedSecret(ss, prefix, now)
+		place := s.at(cmp.Or(ss.Account, account), cmp.Or(ss.Region, region))
+		sec, err := s.seedSecret(ss, place, now)
 		if err != nil {
 			return fmt.Errorf("load seed secret %d (%q): %w", i, ss.Name, err)
 		}
-		if names[sec.name] || s.secrets.byName[sec.name] != nil {
-			return fmt.Errorf("load seed secret %d: name %q is used twice", i, ss.Name)
+		if names[place] == nil {
+			names[place] = map[string]bool{}
 		}
-		names[sec.name] = true
-		secrets = append(secrets, sec)
+		if names[place][sec.name] || place.secrets.byName[sec.name] != nil {
+			return fmt.Errorf("load seed secret %d: name %q is used twice in %s %s", i, ss.Name, place.account, place.region)
+		}
+		names[place][sec.name] = true
+		secrets[place] = append(secrets[place], sec)
 	}
 	s.account, s.region, s.latency = account, region, latency
+	if org != nil {
+		s.org = org
+	}
+	if len(seed.Regions) > 0 {
+		s.enabledRegions = slices.Clone(seed.Regions)
+	}
+	if len(seed.Roles) > 0 {
+		s.roles = slices.Clone(seed.Roles)
+	}
 	for k, v := range seed.Identities {
 		s.identities[k] = v
 	}
-	s.secrets.addAll(secrets)
+	for place, list := range secrets {
+		place.secrets.addAll(list)
+	}
 	for _, se := range seed.Events {
-		s.seedEvent(se, now)
+		s.seedEvent(s.at(cmp.Or(se.Account, account), cmp.Or(se.Region, region)), se, now)
 	}
 	return nil
 }
 
-func (s *Server) seedSecret(ss SeedSecret, prefix string, now time.Time) (*secret, error) {
+func (s *Server) seedSecret(ss SeedSecret, place *regionState, now time.Time) (*secret, error) {
 	name := ss.Name
 	if ss.OwningService != "" {
 		// A service's own secrets, such as RDS's rds!db-…, carry a '!'
@@ -77,7 +96,7 @@ func (s *Server) seedSecret(ss SeedSecret, prefix string, now time.Time) (*secre
 		created = now
 	}
 	sec := &secret{
-		arn:           s.secrets.newARN(prefix, ss.Name),
+		arn:           place.secrets.newARN(arnPrefix(place.region, place.account), ss.Name),
 		name:          ss.Name,
 		description:   ss.Description,
 		kmsKeyID:      ss.KMSKeyID,
@@ -156,7 +175,7 @@ func (s *Server) seedVersion(sec *secret, sv SeedVersion, created, now time.Time
 	}
 	id := sv.ID
 	if id == "" {
-		id = newUUID(s.secrets.rng)
+		id = newUUID(s.rng)
 	}
 	if sec.versionByID(id) != nil {
 		return nil, fmt.Errorf("version id %q is used twice", id)
@@ -182,12 +201,12 @@ func (s *Server) seedVersion(sec *secret, sv SeedVersion, created, now time.Time
 }
 
 // seedEvent adds one CloudTrail event of the seed's history. The caller holds s.mu.
-func (s *Server) seedEvent(se SeedEvent, now time.Time) {
+func (s *Server) seedEvent(place *regionState, se SeedEvent, now time.Time) {
 	key := se.AccessKeyID
 	if key == "" {
 		key = defaultAccessKeyID
 	}
-	who := identity{accessKeyID: key, arn: se.PrincipalARN, accountID: s.account}
+	who := identity{accessKeyID: key, arn: se.PrincipalARN, accountID: cmp.Or(accountOfARN(se.PrincipalARN), place.account)}
 	sourceIP := se.SourceIP
 	if sourceIP == "" {
 		sourceIP = "AWS Internal"
@@ -202,7 +221,7 @@ func (s *Server) seedEvent(se SeedEvent, now time.Time) {
 	if se.SecretID != "" {
 		names = append(names, se.SecretID)
 		params = map[string]any{"secretId": se.SecretID}
-		if sec := s.secrets.lookup(se.SecretID); sec != nil {
+		if sec := place.secrets.lookup(se.SecretID); sec != nil {
 			resources = append(resources, sec.arn)
 			names = append(names, sec.name)
 			if !isReadOnly(se.EventName) && se.ErrorCode == "" {
@@ -215,18 +234,18 @@ func (s *Server) seedEvent(se SeedEvent, now time.Time) {
 		UserIdentity:      who.userIdentity(),
 		EventSource:       source,
 		EventName:         se.EventName,
-		AWSRegion:         s.region,
+		AWSRegion:         place.region,
 		SourceIPAddress:   sourceIP,
 		UserAgent:         se.UserAgent,
 		ErrorCode:         se.ErrorCode,
 		ErrorMessage:      se.ErrorMessage,
 		RequestParameters: params,
 		ResponseElements:  response,
-		RequestID:         newUUID(s.secrets.rng),
+		RequestID:         newUUID(s.rng),
 		ReadOnly:          isReadOnly(se.EventName),
 		EventType:         "AwsApiCall",
 		ManagementEvent:   true,
-		RecipientAccount:  s.account,
+		RecipientAccount:  place.account,
 		EventCategory:     "Management",
 	}
 	if isRotationEvent(se.EventName) {
@@ -234,7 +253,7 @@ func (s *Server) seedEvent(se SeedEvent, now time.Time) {
 		rec.RequestParameters = nil
 		rec.AdditionalEvent = map[string]any{"SecretId": se.SecretID}
 	}
-	s.addEvent(rec, se.Time.Resolve(now), who, resources, names)
+	s.addEvent(place, rec, se.Time.Resolve(now), who, resources, names)
 }
 
 func isRotationEvent(name string) bool {

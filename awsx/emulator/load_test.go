@@ -42,7 +42,7 @@ const seedJSON = `{
 }`
 
 func TestLoadJSONSeed(t *testing.T) {
-	e := newEnv(t, emulator.Options{})
+	e := newEnv(t, emulator.Options{Region: "eu-west-1"})
 	if err := e.srv.LoadJSON(strings.NewReader(seedJSON)); err != nil {
 		t.Fatal(err)
 	}

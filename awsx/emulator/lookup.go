@@ -89,7 +89,7 @@ func (s *Server) lookupEvents(c *call) (any, *apiError) {
 	if to.Before(from) {
 		return nil, newError("InvalidTimeRangeException", "Start time must be earlier than end time.")
 	}
-	list := s.trail.events(key)
+	list := c.at.trail.events(key)
 	// end is one past the newest event the page may return.
 	end := sort.Search(len(list), func(i int) bool { return list[i].time.After(to) })
 	if in.NextToken != nil && *in.NextToken != "" {

@@ -13,7 +13,7 @@ func (s *Server) findSecret(c *call, id string) (*secret, *apiError) {
 	if !validSecretID(id) {
 		return nil, errInvalidName("ValidationException")
 	}
-	sec := s.secrets.lookup(id)
+	sec := c.at.secrets.lookup(id)
 	if sec == nil {
 		return nil, errSecretNotFound()
 	}
@@ -73,7 +73,7 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if existing := s.secrets.byName[in.Name]; existing != nil {
+	if existing := c.at.secrets.byName[in.Name]; existing != nil {
 		c.event.about(existing)
 		if existing.pendingDeletion() {
 			return nil, errInvalidRequest("You can't create this secret because a secret with this name is already scheduled for deletion.")
@@ -88,7 +88,7 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 		return nil, newError("ResourceExistsException", "The operation failed because the secret %s already exists.", in.Name)
 	}
 	sec := &secret{
-		arn:         s.secrets.newARN(arnPrefix(s.region, s.account), in.Name),
+		arn:         c.at.secrets.newARN(arnPrefix(c.at.region, c.at.account), in.Name),
 		name:        in.Name,
 		description: deref(in.Description),
 		kmsKeyID:    deref(in.KmsKeyId),
@@ -101,14 +101,14 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 	}
 	if len(sec.replicas) > 0 {
 		// A replicated secret's primary names the region it is in.
-		sec.primaryRegion = s.region
+		sec.primaryRegion = c.at.region
 	}
 	out := writeOutput{ARN: sec.arn, Name: sec.name}
 	if in.SecretString != nil || in.SecretBinary != nil {
 		sec.versions = []*version{{id: token, str: in.SecretString, bin: in.SecretBinary, stages: []string{stageCurrent}, created: c.now}}
 		out.VersionId = token
 	}
-	s.secrets.add(sec)
+	c.at.secrets.add(sec)
 	c.event.about(sec)
 	c.event.answered(sec, out.VersionId)
 	for _, r := range sec.replicas {
@@ -172,7 +172,7 @@ func (s *Server) updateSecret(c *call) (any, *apiError) {
 		sec.kmsKeyID = *in.KmsKeyId
 	}
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	c.at.secrets.changed()
 	c.event.answered(sec, out.VersionId)
 	return out, nil
 }
@@ -205,10 +205,10 @@ func (s *Server) deleteSecret(c *call) (any, *apiError) {
 			return nil, errInvalidParameter("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).")
 		}
 	}
-	sec := s.secrets.lookup(in.SecretId)
+	sec := c.at.secrets.lookup(in.SecretId)
 	if sec == nil && force && validName(in.SecretId) {
 		// AWS answers a forced delete of a secret it doesn't know as done.
-		return deleteSecretOutput{ARN: s.secrets.newARN(arnPrefix(s.region, s.account), in.SecretId), Name: in.SecretId, DeletionDate: epoch(c.now)}, nil
+		return deleteSecretOutput{ARN: c.at.secrets.newARN(arnPrefix(c.at.region, c.at.account), in.SecretId), Name: in.SecretId, DeletionDate: epoch(c.now)}, nil
 	}
 	sec, err := s.findSecret(c, in.SecretId)
 	if err != nil {
@@ -220,10 +220,10 @@ func (s *Server) deleteSecret(c *call) (any, *apiError) {
 	s.stopRotation(sec)
 	when := c.now
 	if force {
-		s.secrets.remove(sec)
+		c.at.secrets.remove(sec)
 	} else {
 		when = c.now.Add(time.Duration(days) * 24 * time.Hour)
-		s.secrets.markDeleted(sec, c.now, when)
+		c.at.secrets.markDeleted(sec, c.now, when)
 		sec.lastChanged = c.now
 	}
 	c.event.answered(sec, "")
@@ -241,7 +241,7 @@ func (s *Server) restoreSecret(c *call) (any, *apiError) {
 		return nil, err
 	}
 	if sec.pendingDeletion() {
-		s.secrets.restore(sec)
+		c.at.secrets.restore(sec)
 		sec.lastChanged = c.now
 	}
 	c.event.answered(sec, "")
@@ -277,7 +277,7 @@ func (s *Server) tagResource(c *call) (any, *apiError) {
 	}
 	sec.tags = tags
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	c.at.secrets.changed()
 	return struct{}{}, nil
 }
 
@@ -292,7 +292,7 @@ func (s *Server) untagResource(c *call) (any, *apiError) {
 	}
 	sec.tags = slices.DeleteFunc(slices.Clone(sec.tags), func(t SeedTag) bool { return slices.Contains(in.TagKeys, t.Key) })
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	c.at.secrets.changed()
 	return struct{}{}, nil
 }
 

@@ -41,7 +41,7 @@ func (s *Server) versionToken(token *string) (string, *apiError) {
 		return "", err
 	}
 	if token == nil || *token == "" {
-		return newUUID(s.secrets.rng), nil
+		return newUUID(s.rng), nil
 	}
 	return *token, nil
 }
@@ -68,7 +68,7 @@ func (s *Server) putVersion(sec *secret, token *string, str *string, bin []byte,
 		sec.attachStage(v, stage)
 	}
 	sec.lastChanged = now
-	s.secrets.changed()
+	sec.place.secrets.changed()
 	return v, nil
 }
 
@@ -133,7 +133,7 @@ func (s *Server) readValue(sec *secret, versionID, stage string, now time.Time) 
 	before := sec.lastAccessed
 	sec.touchRead(v, now)
 	if !before.Equal(sec.lastAccessed) {
-		s.secrets.changed()
+		sec.place.secrets.changed()
 	}
 	return secretValueOutput{
 		ARN:           sec.arn,
@@ -300,7 +300,7 @@ func (s *Server) updateSecretVersionStage(c *call) (any, *apiError) {
 		}
 	}
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	sec.place.secrets.changed()
 	if in.VersionStage == stagePending && from != nil && to == nil && !from.hasStage(stageCurrent) {
 		s.abandonRotation(sec, c.now)
 	}

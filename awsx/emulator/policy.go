@@ -46,7 +46,7 @@ func (s *Server) putResourcePolicy(c *call) (any, *apiError) {
 	}
 	sec.policy = in.ResourcePolicy
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	c.at.secrets.changed()
 	c.event.answered(sec, "")
 	return policyOutput{ARN: sec.arn, Name: sec.name}, nil
 }
@@ -62,7 +62,7 @@ func (s *Server) deleteResourcePolicy(c *call) (any, *apiError) {
 	}
 	sec.policy = ""
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	c.at.secrets.changed()
 	c.event.answered(sec, "")
 	return policyOutput{ARN: sec.arn, Name: sec.name}, nil
 }

@@ -54,13 +54,13 @@ func functionName(lambdaARN string) string {
 }
 
 // rotationPrincipal is the identity the rotation function acts as.
-func (s *Server) rotationPrincipal(function string) identity {
+func rotationPrincipal(account, function string) identity {
 	h := fnv.New64a()
 	_, _ = h.Write([]byte(function))
 	return identity{
 		accessKeyID: "ASIA" + strings.ToUpper(fmt.Sprintf("%016x", h.Sum64())),
-		arn:         "arn:aws:sts::" + s.account + ":assumed-role/" + function + "-role/" + function,
-		accountID:   s.account,
+		arn:         "arn:aws:sts::" + account + ":assumed-role/" + function + "-role/" + function,
+		accountID:   account,
 	}
 }
 
@@ -118,7 +118,7 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 	cfg.nextRotation = cfg.nextAfter(cfg.lastRotated, c.now)
 	sec.rotation = cfg
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	sec.place.secrets.changed()
 	c.event.answered(sec, "")
 	if !immediately {
 		return writeOutput{ARN: sec.arn, Name: sec.name}, nil
@@ -127,7 +127,7 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 	sec.versions = append(sec.versions, pending)
 	sec.attachStage(pending, stagePending)
 	run := &rotationRun{versionID: token, function: functionName(lambda)}
-	run.principal = s.rotationPrincipal(run.function)
+	run.principal = rotationPrincipal(sec.place.account, run.function)
 	sec.rotating = run
 	c.event.response["versionId"] = token
 	c.after = append(c.after, func() {
@@ -203,7 +203,7 @@ func (s *Server) abandonRotation(sec *secret, now time.Time) {
 	run := sec.rotating
 	if run == nil {
 		function := functionName(sec.rotation.lambdaARN)
-		run = &rotationRun{function: function, principal: s.rotationPrincipal(function)}
+		run = &rotationRun{function: function, principal: rotationPrincipal(sec.place.account, function)}
 	}
 	s.stopRotation(sec)
 	s.recordRotationEvent(sec, run, "RotationAbandoned", now, nil)
@@ -214,7 +214,7 @@ var errRotationStep = errors.New("rotation function failed")
 // runRotationStep is the built-in rotation function. Its errors never
 // carry secret values.
 func (s *Server) runRotationStep(sec *secret, run *rotationRun, step string, now time.Time) error {
-	if s.secrets.byARN[sec.arn] != sec || sec.pendingDeletion() {
+	if sec.place.secrets.byARN[sec.arn] != sec || sec.pendingDeletion() {
 		return fmt.Errorf("%s: secret no longer available: %w", step, errRotationStep)
 	}
 	if failAt, ok := strings.CutPrefix(run.function, RotateFailPrefix); ok && failAt == step {
@@ -261,7 +261,7 @@ func (s *Server) runRotationStep(sec *secret, run *rotationRun, step string, now
 		}
 		s.recordFunctionCall(sec, run, "UpdateSecretVersionStage", false, params, now)
 	}
-	s.secrets.changed()
+	sec.place.secrets.changed()
 	return nil
 }
 
@@ -280,18 +280,18 @@ func (s *Server) recordRotationEvent(sec *secret, run *rotationRun, name string,
 		UserIdentity:        who,
 		EventSource:         secretsManagerSource,
 		EventName:           name,
-		AWSRegion:           s.region,
+		AWSRegion:           sec.place.region,
 		SourceIPAddress:     secretsManagerSource,
 		UserAgent:           secretsManagerSource,
 		AdditionalEvent:     map[string]any{"SecretId": sec.arn},
 		ServiceEventDetails: details,
-		RequestID:           newUUID(s.secrets.rng),
+		RequestID:           newUUID(s.rng),
 		EventType:           "AwsServiceEvent",
 		ManagementEvent:     true,
-		RecipientAccount:    s.account,
+		RecipientAccount:    sec.place.account,
 		EventCategory:       "Management",
 	}
-	s.addEvent(rec, now, run.principal, []string{sec.arn}, []string{sec.name})
+	s.addEvent(sec.place, rec, now, run.principal, []string{sec.arn}, []string{sec.name})
 }
 
 // recordFunctionCall adds the event of an API call the rotation function makes.
@@ -301,21 +301,21 @@ func (s *Server) recordFunctionCall(sec *secret, run *rotationRun, op string, re
 		UserIdentity:      run.principal.userIdentity(),
 		EventSource:       secretsManagerSource,
 		EventName:         op,
-		AWSRegion:         s.region,
+		AWSRegion:         sec.place.region,
 		SourceIPAddress:   "lambda.amazonaws.com",
 		UserAgent:         "aws-sdk-go-v2 (keyhole rotation function " + run.function + ")",
 		RequestParameters: params,
-		RequestID:         newUUID(s.secrets.rng),
+		RequestID:         newUUID(s.rng),
 		ReadOnly:          readOnly,
 		EventType:         "AwsApiCall",
 		ManagementEvent:   true,
-		RecipientAccount:  s.account,
+		RecipientAccount:  sec.place.account,
 		EventCategory:     "Management",
 	}
 	if !readOnly {
 		rec.ResponseElements = map[string]any{"arn": sec.arn, "name": sec.name}
 	}
-	s.addEvent(rec, now, run.principal, []string{sec.arn}, []string{sec.name})
+	s.addEvent(sec.place, rec, now, run.principal, []string{sec.arn}, []string{sec.name})
 }
 
 func (s *Server) cancelRotateSecret(c *call) (any, *apiError) {
@@ -334,7 +334,7 @@ func (s *Server) cancelRotateSecret(c *call) (any, *apiError) {
 	sec.rotation.enabled = false
 	sec.rotation.nextRotation = time.Time{}
 	sec.lastChanged = c.now
-	s.secrets.changed()
+	sec.place.secrets.changed()
 	out := writeOutput{ARN: sec.arn, Name: sec.name}
 	if p := sec.versionByStage(stagePending); p != nil && !p.hasStage(stageCurrent) {
 		out.VersionId = p.id

@@ -56,6 +56,8 @@ type rotationConfig struct {
 
 // secret is one stored secret with all its versions.
 type secret struct {
+	// place is the account and region the secret lives in.
+	place         *regionState
 	arn           string
 	name          string
 	description   string

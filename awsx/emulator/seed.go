@@ -11,8 +11,20 @@ import (
 // Seed is the JSON document the emulator can be loaded with: secrets with
 // their versions, and CloudTrail history.
 type Seed struct {
+	// AccountID and Region are where secrets and events that name no
+	// account or region of their own go, and where requests without
+	// credentials are served.
 	AccountID string `json:"accountId,omitempty"`
 	Region    string `json:"region,omitempty"`
+	// Organization makes AccountID the management account of an AWS
+	// Organizations organisation with these member accounts.
+	Organization *SeedOrganization `json:"organization,omitempty"`
+	// Regions are the regions enabled in every account unless the account
+	// names its own; empty means AWS's regions enabled by default.
+	Regions []string `json:"regions,omitempty"`
+	// Roles are the role names STS AssumeRole accepts in every account of
+	// the organisation; empty accepts any name.
+	Roles []string `json:"roles,omitempty"`
 	// Identities maps SigV4 access key ids to principal ARNs.
 	Identities map[string]string `json:"identities,omitempty"`
 	Secrets    []SeedSecret      `json:"secrets"`
@@ -24,6 +36,9 @@ type Seed struct {
 
 // SeedSecret is one secret in a seed.
 type SeedSecret struct {
+	// Account and Region place the secret; empty means the seed's.
+	Account       string        `json:"account,omitempty"`
+	Region        string        `json:"region,omitempty"`
 	Name          string        `json:"name"`
 	Description   string        `json:"description,omitempty"`
 	KMSKeyID      string        `json:"kmsKeyId,omitempty"`
@@ -80,6 +95,10 @@ type SeedRotation struct {
 
 // SeedEvent is one CloudTrail event of the seed's history.
 type SeedEvent struct {
+	// Account and Region say whose history the event is in; empty means
+	// the seed's.
+	Account      string   `json:"account,omitempty"`
+	Region       string   `json:"region,omitempty"`
 	Time         SeedTime `json:"time"`
 	EventName    string   `json:"eventName"`
 	EventSource  string   `json:"eventSource,omitempty"`

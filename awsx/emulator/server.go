@@ -39,17 +39,25 @@ type Server struct {
 	clock  func() time.Time
 	logger *slog.Logger
 
-	mu         sync.Mutex
+	mu sync.Mutex
+	// account and region are where requests without credentials or a
+	// region go, and where seeds load unless they say otherwise.
 	account    string
 	region     string
 	identities map[string]string
-	secrets    *store
-	trail      *trail
-	faults     []*activeFault
-	requests   []Request
-	listings   *listingCache
-	seq        uint64
-	latency    time.Duration
+	places     map[placeKey]*regionState
+	// org is the organisation the default account manages, if any.
+	org *organization
+	// enabledRegions are the regions enabled in accounts that don't name
+	// their own; empty means AWS's default set.
+	enabledRegions []string
+	// roles are the role names AssumeRole accepts; empty accepts any.
+	roles    []string
+	rng      *rand.Rand
+	faults   []*activeFault
+	requests []Request
+	seq      uint64
+	latency  time.Duration
 	// instance tells this server's NextTokens from another's.
 	instance string
 
@@ -92,6 +100,7 @@ func New(opts Options) *Server {
 		identities[k] = v
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	seed := uint64(clock().UnixNano())
 	return &Server{
 		opts:       opts,
 		clock:      clock,
@@ -99,9 +108,8 @@ func New(opts Options) *Server {
 		account:    opts.AccountID,
 		region:     opts.Region,
 		identities: identities,
-		secrets:    newStore(uint64(clock().UnixNano())),
-		trail:      newTrail(),
-		listings:   newListingCache(),
+		places:     map[placeKey]*regionState{},
+		rng:        rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		latency:    opts.Latency,
 		instance:   strconv.FormatUint(rand.Uint64(), 36),
 		ctx:        ctx,
@@ -141,7 +149,11 @@ func (s *Server) identityFor(accessKeyID string) identity {
 	if !ok {
 		arn = "arn:aws:iam::" + s.account + ":user/keyhole"
 	}
-	return identity{accessKeyID: accessKeyID, arn: arn, accountID: s.account}
+	account := accountOfARN(arn)
+	if account == "" {
+		account = s.account
+	}
+	return identity{accessKeyID: accessKeyID, arn: arn, accountID: account}
 }
 
 // nextID returns a fresh number for request and event ids.

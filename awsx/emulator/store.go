@@ -10,6 +10,8 @@ import (
 
 // store holds the secrets of one account and region.
 type store struct {
+	// place is the account and region the secrets live in.
+	place  *regionState
 	byName map[string]*secret
 	byARN  map[string]*secret
 	// pending holds the secrets scheduled for deletion.
@@ -23,8 +25,9 @@ type store struct {
 	rng        *rand.Rand
 }
 
-func newStore(seed uint64) *store {
+func newStore(seed uint64, place *regionState) *store {
 	return &store{
+		place:       place,
 		byName:      map[string]*secret{},
 		byARN:       map[string]*secret{},
 		pending:     map[*secret]struct{}{},
@@ -91,6 +94,7 @@ func (st *store) addAll(secrets []*secret) {
 
 // index puts s in the maps by name and ARN and, if due, in pending.
 func (st *store) index(s *secret) {
+	s.place = st.place
 	st.byName[s.name] = s
 	st.byARN[s.arn] = s
 	if s.pendingDeletion() {

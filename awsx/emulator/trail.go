@@ -178,7 +178,7 @@ func (s *Server) recordCall(c *call, apiErr *apiError) {
 		UserIdentity:      c.caller.userIdentity(),
 		EventSource:       secretsManagerSource,
 		EventName:         d.name,
-		AWSRegion:         s.region,
+		AWSRegion:         c.at.region,
 		SourceIPAddress:   c.sourceIP,
 		UserAgent:         c.userAgent,
 		RequestParameters: d.params,
@@ -187,20 +187,20 @@ func (s *Server) recordCall(c *call, apiErr *apiError) {
 		ReadOnly:          d.readOnly,
 		EventType:         "AwsApiCall",
 		ManagementEvent:   true,
-		RecipientAccount:  s.account,
+		RecipientAccount:  c.at.account,
 		EventCategory:     "Management",
 	}
 	if apiErr != nil {
 		rec.ErrorCode, rec.ErrorMessage = apiErr.Code, apiErr.Message
 		rec.ResponseElements = nil
 	}
-	s.addEvent(rec, c.now, c.caller, d.resources, d.names)
+	s.addEvent(c.at, rec, c.now, c.caller, d.resources, d.names)
 }
 
 // addEvent completes rec and stores it. The caller holds s.mu.
-func (s *Server) addEvent(rec cloudTrailRecord, at time.Time, who identity, resources, names []string) *event {
+func (s *Server) addEvent(place *regionState, rec cloudTrailRecord, at time.Time, who identity, resources, names []string) *event {
 	e := &event{
-		id:          newUUID(s.secrets.rng),
+		id:          newUUID(s.rng),
 		time:        at.UTC(),
 		seq:         s.nextID(),
 		name:        rec.EventName,
@@ -215,7 +215,7 @@ func (s *Server) addEvent(rec cloudTrailRecord, at time.Time, who identity, reso
 	rec.EventTime = e.time.Format(time.RFC3339)
 	for _, arn := range resources {
 		rec.Resources = append(rec.Resources, map[string]string{
-			"accountId": s.account, "type": secretResourceType, "ARN": arn,
+			"accountId": place.account, "type": secretResourceType, "ARN": arn,
 		})
 	}
 	logger := s.logger
@@ -226,7 +226,7 @@ func (s *Server) addEvent(rec cloudTrailRecord, at time.Time, who identity, reso
 		}
 		return string(raw)
 	})
-	s.trail.add(e)
+	place.trail.add(e)
 	return e
 }
 

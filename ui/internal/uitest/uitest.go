@@ -4,6 +4,7 @@
 package uitest
 
 import (
+	"cmp"
 	"context"
 	"net/http/httptest"
 	"reflect"
@@ -62,7 +63,7 @@ func BackendWith(t testing.TB, seed emulator.Seed, opts emulator.Options) (*emul
 		emu.Close()
 	})
 	client, err := awsx.New(context.Background(), awsx.Options{
-		Region:           "us-east-1",
+		Region:           cmp.Or(seed.Region, opts.Region, "us-east-1"),
 		EndpointURL:      srv.URL,
 		Credentials:      credentials.NewStaticCredentialsProvider("AKIATEST", "secret", ""),
 		RetryMaxAttempts: 1,
