@@ -55,6 +55,9 @@ type Options struct {
 	// it must return quickly and be safe for concurrent use. When the
 	// client's retry quota has run out, the call ends after a notice instead.
 	OnRetry func(RetryNotice)
+	// shared is a provider taken over from another client, already cached
+	// and tagged, so both resolve credentials once.
+	shared aws.CredentialsProvider
 }
 
 // Client calls Secrets Manager, CloudTrail and STS for one profile and region.
@@ -74,6 +77,9 @@ type Client struct {
 	trailLimiter *rate.Limiter
 	// credentials is the provider every service client signs with.
 	credentials aws.CredentialsProvider
+	// opts are the options the client was made with, for clients derived
+	// from it.
+	opts Options
 }
 
 // New loads the AWS configuration and builds a Client. Credentials are
@@ -90,9 +96,14 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 	if cfg.Region == "" {
 		return nil, missingRegion(profile)
 	}
-	cfg.Credentials = tagCredentialErrors(cfg.Credentials)
+	if opts.shared != nil {
+		cfg.Credentials = opts.shared
+	} else {
+		cfg.Credentials = tagCredentialErrors(cfg.Credentials)
+	}
 
 	c := &Client{
+		opts:         opts,
 		credentials:  cfg.Credentials,
 		profile:      profile,
 		region:       cfg.Region,

@@ -94,9 +94,16 @@ func (a *App) headerItems(endpoint string, labelled bool) string {
 		}
 		parts = append(parts, st.HeaderItem.Render(model.Sanitize(value)))
 	}
-	item("profile", a.cfg.Profile)
-	item("region", a.cfg.Region)
-	item("account", a.identity.Account)
+	if f, ok := a.c.Backend.(common.Fleet); ok {
+		account, region := a.fleetPlace(f)
+		item("fleet", fleetSize(f))
+		item("account", account)
+		item("region", region)
+	} else {
+		item("profile", a.cfg.Profile)
+		item("region", a.cfg.Region)
+		item("account", a.identity.Account)
+	}
 	item("endpoint", endpoint)
 	return strings.Join(parts, "")
 }

@@ -58,8 +58,10 @@ func secretOrAccount(s *model.Secret) *model.Secret {
 // frame is a screen on the stack with the context its AWS work runs under
 // and the tasks that tag that work's answers.
 type frame struct {
-	page   common.Page
-	name   string
+	page common.Page
+	name string
+	// arn is the secret the screen is about, if any.
+	arn    string
 	c      common.Common
 	tasks  *common.Tasks
 	cancel context.CancelFunc
@@ -89,6 +91,7 @@ func (a *App) open(msg common.OpenMsg) tea.Cmd {
 		secret = &model.Secret{}
 	}
 	f := a.newFrame(s.name, func(c common.Common) common.Page { return s.open(c, secret) })
+	f.arn = secret.ARN
 	a.stack = append(a.stack, f)
 	return f.page.Init()
 }

@@ -46,3 +46,11 @@ type Connection struct {
 // (environment variables, the profile given at start, the SDK's default
 // chain), read afresh. It does I/O: call it only inside a tea.Cmd.
 type Connect func(ctx context.Context, profile, region string) (Connection, error)
+
+// Fleet is a backend over many accounts and regions at once (awsx/fleet
+// is one): the screens say where each secret lives and how each target's
+// listing goes.
+type Fleet interface {
+	Statuses() []model.TargetStatus
+	AccountName(id string) string
+}

@@ -42,7 +42,11 @@ func (p *Page) open(screen common.Screen) func() tea.Cmd {
 
 // nextSort sorts by the next key, from the first row.
 func (p *Page) nextSort() tea.Cmd {
-	p.idx.setSort((p.idx.sort+1)%sortModes, p.c.Now())
+	next := (p.idx.sort + 1) % sortModes
+	if next == sortPlace && p.idx.places == nil {
+		next = (next + 1) % sortModes
+	}
+	p.idx.setSort(next, p.c.Now())
 	p.table.Reset()
 	p.table.SetRows(p.idx.len())
 	p.offSeparator(-1)

@@ -13,6 +13,11 @@ type query struct {
 	words []string
 	tags  []tagTerm
 	rots  []model.RotationStatus
+	// accounts and regions are acct: and region: terms: a fleet's secret
+	// must be in an account whose name or id holds one, and in a region
+	// that starts with one.
+	accounts []string
+	regions  []string
 	// bad names a term that could not be understood, for the status line.
 	bad string
 }
@@ -43,6 +48,10 @@ func parseQuery(text string) query {
 		case strings.HasPrefix(term, "tag:"):
 			k, v, hasValue := strings.Cut(term[len("tag:"):], "=")
 			q.tags = append(q.tags, tagTerm{key: k, value: v, anyValue: !hasValue})
+		case strings.HasPrefix(term, "acct:"):
+			q.accounts = append(q.accounts, term[len("acct:"):])
+		case strings.HasPrefix(term, "region:"):
+			q.regions = append(q.regions, term[len("region:"):])
 		case strings.HasPrefix(term, "rot:"):
 			state, ok := rotationTerm(term[len("rot:"):])
 			if !ok {
@@ -58,7 +67,9 @@ func parseQuery(text string) query {
 }
 
 // empty reports whether the query selects everything.
-func (q query) empty() bool { return len(q.words) == 0 && len(q.tags) == 0 && len(q.rots) == 0 }
+func (q query) empty() bool {
+	return len(q.words) == 0 && len(q.tags) == 0 && len(q.rots) == 0 && len(q.accounts) == 0 && len(q.regions) == 0
+}
 
 // narrows reports whether every match of q is also a match of prev, so q
 // can be applied to prev's results instead of to everything.
@@ -70,7 +81,8 @@ func (q query) narrows(prev query) bool {
 	fields := strings.Fields(prev.text)
 	last := strings.ToLower(fields[len(fields)-1])
 	endsTerm := strings.HasSuffix(prev.text, " ")
-	return endsTerm || !(strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "rot:"))
+	return endsTerm || !(strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "rot:") ||
+		strings.HasPrefix(last, "acct:") || strings.HasPrefix(last, "region:"))
 }
 
 // How well a secret matches, best first.

@@ -18,6 +18,8 @@ const (
 	sortChanged
 	sortAccessed
 	sortCreated
+	// sortPlace orders a fleet's secrets by account, region and name.
+	sortPlace
 	sortModes
 )
 
@@ -29,6 +31,8 @@ func (m sortMode) String() string {
 		return "last accessed"
 	case sortCreated:
 		return "created"
+	case sortPlace:
+		return "account and region"
 	}
 	return "name"
 }
@@ -42,6 +46,8 @@ func (m sortMode) column() string {
 		return "accessed"
 	case sortCreated:
 		return "created"
+	case sortPlace:
+		return "account"
 	}
 	return "name"
 }
@@ -61,6 +67,10 @@ type index struct {
 	gone    []bool
 	order   []int32 // secret indices in sort order
 	sort    sortMode
+	// places, in a fleet's list only, hold each secret's account label
+	// and region, lower-cased and joined by a NUL; placeOf makes them.
+	places  []string
+	placeOf func(*model.Secret) string
 
 	q           query
 	showDeleted bool
@@ -89,6 +99,13 @@ func (x *index) less(a, b int32) int {
 		return byTime(ea.LastAccessedDate, eb.LastAccessedDate)
 	case sortCreated:
 		return byTime(ea.CreatedDate, eb.CreatedDate)
+	case sortPlace:
+		if x.places == nil {
+			break
+		}
+		if c := strings.Compare(x.places[a], x.places[b]); c != 0 {
+			return c
+		}
 	}
 	return byName()
 }
@@ -175,6 +192,9 @@ func (x *index) add(secrets []model.Secret, now time.Time) {
 	for i := range secrets {
 		x.secrets = append(x.secrets, &secrets[i])
 		x.gone = append(x.gone, secrets[i].PendingDeletion())
+		if x.placeOf != nil {
+			x.places = append(x.places, x.placeOf(&secrets[i]))
+		}
 	}
 	fresh := make([]int32, 0, len(secrets))
 	for i := first; i < int32(len(x.secrets)); i++ {
@@ -233,7 +253,7 @@ func (x *index) scan(candidates []bool, now time.Time) [tierCount][]int32 {
 			continue
 		}
 		if x.showDeleted || !x.gone[e] {
-			score[e] = int8(x.q.match(x.hay[e], x.secrets[e], now))
+			score[e] = int8(x.match(int32(e), now))
 		}
 	}
 	var tiers [tierCount][]int32
@@ -257,7 +277,7 @@ func (x *index) classify(candidates []int32, now time.Time) [tierCount][]int32 {
 			tiers[tierName] = append(tiers[tierName], e)
 			continue
 		}
-		if t := x.q.match(x.hay[e], x.secrets[e], now); t != noMatch {
+		if t := x.match(e, now); t != noMatch {
 			tiers[t] = append(tiers[t], e)
 		}
 	}
@@ -319,6 +339,9 @@ func (x *index) remove(arn string, now time.Time) {
 		x.secrets = slices.Delete(x.secrets, i, i+1)
 		x.hay = slices.Delete(x.hay, i, i+1)
 		x.gone = slices.Delete(x.gone, i, i+1)
+		if x.places != nil {
+			x.places = slices.Delete(x.places, i, i+1)
+		}
 		x.order = x.order[:0]
 		for e := range x.secrets {
 			x.order = append(x.order, int32(e))

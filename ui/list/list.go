@@ -30,6 +30,8 @@ type Page struct {
 	// reselect is the ARN of the secret selected when a new listing
 	// started, to select again when a page brings it.
 	reselect string
+	// fleet is set when the backend lists many accounts and regions.
+	fleet common.Fleet
 }
 
 // New makes the list screen; Init starts loading.
@@ -38,7 +40,13 @@ func New(c common.Common) *Page { return newPage(c, c.Backend) }
 // newPage makes the list screen asking b.
 func newPage(c common.Common, b backend) *Page {
 	in := filterinput.New(c.Keys, "name, description, tag:KEY=VALUE, rot:stuck")
-	return &Page{c: c, b: b, input: in}
+	p := &Page{c: c, b: b, input: in}
+	if f, ok := b.(common.Fleet); ok {
+		in = filterinput.New(c.Keys, "name, acct:NAME, region:eu, tag:KEY=VALUE, rot:stuck")
+		p = &Page{c: c, b: b, input: in, fleet: f}
+		p.idx.fleetPlaces(p.accountLabel)
+	}
+	return p
 }
 
 // Init starts loading the first page.
@@ -53,7 +61,13 @@ func (p *Page) SetSize(width, height int) {
 
 // fit sizes the table to the rows that fit below the filter line, when it
 // shows, and the column titles, above the summary.
-func (p *Page) fit() { p.table.SetHeight(p.height - p.listTop() - 2) }
+func (p *Page) fit() {
+	below := 2 // the column titles and the summary
+	if p.fleet != nil {
+		below++ // the targets' progress
+	}
+	p.table.SetHeight(p.height - p.listTop() - below)
+}
 
 // listTop is how many lines the filter line takes above the table.
 func (p *Page) listTop() int {

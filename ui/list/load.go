@@ -70,7 +70,7 @@ func (p *Page) startOver() {
 	if arn := p.table.SelectedID(p.arnAt); arn != "" {
 		p.reselect = arn
 	}
-	p.idx = index{sort: p.idx.sort, showDeleted: p.idx.showDeleted, q: p.idx.q}
+	p.idx = index{sort: p.idx.sort, showDeleted: p.idx.showDeleted, q: p.idx.q, placeOf: p.idx.placeOf}
 	p.table.SetRows(0)
 }
 

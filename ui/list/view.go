@@ -18,7 +18,11 @@ func (p *Page) View() string {
 		b.WriteString(p.input.View())
 		b.WriteByte('\n')
 	}
-	cols := render.ListColumns(p.width, p.c.Columns).Sorted(p.idx.sort.column())
+	cols := render.ListColumns(p.width, p.c.Columns)
+	if p.fleet != nil {
+		cols = cols.WithPlace(p.width)
+	}
+	cols = cols.Sorted(p.idx.sort.column())
 	b.WriteString(render.ListHeader(cols, p.c.ASCII, st))
 	b.WriteByte('\n')
 	first, end := p.table.Visible()
@@ -32,7 +36,11 @@ func (p *Page) View() string {
 		}
 		opts.Selected = i == p.table.Cursor()
 		opts.Marks = p.idx.q.marker(sep >= 0 && i > sep)
-		b.WriteString(render.SecretRow(*p.idx.at(i), cols, st, opts))
+		s := p.idx.at(i)
+		if p.fleet != nil {
+			opts.Account, opts.Region = p.accountLabel(model.ARNAccount(s.ARN)), model.ARNRegion(s.ARN)
+		}
+		b.WriteString(render.SecretRow(*s, cols, st, opts))
 		b.WriteByte('\n')
 	}
 	if p.idx.len() == 0 {
@@ -46,6 +54,10 @@ func (p *Page) View() string {
 		}
 	}
 	for i := end - first; i < p.table.Height(); i++ {
+		b.WriteByte('\n')
+	}
+	if p.fleet != nil {
+		b.WriteString(p.progress())
 		b.WriteByte('\n')
 	}
 	b.WriteString(p.summary())
@@ -71,6 +83,9 @@ func (p *Page) emptyText() string {
 		return "  could not list secrets: " + model.Sanitize(p.loadErr.Error()) + retryNote(p.loadErr)
 	case p.input.Value() != "":
 		return "  no secret matches the filter"
+	}
+	if p.fleet != nil {
+		return "  no secrets in the fleet's accounts and regions"
 	}
 	return "  no secrets in this account and region"
 }

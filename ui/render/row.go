@@ -11,7 +11,10 @@ import (
 
 // Columns are the widths of the list's columns; zero hides a column.
 type Columns struct {
-	Name        int
+	Name int
+	// Account and Region show where a fleet's secret lives.
+	Account     int
+	Region      int
 	Rotation    int
 	Created     int
 	Changed     int
@@ -36,6 +39,34 @@ func (c Columns) Sorted(by string) Columns {
 	default:
 		*width = timeWidth
 		c.Name = max(c.Name-timeWidth-gap, 8)
+	}
+	return c
+}
+
+// WithPlace makes room for a fleet's account and region columns after the
+// name: from the description first, then the changed column, then the
+// name, which keeps at least 16 cells.
+func (c Columns) WithPlace(width int) Columns {
+	c.Account, c.Region = 12, 9
+	if width >= 100 {
+		c.Account, c.Region = 16, 14
+	}
+	need := c.Account + c.Region + 2*gap
+	if c.Description > 0 {
+		take := min(need, c.Description)
+		if c.Description-take < 8 {
+			take = c.Description
+			need += gap // the description's own gap goes too
+		}
+		c.Description -= take
+		need -= take
+	}
+	if need > 0 && c.Changed > 0 && c.Name-need < 16 {
+		c.Changed = 0
+		need -= timeWidth + gap
+	}
+	if need > 0 {
+		c.Name = max(c.Name-need, 16)
 	}
 	return c
 }
@@ -114,7 +145,7 @@ func ListHeader(c Columns, ascii bool, st *styles.Styles) string {
 	for _, col := range []struct {
 		title string
 		width int
-	}{{"DESCRIPTION", c.Description}, {"ROTATION", c.Rotation}, {title("created", "↓"), c.Created},
+	}{{title("account", "↑"), c.Account}, {"REGION", c.Region}, {"DESCRIPTION", c.Description}, {"ROTATION", c.Rotation}, {title("created", "↓"), c.Created},
 		{title("changed", "↓"), c.Changed}, {title("accessed", "↓"), c.Accessed}, {"TAGS", c.Tags}} {
 		if col.width > 0 {
 			cells = append(cells, Fit(col.title, col.width, ""))
@@ -131,6 +162,8 @@ type RowOptions struct {
 	// Marks, when set, tells which bytes of the name as shown a filter
 	// matched, to underline.
 	Marks func(shown string) []bool
+	// Account and Region are where a fleet's secret lives.
+	Account, Region string
 }
 
 // SecretRow renders one secret as a list row. Every AWS string is sanitized.
@@ -151,6 +184,8 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 			cells = append(cells, cell{Fit(text, width, tail), ink})
 		}
 	}
+	add(c.Account, model.Sanitize(o.Account), st.Ink.Row)
+	add(c.Region, model.Sanitize(o.Region), st.Ink.Row)
 	add(c.Description, model.Sanitize(s.Description), st.Ink.Muted)
 	add(c.Rotation, rot.String(), rotationInk(rot, st))
 	add(c.Created, Ago(s.CreatedDate, o.Now), st.Ink.Row)

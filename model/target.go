@@ -1,0 +1,76 @@
+package model
+
+import "strings"
+
+// Target is one account in one region that a fleet lists.
+type Target struct {
+	// Account is the account id.
+	Account string
+	// AccountName is the account's name in the organisation, or the
+	// profile that reaches it; empty when neither is known.
+	AccountName string
+	Region      string
+	// Via says where the credentials come from: a profile's name, or the
+	// role assumed.
+	Via string
+}
+
+// AccountLabel is the account's name, or its id when it has none.
+func (t Target) AccountLabel() string {
+	if t.AccountName != "" {
+		return t.AccountName
+	}
+	return t.Account
+}
+
+// String names the target for people: "staging (210987654321) eu-west-1".
+func (t Target) String() string {
+	account := t.Account
+	if t.AccountName != "" && t.AccountName != t.Account {
+		account = t.AccountName + " (" + t.Account + ")"
+	}
+	if account == "" {
+		account = t.Via
+	}
+	return strings.TrimSpace(account + " " + t.Region)
+}
+
+// TargetState is how far a fleet got with a target.
+type TargetState int
+
+// A target is waiting for a free slot, being listed, fully listed, failed,
+// or skipped (an account that is not ACTIVE).
+const (
+	TargetWaiting TargetState = iota
+	TargetLoading
+	TargetDone
+	TargetFailed
+	TargetSkipped
+)
+
+// TargetStatus is what a fleet knows of one target while it lists.
+type TargetStatus struct {
+	Target Target
+	State  TargetState
+	// Loaded counts the secrets listed so far.
+	Loaded int
+	// Retries counts the pages asked again after throttling.
+	Retries int
+	// Err says why the target failed or was skipped.
+	Err error
+}
+
+// ARNRegion is the region field of an ARN, or "".
+func ARNRegion(arn string) string { return arnField(arn, 3) }
+
+// ARNAccount is the account field of an ARN, or "".
+func ARNAccount(arn string) string { return arnField(arn, 4) }
+
+// arnField is the i-th colon-separated field of an ARN.
+func arnField(arn string, i int) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[i]
+}
