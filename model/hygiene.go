@@ -56,7 +56,14 @@ type Control struct {
 	// NeedsPolicy marks a control that can fire only where the secret's
 	// resource policy is known.
 	NeedsPolicy bool
+	// NeedsReplicas marks a control that can fire only where the secret's
+	// replicas are known.
+	NeedsReplicas bool
 }
+
+// NeedsMore reports whether the control looks past the listing's
+// metadata: at the policy or the replicas.
+func (c Control) NeedsMore() bool { return c.NeedsPolicy || c.NeedsReplicas }
 
 // HygieneControls are every control, in the fixed order summaries and
 // screens list them.
@@ -68,7 +75,7 @@ func HygieneControls() []Control {
 		{ID: ControlNotRotated, Severity: SeverityMedium, Title: "not rotated for a long time", Practice: PracticeRotation},
 		{ID: ControlMissingTags, Severity: SeverityLow, Title: "missing required tags", Practice: PracticeMonitoring},
 		{ID: ControlSharedPolicy, Severity: SeverityHigh, Title: "policy grants public or cross-account access", Practice: PracticeLeastPrivilege, NeedsPolicy: true},
-		{ID: ControlReplicaFailed, Severity: SeverityMedium, Title: "replica failed", Practice: PracticeMonitoring},
+		{ID: ControlReplicaFailed, Severity: SeverityMedium, Title: "replica failed", Practice: PracticeMonitoring, NeedsReplicas: true},
 		{ID: ControlDeletedButRead, Severity: SeverityHigh, Title: "pending deletion but still read", Practice: PracticeMonitoring},
 		{ID: ControlDefaultKeyShared, Severity: SeverityMedium, Title: "default KMS key on a shared secret", Practice: PracticeEncryption, NeedsPolicy: true},
 	}
