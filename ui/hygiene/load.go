@@ -2,12 +2,14 @@ package hygiene
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
+	"github.com/keyhole-tui/keyhole/ui/common"
 )
 
 // backend is what the hygiene screen asks of AWS.
@@ -134,6 +136,15 @@ func read(ctx context.Context, b backend, t target) (string, []model.Replica, er
 	}
 	d, err := b.DescribeSecret(ctx, t.arn)
 	return policy, d.Replicas, err
+}
+
+// failedStatus puts in the status bar, where a long error wraps, why reads
+// failed; nil when none did.
+func failedStatus(msg fetchedMsg) tea.Cmd {
+	if msg.failed == 0 {
+		return nil
+	}
+	return common.Send(common.StatusMsg{Err: fmt.Errorf("hygiene: %d of %d policy reads failed: %w", msg.failed, msg.failed+len(msg.policies), msg.err)})
 }
 
 // check runs the controls over every listed secret, with the policies and

@@ -73,7 +73,7 @@ func (p *Page) controlRow(c model.Control, i int) string {
 func (p *Page) checkedLine() string {
 	var parts []string
 	if p.listing.Loading {
-		parts = append(parts, "the list was still loading")
+		parts = append(parts, "list still loading")
 	}
 	f := p.fetched
 	switch {
@@ -82,18 +82,18 @@ func (p *Page) checkedLine() string {
 	case f != nil:
 		read := "policies read for " + plural(len(f.policies), "secret")
 		if f.skipped > 0 {
-			read += fmt.Sprintf(", %d more not read (first %d only)", f.skipped, fetchLimit)
+			read += fmt.Sprintf(", %d over the limit unread", f.skipped)
 		}
 		parts = append(parts, read)
 		if f.failed > 0 {
-			parts = append(parts, fmt.Sprintf("%d failed: %s", f.failed, model.Sanitize(f.err.Error())))
+			parts = append(parts, fmt.Sprintf("%d failed", f.failed))
 		}
 	}
 	return strings.Join(parts, " · ")
 }
 
 // controlNote is the line under the controls: the selected control's best
-// practice, and what it needs.
+// practice, and what it rests on when more than the listing.
 func (p *Page) controlNote(controls []model.Control) string {
 	i, ok := p.controls.Selected()
 	if !ok {
@@ -103,11 +103,11 @@ func (p *Page) controlNote(controls []model.Control) string {
 	note := "best practice: " + c.Practice
 	switch {
 	case c.NeedsPolicy:
-		note += " · counts secrets whose policy was read"
+		note += " · counts only secrets whose policy was read"
 	case c.NeedsReplicas:
-		note += " · reads replicated secrets' replicas"
+		note += " · replicas of replicated secrets only"
 	}
-	return note + " · " + p.c.Keys.Open.Help().Key + " lists the secrets"
+	return note
 }
 
 // secretsView is the open control and the secrets failing it.
