@@ -141,7 +141,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case fetchedMsg:
 		p.fetched = &msg
-		return p, tea.Batch(p.check(), failedStatus(msg))
+		return p, tea.Batch(p.check(), failedStatusCmd(msg))
 	case checkedMsg:
 		p.checked(msg)
 	case tea.KeyPressMsg:

@@ -138,9 +138,9 @@ func read(ctx context.Context, b backend, t target) (string, []model.Replica, er
 	return policy, d.Replicas, err
 }
 
-// failedStatus puts in the status bar, where a long error wraps, why reads
+// failedStatusCmd puts in the status bar, where a long error wraps, why reads
 // failed; nil when none did.
-func failedStatus(msg fetchedMsg) tea.Cmd {
+func failedStatusCmd(msg fetchedMsg) tea.Cmd {
 	if msg.failed == 0 {
 		return nil
 	}
