@@ -58,6 +58,9 @@ type Config struct {
 	// RememberRegion records a region as just used; it may do I/O and runs
 	// in a command.
 	RememberRegion func(region string)
+	// Hygiene are the hygiene screen's thresholds; what is left zero takes
+	// model.DefaultHygieneRules.
+	Hygiene model.HygieneRules
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Logger receives message types, never their contents; nil discards.

@@ -38,12 +38,12 @@ func TestHelpScrollsDownToTheLastSectionAt80x24(t *testing.T) {
 	h := start(t, 80, 24)
 	openHelp(h)
 	s := h.Screen()
-	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 69 · more below ↓") || strings.Contains(s, "more above") {
+	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 75 · more below ↓") || strings.Contains(s, "more above") {
 		t.Fatalf("help at the top:\n%s", s)
 	}
 	h.Press("pgdown", "pgdown", "pgdown")
 	s = h.Screen()
-	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "r       rebase on the new current", "↑ more above · lines 51-69 of 69"} {
+	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "⇧tab    previous field", "↑ more above · lines 57-75 of 75"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help scrolled to the end lacks %q", want)
 		}
@@ -64,15 +64,15 @@ func TestHelpScrollsByLinePageAndEnd(t *testing.T) {
 	steps := []struct {
 		key, want string
 	}{
-		{"k", "lines 1-19 of 69"},
-		{"j", "lines 2-20 of 69"},
-		{"down", "lines 3-21 of 69"},
-		{"up", "lines 2-20 of 69"},
-		{"pgdown", "lines 21-39 of 69"},
-		{"end", "lines 51-69 of 69"},
-		{"j", "lines 51-69 of 69"},
-		{"pgup", "lines 32-50 of 69"},
-		{"g", "lines 1-19 of 69"},
+		{"k", "lines 1-19 of 75"},
+		{"j", "lines 2-20 of 75"},
+		{"down", "lines 3-21 of 75"},
+		{"up", "lines 2-20 of 75"},
+		{"pgdown", "lines 21-39 of 75"},
+		{"end", "lines 57-75 of 75"},
+		{"j", "lines 57-75 of 75"},
+		{"pgup", "lines 38-56 of 75"},
+		{"g", "lines 1-19 of 75"},
 	}
 	for _, st := range steps {
 		h.Press(st.key)
@@ -90,17 +90,17 @@ func TestHelpOpensAgainAtTheTop(t *testing.T) {
 		t.Fatalf("? did not close help:\n%s", h.Screen())
 	}
 	openHelp(h)
-	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 69") || !strings.Contains(s, "Detail") {
+	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 75") || !strings.Contains(s, "Detail") {
 		t.Fatalf("help did not open at the top:\n%s", s)
 	}
 }
 
 func TestHelpThatFitsShowsEverySectionAndAnyKeyCloses(t *testing.T) {
-	h := start(t, 160, 45)
+	h := start(t, 160, 55)
 	openHelp(h)
 	s := h.Screen()
 	if !strings.Contains(s, "Dialogs") || strings.Contains(s, "more below") || strings.Contains(s, "scroll") {
-		t.Fatalf("help at 160x45:\n%s", s)
+		t.Fatalf("help at 160x55:\n%s", s)
 	}
 	h.Press("j")
 	if strings.Contains(h.Screen(), "any key closes") {

@@ -41,7 +41,7 @@ func TestAKeyBoundToTwoActionsOfOneScreenIsRefused(t *testing.T) {
 func TestReadmeKeyTableMatchesTheActions(t *testing.T) {
 	readmeKeys := []string{
 		"filter", "open", "back", "sort", "rotation", "audit",
-		"reveal", "reveal_all", "copy", "copy_as", "versions", "edit",
+		"reveal", "reveal_all", "copy", "copy_as", "versions", "edit", "hygiene",
 		"help", "quit", "switch",
 	}
 	const path, begin, end = "../README.md", "<!-- keys:begin -->\n", "<!-- keys:end -->"

@@ -11,6 +11,7 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/create"
 	"github.com/keyhole-tui/keyhole/ui/detail"
 	"github.com/keyhole-tui/keyhole/ui/edit"
+	"github.com/keyhole-tui/keyhole/ui/hygiene"
 	"github.com/keyhole-tui/keyhole/ui/list"
 	"github.com/keyhole-tui/keyhole/ui/meta"
 	"github.com/keyhole-tui/keyhole/ui/policy"
@@ -41,6 +42,7 @@ func (a *App) screens() []screen {
 		{common.ScreenEdit, "Edit value", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, false) }},
 		{common.ScreenEditInEditor, "Edit in $EDITOR", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, true) }},
 		{common.ScreenMeta, "Description and tags", func(c common.Common, s *model.Secret) common.Page { return meta.New(c, *s) }},
+		{common.ScreenHygiene, "Hygiene", func(c common.Common, _ *model.Secret) common.Page { return hygiene.New(c, a.cfg.Hygiene, a.listed()) }},
 		{common.ScreenSwitcher, "Switch profile and region", func(c common.Common, _ *model.Secret) common.Page {
 			return switcher.New(c, a.cfg.Profiles, a.cfg.Regions, a.cfg.ProfileRegions, a.cfg.Profile, a.cfg.Region)
 		}},
@@ -53,6 +55,20 @@ func secretOrAccount(s *model.Secret) *model.Secret {
 		return nil
 	}
 	return s
+}
+
+// listed is what the list at the bottom of the stack loaded; nothing
+// while there is no stack.
+func (a *App) listed() hygiene.Listing {
+	if len(a.stack) == 0 {
+		return hygiene.Listing{}
+	}
+	l, ok := a.stack[0].page.(*list.Page)
+	if !ok {
+		return hygiene.Listing{}
+	}
+	_, loading := l.Count()
+	return hygiene.Listing{Secrets: l.Secrets(), Loading: loading}
 }
 
 // frame is a screen on the stack with the context its AWS work runs under

@@ -1,7 +1,9 @@
 package emulator
 
 import (
-	"encoding/json"
+	"errors"
+
+	"github.com/keyhole-tui/keyhole/model"
 )
 
 type policyInput struct {
@@ -41,7 +43,7 @@ func (s *Server) putResourcePolicy(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if in.BlockPublicPolicy != nil && *in.BlockPublicPolicy && doc.public() {
+	if in.BlockPublicPolicy != nil && *in.BlockPublicPolicy && doc.Public() {
 		return nil, newError("PublicPolicyException", "This resource policy will grant public access to the secret.")
 	}
 	sec.policy = in.ResourcePolicy
@@ -93,84 +95,22 @@ func (s *Server) validateResourcePolicy(c *call) (any, *apiError) {
 	case err != nil:
 		out.PolicyValidationPassed = false
 		out.ValidationErrors = append(out.ValidationErrors, validationError{CheckName: "POLICY_SYNTAX", ErrorMessage: err.Message})
-	case doc.public():
+	case doc.Public():
 		out.PolicyValidationPassed = false
 		out.ValidationErrors = append(out.ValidationErrors, validationError{CheckName: "BLOCK_PUBLIC_POLICY", ErrorMessage: "This resource policy will grant public access to the secret."})
 	}
 	return out, nil
 }
 
-// policyDocument is the part of an IAM policy the emulator checks.
-type policyDocument struct {
-	Version   string
-	Statement []policyStatement
-}
-
-type policyStatement struct {
-	Effect    string
-	Principal any
-	Action    any
-	Resource  any
-	Condition map[string]any
-}
-
-// parsePolicy checks that text is a policy document with statements.
-func parsePolicy(text string) (policyDocument, *apiError) {
-	var doc policyDocument
-	if text == "" {
+// parsePolicy checks that text is a policy document with statements, as
+// model.ParsePolicy reads it, and says what is wrong as Secrets Manager does.
+func parsePolicy(text string) (model.PolicyDocument, *apiError) {
+	doc, err := model.ParsePolicy(text)
+	switch {
+	case errors.Is(err, model.ErrPolicyEmpty):
 		return doc, errValidation("null", "resourcePolicy", "Member must not be null")
-	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(text), &raw); err != nil {
+	case err != nil:
 		return doc, newError("MalformedPolicyDocumentException", "This resource policy contains a syntax error.")
-	}
-	// A single statement may be written as an object rather than a list.
-	if st, ok := raw["Statement"]; ok && len(st) > 0 && st[0] == '{' {
-		raw["Statement"] = append(append([]byte("["), st...), ']')
-		fixed, _ := json.Marshal(raw)
-		text = string(fixed)
-	}
-	if err := json.Unmarshal([]byte(text), &doc); err != nil || len(doc.Statement) == 0 {
-		return doc, newError("MalformedPolicyDocumentException", "This resource policy contains a syntax error.")
-	}
-	for _, st := range doc.Statement {
-		if st.Effect != "Allow" && st.Effect != "Deny" {
-			return doc, newError("MalformedPolicyDocumentException", "This resource policy contains a syntax error.")
-		}
 	}
 	return doc, nil
-}
-
-// public reports whether an Allow statement grants access to everyone
-// without a condition.
-func (d policyDocument) public() bool {
-	for _, st := range d.Statement {
-		if st.Effect != "Allow" || len(st.Condition) > 0 {
-			continue
-		}
-		if principalIsEveryone(st.Principal) {
-			return true
-		}
-	}
-	return false
-}
-
-func principalIsEveryone(p any) bool {
-	switch v := p.(type) {
-	case string:
-		return v == "*"
-	case map[string]any:
-		for _, inner := range v {
-			if principalIsEveryone(inner) {
-				return true
-			}
-		}
-	case []any:
-		for _, inner := range v {
-			if principalIsEveryone(inner) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
 	"github.com/keyhole-tui/keyhole/ui/keys"
@@ -31,6 +32,16 @@ type fileConfig struct {
 	Mouse            *bool               `yaml:"mouse"`
 	Columns          []string            `yaml:"columns"`
 	Keys             map[string][]string `yaml:"keys"`
+	Hygiene          hygieneConfig       `yaml:"hygiene"`
+}
+
+// hygieneConfig is the hygiene: section, the thresholds of the hygiene
+// screen's controls; what it leaves out keeps its default.
+type hygieneConfig struct {
+	UnusedDays      *int     `yaml:"unused_days"`
+	RotationDays    *int     `yaml:"rotation_days"`
+	RequiredTags    []string `yaml:"required_tags"`
+	DeletedReadDays *int     `yaml:"deleted_read_days"`
 }
 
 // settings is what the config file decides once checked.
@@ -43,6 +54,7 @@ type settings struct {
 	mouse            *bool
 	columns          []string
 	keys             keys.KeyMap
+	hygiene          model.HygieneRules
 }
 
 // configPath is --config, else $XDG_CONFIG_HOME/keyhole/config.yaml, else
@@ -124,6 +136,11 @@ func parseConfig(path string, data []byte) (settings, error) {
 			return s, fmt.Errorf("config %s: line %d: keys: %w", path, keyLine(&root, "keys", name), err)
 		}
 	}
+	if s.hygiene, err = hygieneRules(fc.Hygiene); err != nil {
+		var field *hygieneError
+		errors.As(err, &field)
+		return s, fmt.Errorf("config %s: line %d: hygiene: %w", path, keyLine(&root, "hygiene", field.key), err)
+	}
 	var clash *keys.ClashError
 	if err := ui.CheckKeys(s.keys); errors.As(err, &clash) {
 		// The line is that of a binding the file gives: the other may
@@ -139,8 +156,11 @@ func parseConfig(path string, data []byte) (settings, error) {
 
 // configKeys lists the keys config.yaml may hold at the top, in
 // fileConfig's order, as its yaml tags name them.
-func configKeys() []string {
-	typ := reflect.TypeFor[fileConfig]()
+func configKeys() []string { return yamlNames(reflect.TypeFor[fileConfig]()) }
+
+// yamlNames lists the keys of the struct type typ, in field order, as its
+// yaml tags name them.
+func yamlNames(typ reflect.Type) []string {
 	names := make([]string, typ.NumField())
 	for i := range typ.NumField() {
 		names[i], _, _ = strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
@@ -158,20 +178,26 @@ func decodeConfig(root *yaml.Node, fc *fileConfig) error {
 	if doc.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: want keys such as theme: dark, not %s", doc.Line, describeNode(doc))
 	}
-	known := configKeys()
-	fields := reflect.ValueOf(fc).Elem()
+	return decodeStruct("", doc, reflect.ValueOf(fc).Elem())
+}
+
+// decodeStruct fills the struct out from the mapping n one key at a time,
+// by its fields' yaml names; prefix, such as "hygiene: ", names the
+// section in errors.
+func decodeStruct(prefix string, n *yaml.Node, out reflect.Value) error {
+	known := yamlNames(out.Type())
 	seen := make(map[string]int, len(known))
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		name, value := doc.Content[i], doc.Content[i+1]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name, value := n.Content[i], n.Content[i+1]
 		field := slices.Index(known, name.Value)
 		if field < 0 {
-			return fmt.Errorf("line %d: unknown key %q (known: %s)", name.Line, name.Value, strings.Join(known, ", "))
+			return fmt.Errorf("line %d: %sunknown key %q (known: %s)", name.Line, prefix, name.Value, strings.Join(known, ", "))
 		}
 		if first, ok := seen[name.Value]; ok {
-			return fmt.Errorf("line %d: %s: already given on line %d", name.Line, name.Value, first)
+			return fmt.Errorf("line %d: %s%s: already given on line %d", name.Line, prefix, name.Value, first)
 		}
 		seen[name.Value] = name.Line
-		if err := decodeValue(name.Value, value, fields.Field(field)); err != nil {
+		if err := decodeValue(prefix+name.Value, value, out.Field(field)); err != nil {
 			return err
 		}
 	}
@@ -183,6 +209,9 @@ func decodeConfig(root *yaml.Node, fc *fileConfig) error {
 func decodeValue(name string, n *yaml.Node, out reflect.Value) error {
 	if out.Kind() == reflect.Map && n.Kind == yaml.MappingNode {
 		return decodeMapping(name, n, out)
+	}
+	if out.Kind() == reflect.Struct && n.Kind == yaml.MappingNode {
+		return decodeStruct(name+": ", n, out)
 	}
 	if err := n.Decode(out.Addr().Interface()); err != nil {
 		return fmt.Errorf("line %d: %s: want %s, not %s", n.Line, name, describeType(out.Type()), describeNode(n))
@@ -219,8 +248,10 @@ func describeType(t reflect.Type) string {
 		return "true or false"
 	case reflect.Slice:
 		return "a list such as [a, b]"
-	case reflect.Map:
+	case reflect.Map, reflect.Struct:
 		return "entries of the form name: value"
+	case reflect.Int:
+		return "a whole number"
 	default:
 		return "a single value"
 	}
@@ -334,5 +365,5 @@ func (t *tuiFlags) apply(s settings, changed func(name string) bool) {
 	if s.mouse != nil && !changed("mouse") {
 		t.mouse = *s.mouse
 	}
-	t.theme, t.columns, t.keys = s.theme, s.columns, s.keys
+	t.theme, t.columns, t.keys, t.hygiene = s.theme, s.columns, s.keys, s.hygiene
 }

@@ -30,5 +30,12 @@ func TestReadmeConfigExampleIsValidAndComplete(t *testing.T) {
 		if !strings.Contains(example, "\n"+name+":") {
 			t.Errorf("the README's config example lacks %q", name)
 		}
+		if f := typ.Field(i).Type; f.Kind() == reflect.Struct {
+			for _, inner := range yamlNames(f) {
+				if !strings.Contains(example, "\n  "+inner+":") {
+					t.Errorf("the README's config example lacks %s: %s", name, inner)
+				}
+			}
+		}
 	}
 }

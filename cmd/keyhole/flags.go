@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/spf13/pflag"
 )
@@ -38,6 +39,7 @@ type tuiFlags struct {
 	theme   string
 	columns []string
 	keys    keys.KeyMap
+	hygiene model.HygieneRules
 }
 
 func (t *tuiFlags) register(fs *pflag.FlagSet) {

@@ -16,7 +16,7 @@ What follows is the manual, screen by screen. The keys named are the
 defaults: ? shows the keys of the screen you are on and of every other,
 and "keyhole keys" prints them all with the config file's overrides.
 ` + manualStart + manualList + manualDetail + manualCopy + manualClipboard +
-	manualRotation + manualAudit + manualVersions + manualPolicy +
+	manualRotation + manualAudit + manualVersions + manualPolicy + manualHygiene +
 	manualCreate + manualEdit + manualSave + manualLifecycle +
 	manualKeys + manualConfig + manualSecurity + manualFiles
 
@@ -477,6 +477,24 @@ a condition, for example) is flagged PUBLIC ACCESS. The screen never
 changes the policy.
 `
 
+const manualHygiene = `
+Hygiene
+-------
+
+H on the list checks the secrets it loaded against Security Hub's Secrets
+Manager controls (SecretsManager.1 to .5: rotation off, rotation failed or
+stuck, not read, not rotated, required tags missing) and keyhole's own
+(KH.1 a policy granting everyone or another account, KH.2 a failed
+replica, KH.3 pending deletion but still read, KH.4 a shared secret under
+the AWS managed key). Each row is a control with its severity and the
+number of secrets failing it; enter lists those secrets with the reason,
+and enter on one opens it. No value is read. The resource policies of the
+first 200 secrets in use are read, four at a time, for KH.1 and KH.4; a
+secret whose policy was not read is not counted, and the line under the
+title says how many were. ctrl+r reads them again. The thresholds are set
+under hygiene: in the config file.
+`
+
 const manualCreate = `
 Creating a secret
 -----------------
@@ -653,6 +671,9 @@ c.yaml: line 2: reveal_timeout: want a duration such as 30s, 2m or 0
 - keys: key overrides by config name, each a list, such as "quit: [q]" or
   "copy_as: [C]" on lines of their own under keys:. A key that would do two
   things on one screen is refused.
+- hygiene: the hygiene screen's thresholds, on lines of their own under
+  hygiene:. unused_days: 90 and rotation_days: 90 (SecretsManager.3 and .4),
+  required_tags: [owner] (SecretsManager.5), deleted_read_days: 30 (KH.3).
 `
 
 const manualSecurity = `

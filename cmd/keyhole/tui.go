@@ -55,6 +55,7 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 		Theme:            t.theme,
 		Columns:          t.columns,
 		Keys:             t.keys,
+		Hygiene:          t.hygiene,
 		Logger:           logger,
 	}
 	if !s.demo {

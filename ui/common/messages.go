@@ -23,6 +23,8 @@ const (
 	ScreenPolicy
 	ScreenMeta
 	ScreenSwitcher
+	// ScreenHygiene is the hygiene findings of the secrets the list loaded.
+	ScreenHygiene
 )
 
 // OpenMsg asks the root to open a screen, about Secret where it is about one.

@@ -43,6 +43,7 @@ type KeyMap struct {
 	Rotation     key.Binding
 	Audit        key.Binding
 	AccountAudit key.Binding
+	Hygiene      key.Binding
 
 	RotateNow      key.Binding
 	EditSchedule   key.Binding
@@ -130,6 +131,7 @@ func Default() KeyMap {
 		Rotation:     bind("r", "rotation", "r"),
 		Audit:        bind("a", "audit trail", "a"),
 		AccountAudit: bind("A", "account audit trail", "A"),
+		Hygiene:      bind("H", "hygiene findings", "H"),
 
 		RotateNow:      bind("R", "rotate now (--rw)", "R"),
 		EditSchedule:   bind("e", "edit schedule (--rw)", "e"),

@@ -20,6 +20,7 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Rotation, Short: true, Run: p.open(common.ScreenRotation)},
 		{Key: &k.Audit, Short: true, Run: p.open(common.ScreenAudit)},
 		{Key: &k.AccountAudit, Short: true, Run: func() tea.Cmd { return common.Open(common.ScreenAudit, nil) }},
+		{Key: &k.Hygiene, Run: func() tea.Cmd { return common.Open(common.ScreenHygiene, nil) }},
 		create,
 	}
 	actions = append(actions, lifecycle.Actions(p.c, p.selected)...)

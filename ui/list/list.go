@@ -2,6 +2,8 @@
 package list
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -79,6 +81,10 @@ func (p *Page) listTop() int {
 
 // Count is the number of loaded secrets and whether loading goes on.
 func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.secrets), p.loading() }
+
+// Secrets are the secrets loaded so far, those pending deletion included,
+// in the order they came; they are never written to.
+func (p *Page) Secrets() []*model.Secret { return slices.Clone(p.idx.secrets) }
 
 // Capturing reports whether the filter input has the keys.
 func (p *Page) Capturing() bool { return p.input.Active() }
