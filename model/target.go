@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Target is one account in one region that a fleet lists.
 type Target struct {
@@ -73,4 +77,12 @@ func arnField(arn string, i int) string {
 		return ""
 	}
 	return parts[i]
+}
+
+// SortByPlace orders secrets by account and then region, keeping their
+// order within each.
+func SortByPlace(secrets []Secret) {
+	slices.SortStableFunc(secrets, func(a, b Secret) int {
+		return cmp.Or(strings.Compare(ARNAccount(a.ARN), ARNAccount(b.ARN)), strings.Compare(ARNRegion(a.ARN), ARNRegion(b.ARN)))
+	})
 }

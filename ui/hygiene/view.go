@@ -80,13 +80,13 @@ func (p *Page) checkedLine() string {
 	case p.c.Tasks.Awaits(taskFetch):
 		parts = append(parts, "reading resource policies…")
 	case f != nil:
-		read := "policies read for " + plural(len(f.policies), "secret")
-		if f.skipped > 0 {
-			read += fmt.Sprintf(", %d over the limit unread", f.skipped)
+		read := "policies read for " + plural(len(f.Policies), "secret")
+		if f.Skipped > 0 {
+			read += fmt.Sprintf(", %d over the limit unread", f.Skipped)
 		}
 		parts = append(parts, read)
-		if f.failed > 0 {
-			parts = append(parts, fmt.Sprintf("%d failed", f.failed))
+		if f.Failed > 0 {
+			parts = append(parts, fmt.Sprintf("%d failed", f.Failed))
 		}
 	}
 	return strings.Join(parts, " · ")

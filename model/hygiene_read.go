@@ -1,0 +1,107 @@
+package model
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// HygieneReader is what reading secrets' policies and replicas asks of AWS.
+type HygieneReader interface {
+	GetResourcePolicy(ctx context.Context, id string) (string, error)
+	DescribeSecret(ctx context.Context, id string) (SecretDetail, error)
+}
+
+// HygieneExtras are what the hygiene controls need beyond a listing: the
+// secrets' resource policies and the replicas of the replicated ones.
+type HygieneExtras struct {
+	// Policies are the policies read, by ARN; "" for a secret with none.
+	Policies map[string]string
+	// Replicas are the replicas of replicated secrets, by ARN.
+	Replicas map[string][]Replica
+	// Skipped counts the secrets in use past the limit, not read.
+	Skipped int
+	// Failed counts the secrets whose reads failed; Err is the first
+	// failure.
+	Failed int
+	Err    error
+}
+
+// ReadHygieneExtras reads the policy of every secret in use, and the
+// replicas of the replicated ones, concurrency at a time: at most limit
+// secrets, the first listed, when limit is above zero. A secret pending
+// deletion is checked by KH.3 alone and is not read. It stops starting
+// reads when ctx ends.
+func ReadHygieneExtras(ctx context.Context, r HygieneReader, secrets []*Secret, limit, concurrency int) HygieneExtras {
+	out := HygieneExtras{Policies: map[string]string{}, Replicas: map[string][]Replica{}}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, max(concurrency, 1))
+	read := 0
+	for _, s := range secrets {
+		if s.PendingDeletion() || s.ARN == "" {
+			continue
+		}
+		if limit > 0 && read == limit {
+			out.Skipped++
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		read++
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			policy, replicas, err := readExtras(ctx, r, s)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				out.Failed++
+				if out.Err == nil {
+					out.Err = err
+				}
+				return
+			}
+			out.Policies[s.ARN] = policy
+			if replicas != nil {
+				out.Replicas[s.ARN] = replicas
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// readExtras reads one secret's policy, and its replicas when it has some.
+func readExtras(ctx context.Context, r HygieneReader, s *Secret) (string, []Replica, error) {
+	policy, err := r.GetResourcePolicy(ctx, s.ARN)
+	if err != nil || !replicatedPrimary(s) {
+		return policy, nil, err
+	}
+	d, err := r.DescribeSecret(ctx, s.ARN)
+	return policy, d.Replicas, err
+}
+
+// replicatedPrimary reports whether s is a primary secret with replicas:
+// its primary region is set and is its own.
+func replicatedPrimary(s *Secret) bool {
+	return s.PrimaryRegion != "" && ARNRegion(s.ARN) == s.PrimaryRegion
+}
+
+// CheckAll is every secret's findings at now. With extras nil, the
+// controls that need a policy or replicas find nothing.
+func (r HygieneRules) CheckAll(secrets []*Secret, extras *HygieneExtras, now time.Time) [][]Finding {
+	out := make([][]Finding, len(secrets))
+	for i, s := range secrets {
+		in := HygieneInput{Secret: *s}
+		if extras != nil {
+			in.Replicas = extras.Replicas[s.ARN]
+			if policy, ok := extras.Policies[s.ARN]; ok {
+				in.Policy = &policy
+			}
+		}
+		out[i] = r.Check(in, now)
+	}
+	return out
+}
