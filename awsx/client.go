@@ -8,7 +8,9 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/account"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"golang.org/x/time/rate"
@@ -33,12 +35,12 @@ type Options struct {
 	Profile string
 	// Region overrides the profile's and the environment's region.
 	Region string
-	// EndpointURL, when set, sends Secrets Manager, CloudTrail and STS calls
-	// there (an emulator, moto, a VPC endpoint). When empty, the SDK's own
+	// EndpointURL, when set, sends Secrets Manager, CloudTrail, STS,
+	// Organizations and Account calls there (an emulator, moto, a VPC
+	// endpoint). When empty, the SDK's own
 	// AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> variables still apply.
 	EndpointURL string
-	// HTTPClient, when set, carries the Secrets Manager, CloudTrail and STS
-	// calls. Credential providers (SSO, assume-role, IMDS) keep the SDK's own
+	// HTTPClient, when set, carries the calls to every service. Credential providers (SSO, assume-role, IMDS) keep the SDK's own
 	// client, so a CA bundle from AWS_CA_BUNDLE or ca_bundle still applies
 	// to them.
 	HTTPClient *http.Client
@@ -50,7 +52,7 @@ type Options struct {
 	// mfa_serial asks for.
 	MFAToken func() (string, error)
 	// OnRetry, when set, hears about every failed attempt that the SDK is
-	// about to try again, on Secrets Manager, CloudTrail and STS calls. It
+	// about to try again, on the calls to every service. It
 	// runs on the calling goroutine between attempts, before the backoff:
 	// it must return quickly and be safe for concurrent use. When the
 	// client's retry quota has run out, the call ends after a notice instead.
@@ -60,12 +62,14 @@ type Options struct {
 	shared aws.CredentialsProvider
 }
 
-// Client calls Secrets Manager, CloudTrail and STS for one profile and region.
-// It is safe for concurrent use.
+// Client calls Secrets Manager, CloudTrail, STS, Organizations and the
+// Account service for one profile and region. It is safe for concurrent use.
 type Client struct {
 	sm       *secretsmanager.Client
 	trail    *cloudtrail.Client
 	sts      *sts.Client
+	org      *organizations.Client
+	account  *account.Client
 	profile  string
 	region   string
 	endpoint string
@@ -139,6 +143,18 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
 		o.APIOptions = append(o.APIOptions, noticeRetries(opts.OnRetry, func() aws.Retryer { return c.sts.Options().Retryer }))
+	})
+	c.org = organizations.NewFromConfig(serviceCfg, func(o *organizations.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+		o.APIOptions = append(o.APIOptions, noticeRetries(opts.OnRetry, func() aws.Retryer { return c.org.Options().Retryer }))
+	})
+	c.account = account.NewFromConfig(serviceCfg, func(o *account.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+		o.APIOptions = append(o.APIOptions, noticeRetries(opts.OnRetry, func() aws.Retryer { return c.account.Options().Retryer }))
 	})
 	c.endpoint = aws.ToString(c.sm.Options().BaseEndpoint)
 	return c, nil

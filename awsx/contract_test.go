@@ -100,6 +100,10 @@ type quirks struct {
 	// answers AccessDeniedException, as it cannot invoke the function, and
 	// stores nothing.
 	missingFunctionNotFound bool
+	// membersListAccounts: Organizations ListAccounts answers a member
+	// account too, where AWS answers AccessDeniedException: only the
+	// management account (or a delegated administrator) may list.
+	membersListAccounts bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -134,6 +138,7 @@ func backends(t *testing.T) []backend {
 				namePrefixOnly:                 true,
 				keepsCurrentWithPending:        true,
 				missingFunctionNotFound:        true,
+				membersListAccounts:            true,
 			},
 		},
 	}
@@ -179,6 +184,10 @@ func scenarios() []scenario {
 		{"InputCheckedBeforeExistence", testInputCheckedBeforeExistence},
 		{"CallerIdentity", testCallerIdentity},
 		{"RegionsAreSeparate", testRegionsAreSeparate},
+		{"AssumeRoleActsInRoleAccount", testAssumeRoleActsInRoleAccount},
+		{"OrganizationAccountsPaginated", testOrganizationAccountsPaginated},
+		{"OrganizationAccountsRefusedToMembers", testOrganizationAccountsRefusedToMembers},
+		{"EnabledRegions", testEnabledRegions},
 	}
 }
 

@@ -23,9 +23,10 @@ import (
 // kindOfCode maps an AWS error code to the kind of failure it means.
 func kindOfCode(code string) (model.ErrorKind, bool) {
 	switch code {
-	case "AccessDeniedException", "AccessDenied":
+	case "AccessDeniedException", "AccessDenied", "AccessDeniedForDependencyException":
 		return model.KindAccessDenied, true
-	case "ResourceNotFoundException":
+	case "ResourceNotFoundException", "AWSOrganizationsNotInUseException":
+		// Not in use: the account belongs to no organisation.
 		return model.KindNotFound, true
 	case "ThrottlingException", "Throttling", "TooManyRequestsException",
 		"RequestLimitExceeded":
@@ -42,12 +43,13 @@ func kindOfCode(code string) (model.ErrorKind, bool) {
 		"LimitExceededException", "LimitExceeded", "MalformedPolicyDocumentException",
 		"PreconditionNotMetException", "InvalidNextTokenException", "InvalidTimeRangeException",
 		"InvalidLookupAttributesException", "InvalidMaxResultsException", "InvalidEventCategoryException",
-		"InvalidParameterValue", "InvalidParameterCombination", "MissingParameter":
+		"InvalidParameterValue", "InvalidParameterCombination", "MissingParameter",
+		"InvalidInputException", "ValidationError":
 		return model.KindInvalidRequest, true
-	case "ResourceExistsException":
+	case "ResourceExistsException", "ConcurrentModificationException":
 		return model.KindConflict, true
 	case "InternalServiceError", "InternalServiceErrorException", "InternalFailure",
-		"ServiceUnavailable", "ServiceUnavailableException":
+		"ServiceUnavailable", "ServiceUnavailableException", "ServiceException", "InternalServerException":
 		return model.KindService, true
 	}
 	return model.KindUnknown, false
@@ -138,6 +140,10 @@ func actionOf(op, message string) string {
 		return "cloudtrail:" + op
 	case opGetCallerIdentity:
 		return "sts:" + op
+	case opListAccounts:
+		return "organizations:" + op
+	case opListRegions:
+		return "account:" + op
 	}
 	return "secretsmanager:" + op
 }

@@ -38,6 +38,7 @@ func TestServiceErrorsAreClassifiedByCode(t *testing.T) {
 		{400, "InvalidParameterException", "Invalid filter key", model.KindInvalidRequest, ""},
 		{400, "InvalidRequestException", "You can't perform this operation on the secret because it was marked for deletion.", model.KindInvalidRequest, ""},
 		{400, "ValidationException", "1 validation error detected", model.KindInvalidRequest, ""},
+		{400, "ValidationError", "1 validation error detected", model.KindInvalidRequest, ""},
 		{400, "LimitExceededException", "Too many secrets", model.KindInvalidRequest, ""},
 		{400, "MalformedPolicyDocumentException", "Policy is malformed", model.KindInvalidRequest, ""},
 		{400, "ResourceExistsException", "The operation failed because the secret already exists.", model.KindConflict, ""},

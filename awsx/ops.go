@@ -22,4 +22,6 @@ const (
 	opGetRandomPassword        = "GetRandomPassword"
 	opLookupEvents             = "LookupEvents"
 	opGetCallerIdentity        = "GetCallerIdentity"
+	opListAccounts             = "ListAccounts"
+	opListRegions              = "ListRegions"
 )

@@ -10,6 +10,9 @@ type apiError struct {
 	Status  int
 	Code    string
 	Message string
+	// Fields are the error's members besides its message, such as the
+	// Reason of an Organizations InvalidInputException.
+	Fields map[string]any
 }
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }

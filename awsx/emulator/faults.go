@@ -24,7 +24,8 @@ const (
 type Fault struct {
 	Kind FaultKind
 	// Operation is the operation name ("GetSecretValue", "LookupEvents",
-	// "GetCallerIdentity"); empty matches every operation.
+	// "AssumeRole", "ListAccounts"; see Operations); empty matches every
+	// operation.
 	Operation string
 	// SecretID matches calls about this secret, by name or ARN; empty
 	// matches every call.

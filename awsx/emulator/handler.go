@@ -45,8 +45,8 @@ func (c *call) decode(v any) *apiError {
 	return nil
 }
 
-// ServeHTTP serves one call: awsJson1_1 for Secrets Manager and CloudTrail,
-// awsQuery for STS.
+// ServeHTTP serves one call: awsJson1_1 for Secrets Manager, CloudTrail
+// and Organizations, awsQuery for STS, REST-JSON for the Account service.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		writeError(w, "", newError("UnknownOperationException", "Unknown operation"))
@@ -57,17 +57,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, "", newError("SerializationException", "could not read the request body"))
 		return
 	}
-	service, op, ok := parseTarget(r.Header.Get("X-Amz-Target"))
-	if !ok && isQueryRequest(r) {
-		var apiErr *apiError
-		if op, apiErr = queryAction(body); apiErr != nil {
+	service, op, apiErr := route(r, body)
+	if apiErr != nil {
+		if service == serviceSTS {
 			writeQueryError(w, "", apiErr)
-			return
+		} else {
+			writeError(w, "", apiErr)
 		}
-		service, ok = serviceSTS, true
-	}
-	if !ok {
-		writeError(w, "", newError("UnknownOperationException", "Unknown operation"))
 		return
 	}
 	var ref struct{ SecretId, NextToken string }
@@ -121,40 +117,60 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		dropConnection(w)
 		return
 	}
-	var status int
+	status := answer(w, c, result, apiErr)
+	s.logRequest(c, status, false)
+}
+
+// answer writes the call's result or error in its service's protocol.
+func answer(w http.ResponseWriter, c *call, result any, apiErr *apiError) int {
 	switch {
 	case c.service == serviceSTS:
-		identity, _ := result.(callerIdentityResult)
-		status = writeQueryResult(w, c.requestID, identity, apiErr)
+		return writeQueryResult(w, c.requestID, c.op, result, apiErr)
+	case c.service == serviceAccount && apiErr != nil:
+		return writeErrorAs(w, c.requestID, restJSONContentType, apiErr)
+	case c.service == serviceAccount:
+		return writeJSONAs(w, c.requestID, restJSONContentType, result)
 	case apiErr != nil:
-		status = writeError(w, c.requestID, apiErr)
-	default:
-		status = writeJSON(w, c.requestID, result)
+		return writeError(w, c.requestID, apiErr)
 	}
-	s.logRequest(c, status, false)
+	return writeJSON(w, c.requestID, result)
 }
 
 // serve runs the call, or the fault that replaces it, and records Secrets
 // Manager calls in CloudTrail. The caller holds s.mu.
 func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
-	if c.service == serviceSTS {
-		if fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle) {
-			return nil, stsError(s.forcedError(c, fault, "sts:"+c.op, ""))
-		}
+	forced := fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle)
+	switch {
+	case forced && c.service == serviceSTS:
+		return nil, stsError(s.forcedError(c, fault, "sts:"+c.op, ""))
+	case forced && (c.service == serviceOrganizations || c.service == serviceAccount):
+		return nil, s.forcedError(c, fault, c.service+":"+c.op, "")
+	case c.service == serviceSTS && c.op == "AssumeRole":
+		return s.assumeRole(c)
+	case c.service == serviceSTS:
 		return callerIdentityOf(c.caller), nil
+	case c.service == serviceOrganizations || c.service == serviceAccount:
+		handler, ok := s.accountsHandler(c.service, c.op)
+		if !ok {
+			return nil, newError("UnknownOperationException", "Unknown operation %s", c.op)
+		}
+		return handler(c)
+	}
+	if s.regionStatus(c.caller.accountID, c.at.region) == regionDisabled {
+		return nil, errRegionDisabled()
 	}
 	c.at.secrets.expire(c.now)
 	var result any
 	var apiErr *apiError
 	if c.service == "cloudtrail" {
-		if fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle) {
+		if forced {
 			return nil, s.forcedError(c, fault, "cloudtrail:LookupEvents", "")
 		}
 		return s.lookupEvents(c)
 	}
 	c.event = newEventDraft(c)
 	switch {
-	case fault != nil && (fault.Kind == FaultError || fault.Kind == FaultThrottle):
+	case forced:
 		apiErr = s.forcedError(c, fault, "secretsmanager:"+c.op, c.secretID)
 	default:
 		handler, ok := s.handler(c.op)
@@ -204,6 +220,23 @@ func (s *Server) logRequest(c *call, status int, dropped bool) {
 		"status", status, "dropped", dropped, "requestId", c.requestID)
 }
 
+// route names the service and operation of a request: by X-Amz-Target
+// for the awsJson1_1 services, by the Action of an awsQuery form for STS,
+// by the path for the Account service.
+func route(r *http.Request, body []byte) (service, op string, e *apiError) {
+	if service, op, ok := parseTarget(r.Header.Get("X-Amz-Target")); ok {
+		return service, op, nil
+	}
+	switch {
+	case isQueryRequest(r):
+		op, e = queryAction(body)
+		return serviceSTS, op, e
+	case r.URL.Path == listRegionsPath && r.Header.Get("X-Amz-Target") == "":
+		return serviceAccount, "ListRegions", nil
+	}
+	return "", "", newError("UnknownOperationException", "Unknown operation")
+}
+
 // parseTarget splits X-Amz-Target into service and operation.
 func parseTarget(target string) (service, op string, ok bool) {
 	if strings.HasSuffix(target, "CloudTrail_20131101.LookupEvents") {
@@ -211,6 +244,9 @@ func parseTarget(target string) (service, op string, ok bool) {
 	}
 	if op, ok := strings.CutPrefix(target, "secretsmanager."); ok && op != "" {
 		return "secretsmanager", op, true
+	}
+	if op, ok := strings.CutPrefix(target, orgTargetPrefix); ok && op != "" {
+		return serviceOrganizations, op, true
 	}
 	return "", "", false
 }

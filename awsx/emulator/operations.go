@@ -51,14 +51,16 @@ func (s *Server) handler(op string) (opHandler, bool) {
 }
 
 // Operations lists the operations the emulator serves, by the names a
-// Fault's Operation matches: Secrets Manager's, CloudTrail's LookupEvents
-// and STS's GetCallerIdentity. An operation added to handler belongs here too.
+// Fault's Operation matches: Secrets Manager's, CloudTrail's LookupEvents,
+// STS's GetCallerIdentity and AssumeRole, Organizations' ListAccounts and
+// DescribeOrganization and the Account service's ListRegions. An operation
+// added to handler or accountsHandler belongs here too.
 func Operations() []string {
 	return []string{
-		"BatchGetSecretValue", "CancelRotateSecret", "CreateSecret", "DeleteResourcePolicy",
-		"DeleteSecret", "DescribeSecret", "GetCallerIdentity", "GetRandomPassword",
-		"GetResourcePolicy", "GetSecretValue", "ListSecretVersionIds", "ListSecrets",
-		"LookupEvents", "PutResourcePolicy", "PutSecretValue", "RestoreSecret",
+		"AssumeRole", "BatchGetSecretValue", "CancelRotateSecret", "CreateSecret", "DeleteResourcePolicy",
+		"DeleteSecret", "DescribeOrganization", "DescribeSecret", "GetCallerIdentity", "GetRandomPassword",
+		"GetResourcePolicy", "GetSecretValue", "ListAccounts", "ListRegions", "ListSecretVersionIds",
+		"ListSecrets", "LookupEvents", "PutResourcePolicy", "PutSecretValue", "RestoreSecret",
 		"RotateSecret", "TagResource", "UntagResource", "UpdateSecret",
 		"UpdateSecretVersionStage", "ValidateResourcePolicy",
 	}

@@ -41,24 +41,35 @@ func epochPtr(t time.Time) *epoch {
 
 // writeJSON answers 200 with v as the body.
 func writeJSON(w http.ResponseWriter, requestID string, v any) int {
-	body, err := json.Marshal(v)
-	if err != nil {
-		return writeError(w, requestID, errInternal())
-	}
-	return writeBody(w, requestID, http.StatusOK, jsonContentType, body)
+	return writeJSONAs(w, requestID, jsonContentType, v)
 }
 
-// writeError answers with an awsJson1_1 error document. The message goes
-// under Message, as Secrets Manager spells it, and under message too, the
-// awsJson1_1 default some clients read.
+// writeJSONAs answers 200 with v as a body of the media type.
+func writeJSONAs(w http.ResponseWriter, requestID, contentType string, v any) int {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return writeErrorAs(w, requestID, contentType, errInternal())
+	}
+	return writeBody(w, requestID, http.StatusOK, contentType, body)
+}
+
+// writeError answers with an awsJson1_1 error document.
 func writeError(w http.ResponseWriter, requestID string, e *apiError) int {
-	body, _ := json.Marshal(struct {
-		Type         string `json:"__type"`
-		Message      string `json:"Message"`
-		LowerMessage string `json:"message"`
-	}{e.Code, e.Message, e.Message})
+	return writeErrorAs(w, requestID, jsonContentType, e)
+}
+
+// writeErrorAs answers with a JSON error document of the media type. The
+// message goes under Message, as Secrets Manager spells it, and under
+// message too, the JSON protocols' default some clients read; the error's
+// own members, such as a Reason, go beside them.
+func writeErrorAs(w http.ResponseWriter, requestID, contentType string, e *apiError) int {
+	doc := map[string]any{"__type": e.Code, "Message": e.Message, "message": e.Message}
+	for k, v := range e.Fields {
+		doc[k] = v
+	}
+	body, _ := json.Marshal(doc)
 	w.Header().Set("X-Amzn-Errortype", e.Code)
-	return writeBody(w, requestID, e.Status, jsonContentType, body)
+	return writeBody(w, requestID, e.Status, contentType, body)
 }
 
 // writeBody answers status with the whole body in one write, under a

@@ -1,6 +1,8 @@
 // Package emulator is an AWS-compatible Secrets Manager and CloudTrail
 // LookupEvents server speaking the awsJson1_1 wire protocol, with STS
-// GetCallerIdentity over awsQuery. It backs keyhole's demo mode and its tests.
+// GetCallerIdentity and AssumeRole over awsQuery, Organizations
+// ListAccounts and DescribeOrganization, and the Account service's
+// ListRegions. It backs keyhole's demo mode and its tests.
 package emulator
 
 import (

@@ -29,8 +29,8 @@ func isQueryRequest(r *http.Request) bool {
 	return err == nil && media == "application/x-www-form-urlencoded"
 }
 
-// queryAction reads the action of an awsQuery body; STS serves only
-// GetCallerIdentity.
+// queryAction reads the action of an awsQuery body; STS serves
+// GetCallerIdentity and AssumeRole.
 func queryAction(body []byte) (string, *apiError) {
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
@@ -40,7 +40,7 @@ func queryAction(body []byte) (string, *apiError) {
 	if action == "" {
 		return "", newError("MissingAction", "Missing Action")
 	}
-	if action != "GetCallerIdentity" || version != stsVersion {
+	if (action != "GetCallerIdentity" && action != "AssumeRole") || version != stsVersion {
 		return "", newError("InvalidAction", "Could not find operation %s for version %s", action, version)
 	}
 	return action, nil
@@ -54,16 +54,18 @@ func callerIdentityOf(id identity) callerIdentityResult {
 
 // callerIdentityResult is the GetCallerIdentityResult element.
 type callerIdentityResult struct {
-	Arn     string `xml:"Arn"`
-	UserID  string `xml:"UserId"`
-	Account string `xml:"Account"`
+	XMLName xml.Name `xml:"GetCallerIdentityResult"`
+	Arn     string   `xml:"Arn"`
+	UserID  string   `xml:"UserId"`
+	Account string   `xml:"Account"`
 }
 
-// callerIdentityResponse is the XML document GetCallerIdentity answers.
-type callerIdentityResponse struct {
-	XMLName   xml.Name             `xml:"https://sts.amazonaws.com/doc/2011-06-15/ GetCallerIdentityResponse"`
-	Result    callerIdentityResult `xml:"GetCallerIdentityResult"`
-	RequestID string               `xml:"ResponseMetadata>RequestId"`
+// queryResponse is the XML document an STS call answers: an
+// <Action>Response element holding the action's result element.
+type queryResponse struct {
+	XMLName   xml.Name
+	Result    any
+	RequestID string `xml:"ResponseMetadata>RequestId"`
 }
 
 // queryErrorResponse is the XML document of an awsQuery error.
@@ -97,12 +99,13 @@ func stsError(e *apiError) *apiError {
 	return &out
 }
 
-// writeQueryResult answers an STS call: the result document, or the error.
-func writeQueryResult(w http.ResponseWriter, requestID string, result callerIdentityResult, e *apiError) int {
+// writeQueryResult answers an STS call: the result document of action, or the error.
+func writeQueryResult(w http.ResponseWriter, requestID, action string, result any, e *apiError) int {
 	if e != nil {
 		return writeQueryError(w, requestID, e)
 	}
-	return writeXML(w, requestID, http.StatusOK, callerIdentityResponse{Result: result, RequestID: requestID})
+	doc := queryResponse{XMLName: xml.Name{Space: stsNamespace, Local: action + "Response"}, Result: result, RequestID: requestID}
+	return writeXML(w, requestID, http.StatusOK, doc)
 }
 
 // writeQueryError answers with an awsQuery error document.

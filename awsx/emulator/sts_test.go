@@ -81,7 +81,7 @@ func TestGetCallerIdentityAnswersTheAWSQueryDocument(t *testing.T) {
 func TestQueryCallOfAnUnknownActionIsInvalidAction(t *testing.T) {
 	e := newEnv(t, emulator.Options{})
 	for form, want := range map[string]string{
-		"Action=AssumeRole&Version=2011-06-15":        "<Code>InvalidAction</Code><Message>Could not find operation AssumeRole for version 2011-06-15</Message>",
+		"Action=GetSessionToken&Version=2011-06-15":   "<Code>InvalidAction</Code><Message>Could not find operation GetSessionToken for version 2011-06-15</Message>",
 		"Action=GetCallerIdentity&Version=2010-01-01": "<Code>InvalidAction</Code>",
 		"Version=2011-06-15":                          "<Code>MissingAction</Code>",
 	} {
