@@ -46,6 +46,12 @@ func (s *Server) handler(op string) (opHandler, bool) {
 		return s.validateResourcePolicy, true
 	case "GetRandomPassword":
 		return s.getRandomPassword, true
+	case "ReplicateSecretToRegions":
+		return s.replicateSecretToRegions, true
+	case "RemoveRegionsFromReplication":
+		return s.removeRegionsFromReplication, true
+	case "StopReplicationToReplica":
+		return s.stopReplicationToReplica, true
 	}
 	return nil, false
 }
@@ -58,8 +64,9 @@ func Operations() []string {
 		"BatchGetSecretValue", "CancelRotateSecret", "CreateSecret", "DeleteResourcePolicy",
 		"DeleteSecret", "DescribeSecret", "GetCallerIdentity", "GetRandomPassword",
 		"GetResourcePolicy", "GetSecretValue", "ListSecretVersionIds", "ListSecrets",
-		"LookupEvents", "PutResourcePolicy", "PutSecretValue", "RestoreSecret",
-		"RotateSecret", "TagResource", "UntagResource", "UpdateSecret",
-		"UpdateSecretVersionStage", "ValidateResourcePolicy",
+		"LookupEvents", "PutResourcePolicy", "PutSecretValue", "RemoveRegionsFromReplication",
+		"ReplicateSecretToRegions", "RestoreSecret", "RotateSecret", "StopReplicationToReplica",
+		"TagResource", "UntagResource", "UpdateSecret", "UpdateSecretVersionStage",
+		"ValidateResourcePolicy",
 	}
 }
