@@ -35,13 +35,13 @@ func (s *Server) findLiveSecret(c *call, id string) (*secret, *apiError) {
 }
 
 type createSecretInput struct {
-	Name               string
-	ClientRequestToken *string
-	Description        *string
-	KmsKeyId           *string
-	SecretString       *string
-	SecretBinary       []byte
-	Tags               []SeedTag
+	Name                        string
+	ClientRequestToken          *string
+	Description                 *string
+	KmsKeyId                    *string
+	SecretString                *string
+	SecretBinary                []byte
+	Tags                        []SeedTag
 	AddReplicaRegions           []replicaRegionInput
 	ForceOverwriteReplicaSecret bool
 }
