@@ -100,6 +100,19 @@ type quirks struct {
 	// answers AccessDeniedException, as it cannot invoke the function, and
 	// stores nothing.
 	missingFunctionNotFound bool
+	// replicaShowsReplicationStatus: DescribeSecret of a replica lists the
+	// primary's ReplicationStatus, where AWS shows it on the primary only
+	// (moto serves the replica from the primary's own object).
+	replicaShowsReplicationStatus bool
+	// clashMessageNamesSimple: a replica failed by a name clash reports
+	// "Secret name simple already exists", whatever the name.
+	clashMessageNamesSimple bool
+	// terseDeleteRefusal: DeleteSecret of a primary with replicas lists the
+	// regions joined by "," with no closing period, where AWS writes
+	// "[r1, r2]." in sorted order.
+	terseDeleteRefusal bool
+	// noStopReplication: StopReplicationToReplica is not implemented.
+	noStopReplication bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -134,6 +147,10 @@ func backends(t *testing.T) []backend {
 				namePrefixOnly:                 true,
 				keepsCurrentWithPending:        true,
 				missingFunctionNotFound:        true,
+				replicaShowsReplicationStatus:  true,
+				clashMessageNamesSimple:        true,
+				terseDeleteRefusal:             true,
+				noStopReplication:              true,
 			},
 		},
 	}
@@ -179,6 +196,12 @@ func scenarios() []scenario {
 		{"InputCheckedBeforeExistence", testInputCheckedBeforeExistence},
 		{"CallerIdentity", testCallerIdentity},
 		{"RegionsAreSeparate", testRegionsAreSeparate},
+		{"ReplicaIsReadOnly", testReplicaIsReadOnly},
+		{"ReplicaInOwnRegionRefused", testReplicaInOwnRegionRefused},
+		{"ReplicaNameClash", testReplicaNameClash},
+		{"DeletePrimaryWithReplicasRefused", testDeletePrimaryWithReplicasRefused},
+		{"RemoveRegions", testRemoveRegions},
+		{"StopReplicationPromotes", testStopReplicationPromotes},
 	}
 }
 
