@@ -29,7 +29,7 @@ type replica struct {
 	copy *secret
 }
 
-// status is the replica's ReplicationStatus entry.
+// statusJSON is the replica's ReplicationStatus entry.
 func (r *replica) statusJSON() replicationStatusJSON {
 	out := replicationStatusJSON{Region: r.region, KmsKeyId: r.kmsKeyID, Status: r.status, StatusMessage: r.statusMessage}
 	if out.KmsKeyId == "" {
@@ -89,6 +89,10 @@ func (s *Server) makeReplica(sec *secret, r *replica, force bool, created time.T
 			return
 		}
 		s.unlinkReplica(existing)
+		for len(existing.replicas) > 0 {
+			// A primary replaced by a replica takes its own replicas with it.
+			s.dropReplica(existing, existing.replicas[0].region)
+		}
 		s.stopRotation(existing)
 		st.remove(existing)
 	}

@@ -263,3 +263,30 @@ func TestPromotedReplicaIsWritableAndNoLongerFollows(t *testing.T) {
 		t.Errorf("primary still lists %+v", d.ReplicationStatus)
 	}
 }
+
+func TestForcedReplicaUnlinksTheReplicaItReplaces(t *testing.T) {
+	e := newEnv(t, emulator.Options{})
+	ctx := t.Context()
+	createReplicated(t, e, "app/db", "v1")
+	central := e.regionClient("eu-central-1")
+	_, err := central.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
+		Name: aws.String("app/db"), SecretString: aws.String("central"), ForceOverwriteReplicaSecret: true,
+		AddReplicaRegions: []types.ReplicaRegionType{{Region: aws.String(replicaRegion)}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := replicaValue(t, e, "app/db"); aws.ToString(got.SecretString) != "central" {
+		t.Errorf("replica value %q, want the new primary's", aws.ToString(got.SecretString))
+	}
+	d, err := e.sm.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: aws.String("app/db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.ReplicationStatus) != 0 || aws.ToString(d.PrimaryRegion) != "" {
+		t.Errorf("the old primary still lists %+v in %q", d.ReplicationStatus, aws.ToString(d.PrimaryRegion))
+	}
+	if _, err := e.sm.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: aws.String("app/db")}); err != nil {
+		t.Errorf("delete the old primary, which no longer has replicas: %v", err)
+	}
+}
