@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// Replication statuses and the messages AWS gives with them.
+// Replication statuses, the key a replica uses by default, and the texts
+// AWS answers replication with.
 const (
 	replicaInSync         = "InSync"
 	replicaFailed         = "Failed"
