@@ -104,6 +104,19 @@ type quirks struct {
 	// account too, where AWS answers AccessDeniedException: only the
 	// management account (or a delegated administrator) may list.
 	membersListAccounts bool
+	// replicaShowsReplicationStatus: DescribeSecret of a replica lists the
+	// primary's ReplicationStatus, where AWS shows it on the primary only
+	// (moto serves the replica from the primary's own object).
+	replicaShowsReplicationStatus bool
+	// clashMessageNamesSimple: a replica failed by a name clash reports
+	// "Secret name simple already exists", whatever the name.
+	clashMessageNamesSimple bool
+	// terseDeleteRefusal: DeleteSecret of a primary with replicas lists the
+	// regions joined by "," with no closing period, where AWS writes
+	// "[r1, r2]." in sorted order.
+	terseDeleteRefusal bool
+	// noStopReplication: StopReplicationToReplica is not implemented.
+	noStopReplication bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -139,6 +152,10 @@ func backends(t *testing.T) []backend {
 				keepsCurrentWithPending:        true,
 				missingFunctionNotFound:        true,
 				membersListAccounts:            true,
+				replicaShowsReplicationStatus:  true,
+				clashMessageNamesSimple:        true,
+				terseDeleteRefusal:             true,
+				noStopReplication:              true,
 			},
 		},
 	}
@@ -188,6 +205,12 @@ func scenarios() []scenario {
 		{"OrganizationAccountsPaginated", testOrganizationAccountsPaginated},
 		{"OrganizationAccountsRefusedToMembers", testOrganizationAccountsRefusedToMembers},
 		{"EnabledRegions", testEnabledRegions},
+		{"ReplicaIsReadOnly", testReplicaIsReadOnly},
+		{"ReplicaInOwnRegionRefused", testReplicaInOwnRegionRefused},
+		{"ReplicaNameClash", testReplicaNameClash},
+		{"DeletePrimaryWithReplicasRefused", testDeletePrimaryWithReplicasRefused},
+		{"RemoveRegions", testRemoveRegions},
+		{"StopReplicationPromotes", testStopReplicationPromotes},
 	}
 }
 

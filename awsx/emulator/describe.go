@@ -84,11 +84,7 @@ func (s *secret) entry(forList bool) secretEntry {
 			e.VersionIdsToStages = stages
 		}
 	}
-	for _, r := range s.replicas {
-		e.ReplicationStatus = append(e.ReplicationStatus, replicationStatusJSON{
-			Region: r.Region, KmsKeyId: r.KMSKeyID, Status: r.Status, StatusMessage: r.StatusMessage,
-		})
-	}
+	e.ReplicationStatus = s.replicationStatus()
 	return e
 }
 

@@ -27,6 +27,8 @@ type call struct {
 	requestID string
 	// secretID is the SecretId the request names, if any.
 	secretID string
+	// target is the secret the call found by its SecretId, if any.
+	target *secret
 	// event collects what the CloudTrail event of the call records.
 	event *eventDraft
 	// after runs once the call's own event is recorded, for work the
@@ -182,6 +184,9 @@ func (s *Server) serve(c *call, fault *Fault) (any, *apiError) {
 	s.recordCall(c, apiErr)
 	for _, f := range c.after {
 		f()
+	}
+	if apiErr == nil && c.target != nil && !isReadOnly(c.op) {
+		s.syncReplicas(c.target)
 	}
 	return result, apiErr
 }

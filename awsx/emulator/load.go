@@ -44,6 +44,8 @@ func (s *Server) Load(seed Seed) error {
 	}
 	secrets := map[*regionState][]*secret{}
 	names := map[*regionState]map[string]bool{}
+	// loaded keeps seed order, so replicas are made in a fixed order.
+	var loaded []*secret
 	for i, ss := range seed.Secrets {
 		place := s.at(cmp.Or(ss.Account, account), cmp.Or(ss.Region, region))
 		sec, err := s.seedSecret(ss, place, now)
@@ -58,6 +60,7 @@ func (s *Server) Load(seed Seed) error {
 		}
 		names[place][sec.name] = true
 		secrets[place] = append(secrets[place], sec)
+		loaded = append(loaded, sec)
 	}
 	s.account, s.region, s.latency = account, region, latency
 	if org != nil {
@@ -74,6 +77,9 @@ func (s *Server) Load(seed Seed) error {
 	}
 	for place, list := range secrets {
 		place.secrets.addAll(list)
+	}
+	for _, sec := range loaded {
+		s.seedReplicas(sec)
 	}
 	for _, se := range seed.Events {
 		s.seedEvent(s.at(cmp.Or(se.Account, account), cmp.Or(se.Region, region)), se, now)
@@ -105,8 +111,16 @@ func (s *Server) seedSecret(ss SeedSecret, place *regionState, now time.Time) (*
 		lastChanged:   created.UTC(),
 		owningService: ss.OwningService,
 		primaryRegion: ss.PrimaryRegion,
-		replicas:      slices.Clone(ss.Replicas),
 		policy:        ss.Policy,
+	}
+	for _, r := range ss.Replicas {
+		if r.Region == "" || r.Region == place.region || sec.replicaIn(r.Region) != nil {
+			return nil, fmt.Errorf("replica region %q is empty, the secret's own or given twice", r.Region)
+		}
+		sec.replicas = append(sec.replicas, &replica{region: r.Region, kmsKeyID: r.KMSKeyID, status: r.Status, statusMessage: r.StatusMessage})
+	}
+	if len(sec.replicas) > 0 && sec.primaryRegion == "" {
+		sec.primaryRegion = place.region
 	}
 	if t := ss.LastAccessed.Resolve(now); !t.IsZero() {
 		sec.lastAccessed = t.UTC().Truncate(24 * time.Hour)
@@ -198,6 +212,16 @@ func (s *Server) seedVersion(sec *secret, sv SeedVersion, created, now time.Time
 		sec.attachStage(v, stage)
 	}
 	return v, nil
+}
+
+// seedReplicas makes the copies of a seeded primary's replicas. A replica
+// the seed says failed stays a status with no copy. The caller holds s.mu.
+func (s *Server) seedReplicas(sec *secret) {
+	for _, r := range sec.replicas {
+		if r.status != replicaFailed {
+			s.makeReplica(sec, r, false, sec.created)
+		}
+	}
 }
 
 // seedEvent adds one CloudTrail event of the seed's history. The caller holds s.mu.

@@ -46,6 +46,12 @@ func (s *Server) handler(op string) (opHandler, bool) {
 		return s.validateResourcePolicy, true
 	case "GetRandomPassword":
 		return s.getRandomPassword, true
+	case "ReplicateSecretToRegions":
+		return s.replicateSecretToRegions, true
+	case "RemoveRegionsFromReplication":
+		return s.removeRegionsFromReplication, true
+	case "StopReplicationToReplica":
+		return s.stopReplicationToReplica, true
 	}
 	return nil, false
 }
@@ -60,8 +66,8 @@ func Operations() []string {
 		"AssumeRole", "BatchGetSecretValue", "CancelRotateSecret", "CreateSecret", "DeleteResourcePolicy",
 		"DeleteSecret", "DescribeOrganization", "DescribeSecret", "GetCallerIdentity", "GetRandomPassword",
 		"GetResourcePolicy", "GetSecretValue", "ListAccounts", "ListRegions", "ListSecretVersionIds",
-		"ListSecrets", "LookupEvents", "PutResourcePolicy", "PutSecretValue", "RestoreSecret",
-		"RotateSecret", "TagResource", "UntagResource", "UpdateSecret",
-		"UpdateSecretVersionStage", "ValidateResourcePolicy",
+		"ListSecrets", "LookupEvents", "PutResourcePolicy", "PutSecretValue", "RemoveRegionsFromReplication",
+		"ReplicateSecretToRegions", "RestoreSecret", "RotateSecret", "StopReplicationToReplica",
+		"TagResource", "UntagResource", "UpdateSecret", "UpdateSecretVersionStage", "ValidateResourcePolicy",
 	}
 }

@@ -18,12 +18,13 @@ func (s *Server) findSecret(c *call, id string) (*secret, *apiError) {
 		return nil, errSecretNotFound()
 	}
 	c.event.about(sec)
+	c.target = sec
 	return sec, nil
 }
 
-// findLiveSecret is findSecret refusing secrets pending deletion.
+// findLiveSecret is findPrimary refusing secrets pending deletion.
 func (s *Server) findLiveSecret(c *call, id string) (*secret, *apiError) {
-	sec, err := s.findSecret(c, id)
+	sec, err := s.findPrimary(c, id)
 	if err != nil {
 		return nil, err
 	}
@@ -34,17 +35,15 @@ func (s *Server) findLiveSecret(c *call, id string) (*secret, *apiError) {
 }
 
 type createSecretInput struct {
-	Name               string
-	ClientRequestToken *string
-	Description        *string
-	KmsKeyId           *string
-	SecretString       *string
-	SecretBinary       []byte
-	Tags               []SeedTag
-	AddReplicaRegions  []struct {
-		Region   string
-		KmsKeyId string
-	}
+	Name                        string
+	ClientRequestToken          *string
+	Description                 *string
+	KmsKeyId                    *string
+	SecretString                *string
+	SecretBinary                []byte
+	Tags                        []SeedTag
+	AddReplicaRegions           []replicaRegionInput
+	ForceOverwriteReplicaSecret bool
 }
 
 type writeOutput struct {
@@ -67,6 +66,9 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 		return nil, err
 	}
 	if err := checkTags(in.Tags); err != nil {
+		return nil, err
+	}
+	if err := checkReplicaRegions(c.at.region, in.AddReplicaRegions, nil); err != nil {
 		return nil, err
 	}
 	token, err := s.versionToken(in.ClientRequestToken)
@@ -96,24 +98,16 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 		created:     c.now,
 		lastChanged: c.now,
 	}
-	for _, r := range in.AddReplicaRegions {
-		sec.replicas = append(sec.replicas, SeedReplica{Region: r.Region, KMSKeyID: r.KmsKeyId, Status: "InSync", StatusMessage: "Replication succeeded"})
-	}
-	if len(sec.replicas) > 0 {
-		// A replicated secret's primary names the region it is in.
-		sec.primaryRegion = c.at.region
-	}
 	out := writeOutput{ARN: sec.arn, Name: sec.name}
 	if in.SecretString != nil || in.SecretBinary != nil {
 		sec.versions = []*version{{id: token, str: in.SecretString, bin: in.SecretBinary, stages: []string{stageCurrent}, created: c.now}}
 		out.VersionId = token
 	}
 	c.at.secrets.add(sec)
+	s.addReplicas(sec, in.AddReplicaRegions, in.ForceOverwriteReplicaSecret, c.now)
 	c.event.about(sec)
 	c.event.answered(sec, out.VersionId)
-	for _, r := range sec.replicas {
-		out.ReplicationStatus = append(out.ReplicationStatus, replicationStatusJSON{Region: r.Region, KmsKeyId: r.KMSKeyID, Status: r.Status, StatusMessage: r.StatusMessage})
-	}
+	out.ReplicationStatus = sec.replicationStatus()
 	return out, nil
 }
 
@@ -210,9 +204,12 @@ func (s *Server) deleteSecret(c *call) (any, *apiError) {
 		// AWS answers a forced delete of a secret it doesn't know as done.
 		return deleteSecretOutput{ARN: c.at.secrets.newARN(arnPrefix(c.at.region, c.at.account), in.SecretId), Name: in.SecretId, DeletionDate: epoch(c.now)}, nil
 	}
-	sec, err := s.findSecret(c, in.SecretId)
+	sec, err := s.findPrimary(c, in.SecretId)
 	if err != nil {
 		return nil, err
+	}
+	if len(sec.replicas) > 0 {
+		return nil, errStillReplicated(in.SecretId, sec)
 	}
 	if sec.pendingDeletion() && !force {
 		return nil, errMarkedForDeletion()
@@ -236,7 +233,7 @@ func (s *Server) restoreSecret(c *call) (any, *apiError) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	sec, err := s.findSecret(c, in.SecretId)
+	sec, err := s.findPrimary(c, in.SecretId)
 	if err != nil {
 		return nil, err
 	}

@@ -167,6 +167,7 @@ func (s *Server) rotateInBackground(sec *secret, run *rotationRun) {
 // advanceRotation runs the next step and reports whether the rotation is
 // over. The caller holds s.mu.
 func (s *Server) advanceRotation(sec *secret, run *rotationRun, now time.Time) bool {
+	defer s.syncReplicas(sec)
 	step := rotationSteps()[run.next]
 	if err := s.runRotationStep(sec, run, step, now); err != nil {
 		s.recordRotationEvent(sec, run, "RotationFailed", now, map[string]any{"step": step, "error": err.Error()})

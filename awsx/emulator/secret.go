@@ -68,7 +68,10 @@ type secret struct {
 	lastAccessed  time.Time
 	owningService string
 	primaryRegion string
-	replicas      []SeedReplica
+	// replicas are the regions a primary replicates to.
+	replicas []*replica
+	// primary is the secret a replica copies, while it is linked.
+	primary *secret
 	// versions are kept in creation order.
 	versions []*version
 	rotation rotationConfig
