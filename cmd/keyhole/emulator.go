@@ -31,6 +31,8 @@ func newEmulatorCmd() *cobra.Command {
 		Short: "Serve an AWS-compatible Secrets Manager and CloudTrail emulator",
 		Long: `Serve keyhole's emulator of Secrets Manager and CloudTrail LookupEvents on ADDR,
 for the AWS CLI or any SDK (--endpoint-url http://ADDR, any credentials).
+It answers STS GetCallerIdentity and AssumeRole, Organizations ListAccounts
+and DescribeOrganization, and Account ListRegions too, for a seed's accounts.
 
 It starts empty, or holds one data set: --seed FILE (a JSON seed), --demo
 (the built-in demo data) or --synthetic N (N generated secrets with
