@@ -84,6 +84,9 @@ func classifyError(ctx context.Context, op string, err error, hint credentialHin
 	switch {
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
 		e.Kind = model.KindCanceled
+	case isCredentialError(err) && classifyAPIError(e, err) && e.Kind == model.KindAccessDenied:
+		// STS refused to let the credentials assume a role: not something
+		// fresh credentials mend.
 	case isCredentialError(err):
 		e.Kind = model.KindCredentials
 		e.Message = credentialMessage(err)

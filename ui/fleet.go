@@ -36,5 +36,13 @@ func fleetSize(f common.Fleet) string {
 			regions[s.Target.Region] = true
 		}
 	}
-	return fmt.Sprintf("%d accounts · %d regions", len(accounts), len(regions))
+	return plural(len(accounts), "account") + " · " + plural(len(regions), "region")
+}
+
+// plural is n and the noun, with an s unless n is one.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

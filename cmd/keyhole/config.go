@@ -33,6 +33,23 @@ type fileConfig struct {
 	Columns          []string            `yaml:"columns"`
 	Keys             map[string][]string `yaml:"keys"`
 	Hygiene          hygieneConfig       `yaml:"hygiene"`
+	Fleet            fleetConfig         `yaml:"fleet"`
+}
+
+// fleetConfig is the fleet: section, what --fleet lists when its flags
+// don't say.
+type fleetConfig struct {
+	Profiles    []string `yaml:"profiles"`
+	Regions     []string `yaml:"regions"`
+	OrgRole     string   `yaml:"org_role"`
+	Concurrency int      `yaml:"concurrency"`
+}
+
+// fleetSettings is the checked fleet: section.
+type fleetSettings struct {
+	profiles, regions []string
+	orgRole           string
+	concurrency       int
 }
 
 // hygieneConfig is the hygiene: section, the thresholds of the hygiene
@@ -55,6 +72,7 @@ type settings struct {
 	columns          []string
 	keys             keys.KeyMap
 	hygiene          model.HygieneRules
+	fleet            fleetSettings
 }
 
 // configPath is --config, else $XDG_CONFIG_HOME/keyhole/config.yaml, else
@@ -141,6 +159,10 @@ func parseConfig(path string, data []byte) (settings, error) {
 		errors.As(err, &field)
 		return s, fmt.Errorf("config %s: line %d: hygiene: %w", path, keyLine(&root, "hygiene", field.key), err)
 	}
+	if c := fc.Fleet.Concurrency; c < 0 || c > 64 {
+		return s, fmt.Errorf("config %s: line %d: fleet: concurrency: want 1 to 64, not %d", path, keyLine(&root, "fleet", "concurrency"), c)
+	}
+	s.fleet = fleetSettings{profiles: fc.Fleet.Profiles, regions: fc.Fleet.Regions, orgRole: fc.Fleet.OrgRole, concurrency: fc.Fleet.Concurrency}
 	var clash *keys.ClashError
 	if err := ui.CheckKeys(s.keys); errors.As(err, &clash) {
 		// The line is that of a binding the file gives: the other may

@@ -56,7 +56,7 @@ func TestBadConfigSaysWhichLine(t *testing.T) {
 		{"bad theme", "theme: pink\n", 1, "theme: want auto, dark or light"},
 		{"unknown column", "mouse: true\ncolumns: [name, owner]\n", 2, `columns: unknown column "name"`},
 		{"misspelt key", "theme: dark\nrevael: 10s\n", 2,
-			`unknown key "revael" (known: reveal_timeout, clipboard_timeout, clipboard, theme, read_only, mouse, columns, keys, hygiene)`},
+			`unknown key "revael" (known: reveal_timeout, clipboard_timeout, clipboard, theme, read_only, mouse, columns, keys, hygiene, fleet)`},
 		{"unknown key", "mouse: true\nmoose: true\n", 2, `unknown key "moose"`},
 		{"key given twice", "theme: dark\nmouse: true\ntheme: light\n", 3, "theme: already given on line 1"},
 		{"unknown binding", "keys:\n  nosuch: [z]\n", 2, `keys: unknown key binding "nosuch"`},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -32,7 +33,10 @@ type lsFlags struct {
 
 // newLsCmd lists secrets for scripts.
 func newLsCmd(g *globalFlags) *cobra.Command {
-	var f lsFlags
+	var (
+		f  lsFlags
+		ff fleetFlags
+	)
 	cmd := &cobra.Command{
 		Use:   "ls [flags] [WORD...]",
 		Short: "List secrets, one per line, or as JSON",
@@ -74,10 +78,21 @@ denied access.`,
   keyhole ls --json | jq -r '.SecretList[].Name'
   keyhole ls | cut -f1`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return printable(runLs(cmd, *g, f, args))
+			if ff.on {
+				s, err := loadConfig(configPath(g.config, os.Getenv))
+				if err != nil {
+					return err
+				}
+				ff.apply(s, cmd.Flags().Changed)
+			}
+			if err := ff.check(cmd.Flags().Changed); err != nil {
+				return usageError(err)
+			}
+			return printable(runLs(cmd, *g, f, ff, args))
 		},
 	}
 	fs := cmd.Flags()
+	ff.register(fs)
 	fs.BoolVar(&f.json, "json", false, "print JSON shaped like aws secretsmanager list-secrets")
 	fs.StringArrayVar(&f.filters, "filter", nil, "AWS ListSecrets filter KEY=VALUE (repeatable; keys: "+strings.Join(lsFilterKeys(), ", ")+")")
 	fs.BoolVar(&f.includeDeleted, "include-deleted", false, "also list secrets scheduled for deletion")
@@ -86,7 +101,7 @@ denied access.`,
 }
 
 // runLs lists every matching secret, writing each page as it arrives.
-func runLs(cmd *cobra.Command, g globalFlags, f lsFlags, words []string) error {
+func runLs(cmd *cobra.Command, g globalFlags, f lsFlags, ff fleetFlags, words []string) error {
 	q, err := lsQuery(f)
 	if err != nil {
 		return usageError(err)
@@ -105,21 +120,36 @@ func runLs(cmd *cobra.Command, g globalFlags, f lsFlags, words []string) error {
 	if f.json {
 		w = newJSONSecretWriter(out)
 	} else {
-		w = newTextSecretWriter(out, isTerminal(out), f.includeDeleted, time.Now())
+		tw := newTextSecretWriter(out, isTerminal(out), f.includeDeleted, time.Now())
+		tw.fleet = ff.on
+		w = tw
 	}
 	match := nameMatcher(words)
 	var listed []model.Secret
-	for page, err := range s.client.ListAllSecrets(cmd.Context(), q) {
-		if err != nil {
-			return fmt.Errorf("list secrets: %w", err)
-		}
+	keep := func(page model.SecretPage) {
 		for _, sec := range page.Secrets {
 			if match(sec.Name) {
 				listed = append(listed, sec)
 			}
 		}
 	}
+	var failed error
+	if ff.on {
+		if failed, err = listFleet(cmd, s, g, ff, q, keep); err != nil {
+			return err
+		}
+	} else {
+		for page, err := range s.client.ListAllSecrets(cmd.Context(), q) {
+			if err != nil {
+				return fmt.Errorf("list secrets: %w", err)
+			}
+			keep(page)
+		}
+	}
 	model.SortSecrets(listed, f.sort)
+	if ff.on {
+		model.SortByPlace(listed)
+	}
 	for _, sec := range listed {
 		if err := w.Write(sec); err != nil {
 			return fmt.Errorf("write secret list: %w", err)
@@ -128,7 +158,7 @@ func runLs(cmd *cobra.Command, g globalFlags, f lsFlags, words []string) error {
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("write secret list: %w", err)
 	}
-	return nil
+	return failed
 }
 
 // lsQuery builds the ListSecrets query from the flags.

@@ -18,6 +18,8 @@ type textSecretWriter struct {
 	w       io.Writer
 	deleted bool
 	now     time.Time
+	// fleet adds the ACCOUNT and REGION columns first.
+	fleet bool
 }
 
 // newTextSecretWriter writes to out; withDeleted adds the DELETED column;
@@ -37,20 +39,28 @@ func newTextSecretWriter(out io.Writer, terminal, withDeleted bool, now time.Tim
 
 // header names the columns.
 func (t *textSecretWriter) header() []string {
+	cols := []string{"NAME", "LAST CHANGED", "LAST ACCESSED", "ROTATION", "DESCRIPTION"}
 	if t.deleted {
-		return []string{"NAME", "LAST CHANGED", "LAST ACCESSED", "ROTATION", "DELETED", "DESCRIPTION"}
+		cols = []string{"NAME", "LAST CHANGED", "LAST ACCESSED", "ROTATION", "DELETED", "DESCRIPTION"}
 	}
-	return []string{"NAME", "LAST CHANGED", "LAST ACCESSED", "ROTATION", "DESCRIPTION"}
+	if t.fleet {
+		cols = append([]string{"ACCOUNT", "REGION"}, cols...)
+	}
+	return cols
 }
 
 // Write prints one secret.
 func (t *textSecretWriter) Write(s model.Secret) error {
-	row := []string{
+	var row []string
+	if t.fleet {
+		row = append(row, orDash(model.ARNAccount(s.ARN)), orDash(model.Sanitize(model.ARNRegion(s.ARN))))
+	}
+	row = append(row,
 		orDash(model.Sanitize(s.Name)),
 		textTime(s.LastChangedDate),
 		textTime(s.LastAccessedDate),
 		s.Rotation(t.now).String(),
-	}
+	)
 	if t.deleted {
 		row = append(row, textTime(s.DeletedDate))
 	}

@@ -11,6 +11,7 @@ func newRootCmd(b build) *cobra.Command {
 	var (
 		g globalFlags
 		t tuiFlags
+		f fleetFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "keyhole",
@@ -31,17 +32,22 @@ func newRootCmd(b build) *cobra.Command {
 				return err
 			}
 			t.apply(s, cmd.Flags().Changed)
+			f.apply(s, cmd.Flags().Changed)
 			if err := t.check(); err != nil {
+				return usageError(err)
+			}
+			if err := f.check(cmd.Flags().Changed); err != nil {
 				return usageError(err)
 			}
 			if err := osTerminal().check(); err != nil {
 				return err
 			}
-			return runTUI(cmd.Context(), g, t)
+			return runTUI(cmd.Context(), g, t, f)
 		},
 	}
 	g.register(cmd.PersistentFlags())
 	t.register(cmd.Flags())
+	f.register(cmd.Flags())
 	cmd.AddCommand(newEmulatorCmd())
 	cmd.AddCommand(newLsCmd(&g))
 	cmd.AddCommand(newGetCmd(&g))

@@ -19,7 +19,7 @@ import (
 )
 
 // runTUI opens a session and runs the interactive app until the user quits.
-func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
+func runTUI(ctx context.Context, g globalFlags, t tuiFlags, f fleetFlags) error {
 	clip, err := clipboard.New(t.clipboard, clipboard.EnvFrom(os.Getenv))
 	if err != nil {
 		return err
@@ -58,7 +58,15 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 		Hygiene:          t.hygiene,
 		Logger:           logger,
 	}
-	if !s.demo {
+	var backend common.Backend = s.client
+	if f.on {
+		fl, err := openFleet(s, g, f, retries.show)
+		if err != nil {
+			return err
+		}
+		defer fl.Close()
+		backend = fl
+	} else if !s.demo {
 		regions := newRegionStore(os.Getenv)
 		regions.remember(s.client.Region())
 		cfg.Connect, cfg.RememberRegion = connector(g, retries.show), regions.remember
@@ -66,7 +74,7 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags) error {
 		cfg.Profiles, _ = awsx.Profiles(os.Getenv)
 		cfg.ProfileRegions, _ = awsx.ProfileRegions(os.Getenv)
 	}
-	app := ui.New(ctx, s.client, cfg)
+	app := ui.New(ctx, backend, cfg)
 	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithoutSignalHandler())
 	retries.program.Store(p)
 	signals := watchSignals(exitActions{

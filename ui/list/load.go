@@ -106,7 +106,15 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	if msg.token == "" {
 		p.startOver()
 	}
-	p.keepSelected(func() { p.idx.add(msg.page.Secrets, p.c.Now()) })
+	if p.fleet != nil && p.table.Cursor() == 0 {
+		// Targets answer in any order: a cursor the user has not moved
+		// stays on the first row rather than on the first secret to come.
+		p.idx.add(msg.page.Secrets, p.c.Now())
+		p.table.SetRows(p.idx.len())
+		p.offSeparator(-1)
+	} else {
+		p.keepSelected(func() { p.idx.add(msg.page.Secrets, p.c.Now()) })
+	}
 	if p.reselect != "" && p.selectARN(p.reselect) {
 		p.reselect = ""
 	}
