@@ -13,6 +13,9 @@ const (
 	exitUsage        = 2
 	exitNotFound     = 3
 	exitAccessDenied = 4
+	// exitFindings is keyhole report's answer to a finding of --fail-on's
+	// severity or higher.
+	exitFindings = 5
 )
 
 // codedError is an error that asks for a given exit code.

@@ -50,6 +50,7 @@ func newRootCmd(b build) *cobra.Command {
 	f.register(cmd.Flags())
 	cmd.AddCommand(newEmulatorCmd())
 	cmd.AddCommand(newLsCmd(&g))
+	cmd.AddCommand(newReportCmd(&g))
 	cmd.AddCommand(newGetCmd(&g))
 	cmd.AddCommand(newKeysCmd(&g))
 	cmd.AddCommand(newManCmd(b))
