@@ -80,3 +80,15 @@ func TestDemoSeedLoadsIntoTheEmulator(t *testing.T) {
 		t.Fatalf("load the demo seed: %v", err)
 	}
 }
+
+// BenchmarkDemoSeedLoads is what --demo pays at start-up: decoding the
+// embedded seed and loading it into a fresh emulator.
+func BenchmarkDemoSeedLoads(b *testing.B) {
+	for b.Loop() {
+		server := emulator.New(emulator.Options{Clock: func() time.Time { return loadTime }})
+		if err := server.LoadJSON(bytes.NewReader(assets.DemoSeed())); err != nil {
+			b.Fatalf("load the demo seed: %v", err)
+		}
+		server.Close()
+	}
+}
