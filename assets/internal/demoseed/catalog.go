@@ -115,9 +115,9 @@ func identitySecrets() []secretDef {
 			value:   jwtSigningKey("https://auth.larkspur.example"),
 			ageDays: 410, versions: 3, cmk: true, primaryRegion: region,
 			replicas: []emulator.SeedReplica{
-				{Region: "us-west-2", KMSKeyID: kmsKeyARN("us-west-2", "identity"), Status: "InSync", StatusMessage: "Replication succeeded"},
-				{Region: "eu-west-1", KMSKeyID: kmsKeyARN("eu-west-1", "identity"), Status: "Failed",
-					StatusMessage: "Replication failed: the KMS key " + kmsKeyARN("eu-west-1", "identity") + " is disabled."},
+				{Region: "us-west-2", KMSKeyID: place{accountID, "us-west-2"}.kmsKeyARN("identity"), Status: "InSync", StatusMessage: "Replication succeeded"},
+				{Region: "eu-west-1", KMSKeyID: place{accountID, "eu-west-1"}.kmsKeyARN("identity"), Status: "Failed",
+					StatusMessage: "Replication failed: the KMS key " + place{accountID, "eu-west-1"}.kmsKeyARN("identity") + " is disabled."},
 			},
 			readers: []reader{{"identity-svc", 0.6}}},
 		{name: "prod/identity/session-encryption-key", team: "identity", env: "prod", class: "restricted",

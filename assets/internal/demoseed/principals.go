@@ -106,10 +106,6 @@ func rotationLambda(function, accessKey string) principal {
 		accessKey: accessKey, ips: []string{"10.10.5.31", "10.10.6.32"}, agents: []string{agentLambda}}
 }
 
-func lambdaARN(function string) string {
-	return "arn:aws:lambda:" + region + ":" + accountID + ":function:" + function
-}
-
 // cast finds principals by key.
 type cast map[string]principal
 

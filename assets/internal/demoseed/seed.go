@@ -30,7 +30,7 @@ func Build() emulator.Seed {
 	defs := secretDefs()
 	secrets := make([]*builtSecret, 0, len(defs))
 	for _, def := range defs {
-		b := buildSecret(def, people, &t)
+		b := buildSecret(def, home(), people, &t)
 		recordReads(&b, people, &t)
 		secrets = append(secrets, &b)
 	}
