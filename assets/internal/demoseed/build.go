@@ -185,4 +185,3 @@ func classification(env string) string {
 	}
 	return "internal"
 }
-
