@@ -29,3 +29,8 @@ func (p place) kmsKeyARN(team string) string {
 func (p place) lambdaARN(function string) string {
 	return "arn:aws:lambda:" + p.region + ":" + p.account + ":function:" + function
 }
+
+// cluster is the endpoint of an Aurora cluster of the place.
+func (p place) cluster(name string) string {
+	return name + ".cluster-c" + p.dice("rds").text(lowerAln, 11) + "." + p.region + ".rds.amazonaws.com"
+}

@@ -35,6 +35,8 @@ const (
 	demoAccessKey = "AKIAKEYHOLEDEMO"
 	demoUserARN   = "arn:aws:iam::" + accountID + ":user/keyhole-demo"
 	partnerAcct   = "210987654321"
+	// processorAcct is a data processor's account outside the organisation.
+	processorAcct = "987654321098"
 )
 
 // principal is one caller in the account's CloudTrail history.

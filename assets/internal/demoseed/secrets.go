@@ -67,3 +67,9 @@ type reader struct {
 	who    string
 	perDay float64
 }
+
+// rotated is a rotation every so many days by the password function that
+// last ran lastDaysAgo and never failed.
+func rotated(every, lastDaysAgo int) *rotationDef {
+	return &rotationDef{every: every, lastDaysAgo: lastDaysAgo}
+}
