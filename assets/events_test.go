@@ -11,7 +11,7 @@ import (
 )
 
 func TestDemoHistorySpansNinetyDaysOfVariedCallers(t *testing.T) {
-	seed := demoSeed(t)
+	seed := homeSeed(t)
 	events := seed.Events
 	if n := len(events); n < 2000 || n > 4000 {
 		t.Errorf("%d events, want 2,000-4,000", n)
@@ -56,7 +56,7 @@ func containsPrefix(set map[string]bool, prefix string) bool {
 }
 
 func TestDemoHistoryHasTheEventsTheAppShows(t *testing.T) {
-	seed := demoSeed(t)
+	seed := homeSeed(t)
 	count := map[string]int{}
 	for _, e := range seed.Events {
 		count[e.EventName]++
@@ -84,12 +84,16 @@ func TestDemoHistoryHasTheEventsTheAppShows(t *testing.T) {
 
 func TestDemoHistoryNamesRealSecretsAndRotations(t *testing.T) {
 	seed := demoSeed(t)
-	byName := map[string]emulator.SeedSecret{}
+	type named struct {
+		at   place
+		name string
+	}
+	byName := map[named]emulator.SeedSecret{}
 	for _, s := range seed.Secrets {
-		byName[s.Name] = s
+		byName[named{placeOf(seed, s.Account, s.Region), s.Name}] = s
 	}
 	for _, e := range seed.Events {
-		s, ok := byName[e.SecretID]
+		s, ok := byName[named{placeOf(seed, e.Account, e.Region), e.SecretID}]
 		if e.SecretID != "" && e.ErrorCode == "" && !ok {
 			t.Errorf("%s succeeded on %q, which is not in the seed", e.EventName, e.SecretID)
 		}
@@ -102,7 +106,7 @@ func TestDemoHistoryNamesRealSecretsAndRotations(t *testing.T) {
 func TestDemoHistoryHasANewReaderInTheLastDay(t *testing.T) {
 	first := map[string]time.Time{}
 	reads := map[string]int{}
-	for _, e := range demoSeed(t).Events {
+	for _, e := range homeSeed(t).Events {
 		if _, ok := first[e.PrincipalARN]; !ok {
 			first[e.PrincipalARN] = e.Time.Resolve(loadTime)
 		}

@@ -18,10 +18,14 @@ var validName = regexp.MustCompile(`^[A-Za-z0-9/_+=.@!-]{1,512}$`)
 
 func TestDemoSecretsHaveUniqueValidNames(t *testing.T) {
 	seed := demoSeed(t)
-	if n := len(seed.Secrets); n < 55 || n > 65 {
-		t.Errorf("%d secrets, want 55-65", n)
+	if n := len(homeOf(seed).Secrets); n < 55 || n > 65 {
+		t.Errorf("%d secrets in the home region, want 55-65", n)
 	}
-	seen := map[string]bool{}
+	type named struct {
+		at   place
+		name string
+	}
+	seen := map[named]bool{}
 	for _, s := range seed.Secrets {
 		if !validName.MatchString(s.Name) {
 			t.Errorf("invalid secret name %q", s.Name)
@@ -29,10 +33,11 @@ func TestDemoSecretsHaveUniqueValidNames(t *testing.T) {
 		if strings.Contains(s.Name, "!") && s.OwningService == "" {
 			t.Errorf("%s: only a service-owned secret may have '!' in its name", s.Name)
 		}
-		if seen[s.Name] {
-			t.Errorf("secret %q appears twice", s.Name)
+		key := named{placeOf(seed, s.Account, s.Region), s.Name}
+		if seen[key] {
+			t.Errorf("secret %q appears twice in %v", s.Name, key.at)
 		}
-		seen[s.Name] = true
+		seen[key] = true
 	}
 }
 
@@ -88,7 +93,7 @@ func find(secrets []emulator.SeedSecret, match func(emulator.SeedSecret) bool) [
 func hasStage(v emulator.SeedVersion, stage string) bool { return slices.Contains(v.Stages, stage) }
 
 func TestDemoSecretsCoverWhatTheAppShows(t *testing.T) {
-	secrets := demoSeed(t).Secrets
+	secrets := homeSeed(t).Secrets
 	cases := []struct {
 		name  string
 		min   int
@@ -171,7 +176,7 @@ func nestsArrayOfObjects(doc map[string]any) bool {
 }
 
 func TestDemoSecretsAreMostlyTagged(t *testing.T) {
-	secrets := demoSeed(t).Secrets
+	secrets := homeSeed(t).Secrets
 	tagged := find(secrets, func(s emulator.SeedSecret) bool {
 		return slices.ContainsFunc(s.Tags, func(tag emulator.SeedTag) bool { return tag.Key == "team" })
 	})
@@ -189,7 +194,7 @@ func TestDemoDescriptionsUseSeveralScripts(t *testing.T) {
 		"Arabic": unicode.Arabic, "Han": unicode.Han, "Hiragana": unicode.Hiragana, "Katakana": unicode.Katakana,
 	}
 	var accented int
-	for _, s := range demoSeed(t).Secrets {
+	for _, s := range homeSeed(t).Secrets {
 		for name, table := range scripts {
 			if strings.IndexFunc(s.Description, func(r rune) bool { return unicode.Is(table, r) }) >= 0 {
 				delete(scripts, name)

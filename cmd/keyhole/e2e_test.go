@@ -18,7 +18,7 @@ func demoValue(t *testing.T, name string) string {
 	if err := json.Unmarshal(assets.DemoSeed(), &seed); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range seed.Secrets {
+	for _, s := range demoHome(seed).Secrets {
 		for _, v := range s.Versions {
 			if s.Name == name && v.String != nil && slices.Contains(v.Stages, "AWSCURRENT") {
 				return *v.String

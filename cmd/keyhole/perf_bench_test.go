@@ -180,14 +180,14 @@ func BenchmarkFilterKeystrokeOnScreen100k(b *testing.B) {
 	b.ReportMetric(float64(slices.Max(times))/1000, "max-ms/key")
 }
 
-// demoSeed is the embedded demo data.
+// demoSeed is the embedded demo data in the home region, where --demo opens.
 func demoSeed(tb testing.TB) emulator.Seed {
 	tb.Helper()
 	var seed emulator.Seed
 	if err := json.Unmarshal(assets.DemoSeed(), &seed); err != nil {
 		tb.Fatalf("read the demo seed: %v", err)
 	}
-	return seed
+	return demoHome(seed)
 }
 
 // median is the middle of the values.

@@ -125,13 +125,25 @@ func serveScriptSeed(t *testing.T, seed emulator.Seed) (*emulator.Server, []stri
 	return emu, []string{"--endpoint-url", srv.URL, "--region", "us-east-1"}
 }
 
-// scriptDemoSeed is the seed behind --demo.
+// scriptDemoSeed is the seed behind --demo, narrowed to the demo account's
+// home region, which --demo opens on.
 func scriptDemoSeed(t *testing.T) emulator.Seed {
 	t.Helper()
 	var seed emulator.Seed
 	if err := json.Unmarshal(assets.DemoSeed(), &seed); err != nil {
 		t.Fatalf("read the demo seed: %v", err)
 	}
+	return demoHome(seed)
+}
+
+// demoHome drops the secrets and events a seed places outside its own
+// account and region.
+func demoHome(seed emulator.Seed) emulator.Seed {
+	elsewhere := func(account, region string) bool {
+		return account != "" && account != seed.AccountID || region != "" && region != seed.Region
+	}
+	seed.Secrets = slices.DeleteFunc(seed.Secrets, func(s emulator.SeedSecret) bool { return elsewhere(s.Account, s.Region) })
+	seed.Events = slices.DeleteFunc(seed.Events, func(e emulator.SeedEvent) bool { return elsewhere(e.Account, e.Region) })
 	return seed
 }
 

@@ -1,4 +1,4 @@
-// Command demogen writes the demo account that keyhole's demo mode loads.
+// Command demogen writes the demo organisation that keyhole's demo mode loads.
 // Run it through go generate in the assets package:
 //
 //	go run ./internal/demogen -o demo/seed.json

@@ -13,7 +13,7 @@ func weekend(day int) bool { return day%7 == 2 || day%7 == 3 }
 func recordReads(b *builtSecret, people cast, t *trail) {
 	for _, r := range b.def.readers {
 		who := people.get(r.who)
-		d := diceFor("reads:" + b.def.name + ":" + r.who)
+		d := b.at.dice("reads:" + b.def.name + ":" + r.who)
 		for day := historyDays - 1; day >= 0; day-- {
 			if who.office && weekend(day) {
 				continue

@@ -12,6 +12,7 @@ import (
 // activity.
 type builtSecret struct {
 	def     secretDef
+	at      place
 	seed    emulator.SeedSecret
 	created time.Duration
 	deleted time.Duration // zero while the secret is not scheduled for deletion
@@ -28,18 +29,19 @@ type versionPlan struct {
 	rotated bool // made by a rotation rather than by PutSecretValue
 }
 
-// buildSecret turns a definition into a seed secret and records the
-// CloudTrail events of its creation, new versions, rotations and deletion.
-func buildSecret(def secretDef, people cast, t *trail) builtSecret {
-	d := diceFor("secret:" + def.name)
-	b := builtSecret{def: def, created: -days(def.ageDays) - d.within(12*time.Hour)}
+// buildSecret turns a definition into a seed secret of the place and
+// records the CloudTrail events of its creation, new versions, rotations
+// and deletion.
+func buildSecret(def secretDef, at place, people cast, t *trail) builtSecret {
+	d := at.dice("secret:" + def.name)
+	b := builtSecret{def: def, at: at, created: -days(def.ageDays) - d.within(12*time.Hour)}
 	b.seed = emulator.SeedSecret{
 		Name: def.name, Description: def.desc, Tags: tags(def), Created: emulator.Relative(b.created),
 		OwningService: def.owningService, PrimaryRegion: def.primaryRegion, Replicas: def.replicas,
 		Policy: def.policy,
 	}
 	if def.cmk {
-		b.seed.KMSKeyID = kmsKeyARN(region, def.team)
+		b.seed.KMSKeyID = at.kmsKeyARN(def.team)
 	}
 	plans := planVersions(def, b.created, d)
 	for _, p := range plans {
@@ -147,13 +149,13 @@ func recordChanges(b *builtSecret, plans []versionPlan, people cast, t *trail, d
 func tags(def secretDef) []emulator.SeedTag {
 	var out []emulator.SeedTag
 	if def.team != "" {
-		out = []emulator.SeedTag{
-			{Key: "team", Value: def.team},
-			{Key: "env", Value: def.env},
-			{Key: "owner", Value: def.team + "-oncall@example.com"},
-			{Key: "cost-center", Value: costCenter(def.team)},
-			{Key: "data-classification", Value: cmp.Or(def.class, classification(def.env))},
+		out = []emulator.SeedTag{{Key: "team", Value: def.team}, {Key: "env", Value: def.env}}
+		if !def.noOwner {
+			out = append(out, emulator.SeedTag{Key: "owner", Value: def.team + "-oncall@example.com"})
 		}
+		out = append(out,
+			emulator.SeedTag{Key: "cost-center", Value: costCenter(def.team)},
+			emulator.SeedTag{Key: "data-classification", Value: cmp.Or(def.class, classification(def.env))})
 		if def.env != "dev" {
 			out = append(out, emulator.SeedTag{Key: "managed-by", Value: "terraform"})
 		}
@@ -182,9 +184,4 @@ func classification(env string) string {
 		return "confidential"
 	}
 	return "internal"
-}
-
-// kmsKeyARN is the team's customer-managed key in a region.
-func kmsKeyARN(region, team string) string {
-	return "arn:aws:kms:" + region + ":" + accountID + ":key/" + diceFor("kms:"+region+":"+team).uuid()
 }

@@ -8,7 +8,7 @@ func cluster(name string) string       { return name + ".cluster-" + rdsZone }
 func readerCluster(name string) string { return name + ".cluster-ro-" + rdsZone }
 func instance(name string) string      { return name + "." + rdsZone }
 
-// secretDefs is the demo account, team by team.
+// secretDefs is the demo account in its home region, team by team.
 func secretDefs() []secretDef {
 	var defs []secretDef
 	for _, team := range [][]secretDef{
@@ -42,7 +42,9 @@ func paymentsSecrets() []secretDef {
 		{name: "prod/payments/webhook-signing-secret", team: "payments", env: "prod",
 			desc:    "Signing secret for incoming payment webhooks",
 			value:   apiKey("whsec_demo_", 32),
-			ageDays: 380, versions: 2, cmk: true,
+			ageDays: 380, versions: 2, cmk: true, primaryRegion: region,
+			replicas: []emulator.SeedReplica{{Region: "eu-west-1", KMSKeyID: place{accountID, "eu-west-1"}.kmsKeyARN("payments"),
+				Status: "InSync", StatusMessage: "Replication succeeded"}},
 			readers: []reader{{"payments-api", 0.45}}},
 		{name: "prod/payments/tls-keystore", team: "payments", env: "prod", class: "restricted",
 			desc:    "PKCS#12 keystore for mutual TLS with the acquiring bank",
@@ -115,9 +117,9 @@ func identitySecrets() []secretDef {
 			value:   jwtSigningKey("https://auth.larkspur.example"),
 			ageDays: 410, versions: 3, cmk: true, primaryRegion: region,
 			replicas: []emulator.SeedReplica{
-				{Region: "us-west-2", KMSKeyID: kmsKeyARN("us-west-2", "identity"), Status: "InSync", StatusMessage: "Replication succeeded"},
-				{Region: "eu-west-1", KMSKeyID: kmsKeyARN("eu-west-1", "identity"), Status: "Failed",
-					StatusMessage: "Replication failed: the KMS key " + kmsKeyARN("eu-west-1", "identity") + " is disabled."},
+				{Region: "us-west-2", KMSKeyID: place{accountID, "us-west-2"}.kmsKeyARN("identity"), Status: "InSync", StatusMessage: "Replication succeeded"},
+				{Region: "eu-west-1", KMSKeyID: place{accountID, "eu-west-1"}.kmsKeyARN("identity"), Status: "Failed",
+					StatusMessage: "Replication failed: the KMS key " + place{accountID, "eu-west-1"}.kmsKeyARN("identity") + " is disabled."},
 			},
 			readers: []reader{{"identity-svc", 0.6}}},
 		{name: "prod/identity/session-encryption-key", team: "identity", env: "prod", class: "restricted",
@@ -167,8 +169,9 @@ func searchSecrets() []secretDef {
 		{name: "prod/search/query-api-key", team: "search", env: "prod", class: "internal",
 			desc:    "Search API key used by the web and mobile clients",
 			value:   apiKey("demo_search_", 32),
-			ageDays: 400,
-			readers: []reader{{"search-api", 0.5}, {"mobile-bff", 0.3}}},
+			ageDays: 400, primaryRegion: region,
+			replicas: []emulator.SeedReplica{{Region: "eu-west-1", Status: "InSync", StatusMessage: "Replication succeeded"}},
+			readers:  []reader{{"search-api", 0.5}, {"mobile-bff", 0.3}}},
 		{name: "staging/search/legacy-solr-admin", team: "search", env: "staging",
 			desc:    "Veraltet: Solr-Cluster wurde durch OpenSearch ersetzt – Löschung geplant.",
 			value:   login("https://solr-staging.larkspur.example:8983", "solr"),
@@ -229,8 +232,9 @@ func platformSecrets() []secretDef {
 		{name: "prod/platform/metrics-api-key", team: "platform", env: "prod",
 			desc:    "Metrics backend API key for the observability agents",
 			value:   apiKey("demo_metrics_", 32),
-			ageDays: 540, versions: 2,
-			readers: []reader{{"observability", 0.5}}},
+			ageDays: 540, versions: 2, primaryRegion: region,
+			replicas: []emulator.SeedReplica{{Region: "eu-west-1", Status: "InSync", StatusMessage: "Replication succeeded"}},
+			readers:  []reader{{"observability", 0.5}}},
 		{name: "prod/platform/oncall-webhook-url", team: "platform", env: "prod",
 			desc:    "Incident webhook URL (pages the on-call engineer)",
 			value:   webhookURL("https://hooks.example.com/services"),

@@ -73,6 +73,7 @@ func pick[T any](d *dice, xs []T) T { return xs[d.intn(len(xs))] }
 const (
 	alnum    = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 	lowerHex = "0123456789abcdef"
+	lowerAln = "abcdefghijklmnopqrstuvwxyz0123456789"
 	upper32  = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 	digits   = "0123456789"
 	// passwordChars leaves out the characters RDS refuses in a password

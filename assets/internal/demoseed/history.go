@@ -23,13 +23,24 @@ type stamped struct {
 	event emulator.SeedEvent
 }
 
-// trail collects the account's CloudTrail history.
+// trail collects the CloudTrail history of a place, or of all of them.
 type trail struct{ events []stamped }
 
 // add records e at at; moments outside the history window are dropped.
 func (t *trail) add(at time.Duration, e emulator.SeedEvent) {
 	if inHistory(at) {
 		t.events = append(t.events, stamped{at: at.Truncate(time.Second), event: e})
+	}
+}
+
+// merge adds the history of another place; events outside the home region
+// name their account and region.
+func (t *trail) merge(other *trail, at place) {
+	for _, s := range other.events {
+		if at != home() {
+			s.event.Account, s.event.Region = at.account, at.region
+		}
+		t.events = append(t.events, s)
 	}
 }
 

@@ -33,3 +33,36 @@ const vpcEndpointOnlyPolicy = `{
     }
   ]
 }`
+
+// readByRolePolicy lets a role of another account read the secret. That
+// account can decrypt the value only when the secret's key is a
+// customer-managed one whose key policy lets it.
+func readByRolePolicy(sid, account, role string) string {
+	return `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "` + sid + `",
+      "Effect": "Allow",
+      "Principal": {"AWS": "arn:aws:iam::` + account + `:role/` + role + `"},
+      "Action": "secretsmanager:GetSecretValue",
+      "Resource": "*"
+    }
+  ]
+}`
+}
+
+// publicReadPolicy lets anyone read the secret: what a hurried test leaves
+// behind.
+const publicReadPolicy = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "HackathonJudgesRead",
+      "Effect": "Allow",
+      "Principal": "*",
+      "Action": ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+      "Resource": "*"
+    }
+  ]
+}`

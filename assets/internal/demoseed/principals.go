@@ -35,6 +35,8 @@ const (
 	demoAccessKey = "AKIAKEYHOLEDEMO"
 	demoUserARN   = "arn:aws:iam::" + accountID + ":user/keyhole-demo"
 	partnerAcct   = "210987654321"
+	// processorAcct is a data processor's account outside the organisation.
+	processorAcct = "987654321098"
 )
 
 // principal is one caller in the account's CloudTrail history.
@@ -104,10 +106,6 @@ func principals() []principal {
 func rotationLambda(function, accessKey string) principal {
 	return principal{key: "lambda:" + function, arn: assumedRole(function+"-role", function),
 		accessKey: accessKey, ips: []string{"10.10.5.31", "10.10.6.32"}, agents: []string{agentLambda}}
-}
-
-func lambdaARN(function string) string {
-	return "arn:aws:lambda:" + region + ":" + accountID + ":function:" + function
 }
 
 // cast finds principals by key.

@@ -9,8 +9,9 @@ import (
 )
 
 // rotate sets up a secret's rotation and records its rotations: the ones
-// that made its versions, then a failed one if the definition says so,
-// which for a failure after createSecret leaves an AWSPENDING version.
+// that made its versions, then either the call that turned rotation off or
+// a failed rotation if the definition says so, which for a failure after
+// createSecret leaves an AWSPENDING version.
 func rotate(b *builtSecret, plans []versionPlan, people cast, t *trail, d *dice) *emulator.SeedRotation {
 	r := b.def.rotation
 	out := &emulator.SeedRotation{Enabled: true, Duration: r.window}
@@ -24,7 +25,7 @@ func rotate(b *builtSecret, plans []versionPlan, people cast, t *trail, d *dice)
 		run.rotator = people.get(b.def.owningService)
 	} else {
 		function := cmp.Or(r.lambda, rotatePassword)
-		out.LambdaARN = lambdaARN(function)
+		out.LambdaARN = b.at.lambdaARN(function)
 		run.rotator = people.get("lambda:" + function)
 	}
 
@@ -42,6 +43,11 @@ func rotate(b *builtSecret, plans []versionPlan, people cast, t *trail, d *dice)
 		return out
 	}
 	out.LastRotated = emulator.Relative(last)
+	if r.disabledDaysAgo > 0 {
+		t.add(-days(r.disabledDaysAgo)-d.within(8*time.Hour), people.get("alice").from(d).event("CancelRotateSecret", b.def.name))
+		out.Enabled = false
+		return out
+	}
 	due := last + days(r.every)
 	out.NextRotation = emulator.Relative(due)
 	if r.failsAt == "" || due >= 0 {

@@ -25,6 +25,8 @@ type secretDef struct {
 	writer string
 	// class overrides the data-classification tag.
 	class string
+	// noOwner leaves the owner tag out of the team's tags.
+	noOwner bool
 	// staleDays, for a secret nobody read in the last 90 days, is when it
 	// was last read.
 	staleDays          int
@@ -55,10 +57,19 @@ type rotationDef struct {
 	failsAt string
 	// retriesDaysAgo are manual RotateSecret calls after the failure.
 	retriesDaysAgo []int
+	// disabledDaysAgo, when set, is when someone turned rotation off
+	// after the last rotation.
+	disabledDaysAgo int
 }
 
 // reader is an application or person that reads a secret's value.
 type reader struct {
 	who    string
 	perDay float64
+}
+
+// rotated is a rotation every so many days by the password function that
+// last ran lastDaysAgo and never failed.
+func rotated(every, lastDaysAgo int) *rotationDef {
+	return &rotationDef{every: every, lastDaysAgo: lastDaysAgo}
 }

@@ -1,8 +1,10 @@
-// Package demoseed builds the demo account that keyhole's demo mode runs
-// on: about sixty secrets of a fictional company across teams and
-// environments, and ninety days of CloudTrail history. Every random choice
-// comes from fixed seeds, so the output changes only when the definitions
-// do; times are relative to the moment the emulator loads the seed.
+// Package demoseed builds the demo organisation that keyhole's demo mode
+// runs on: about sixty secrets of a fictional company across teams and
+// environments in the demo account's home region, smaller sets in its other
+// regions and member accounts, and ninety days of CloudTrail history. Every
+// random choice comes from fixed seeds, so the output changes only when the
+// definitions do; times are relative to the moment the emulator loads the
+// seed.
 package demoseed
 
 import (
@@ -22,28 +24,22 @@ const (
 // Generate returns the demo seed encoded as assets/demo/seed.json holds it.
 func Generate() ([]byte, error) { return Encode(Build()) }
 
-// Build assembles the demo account: its secrets, their CloudTrail history,
-// and the access keys of its principals.
+// Build assembles the organisation: the demo account, where demo mode
+// opens, its member accounts and the regions they use, each place with its
+// secrets and CloudTrail history, and the access keys of the demo account's
+// principals.
 func Build() emulator.Seed {
-	people := newCast()
-	var t trail
-	defs := secretDefs()
-	secrets := make([]*builtSecret, 0, len(defs))
-	for _, def := range defs {
-		b := buildSecret(def, people, &t)
-		recordReads(&b, people, &t)
-		secrets = append(secrets, &b)
+	seed := emulator.Seed{
+		AccountID: accountID, Region: region, Organization: organization(),
+		Regions: regions(), Roles: []string{auditRole}, Identities: newCast().identities(),
 	}
-	recordPeople(secrets, people, &t)
-
-	lastRead := t.lastReads()
-	seed := emulator.Seed{AccountID: accountID, Region: region, Identities: people.identities(), Events: t.sorted()}
-	for _, b := range secrets {
-		if at, ok := lastRead[b.def.name]; ok {
-			b.seed.LastAccessed = emulator.Relative(at)
-		}
-		seed.Secrets = append(seed.Secrets, b.seed)
+	var history trail
+	for _, s := range scenes() {
+		secrets, t := s.build()
+		seed.Secrets = append(seed.Secrets, secrets...)
+		history.merge(t, s.at)
 	}
+	seed.Events = history.sorted()
 	return seed
 }
 
