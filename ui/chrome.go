@@ -95,10 +95,14 @@ func (a *App) headerItems(endpoint string, labelled bool) string {
 		parts = append(parts, st.HeaderItem.Render(model.Sanitize(value)))
 	}
 	if f, ok := a.c.Backend.(common.Fleet); ok {
-		account, region := a.fleetPlace(f)
-		item("fleet", fleetSize(f))
-		item("account", account)
-		item("region", region)
+		// A screen about one secret says where it is; the list, the
+		// fleet's size.
+		if account, region := a.fleetPlace(f); account != "" {
+			item("account", account)
+			item("region", region)
+		} else {
+			item("fleet", fleetSize(f))
+		}
 	} else {
 		item("profile", a.cfg.Profile)
 		item("region", a.cfg.Region)

@@ -47,9 +47,7 @@ func (f *Fleet) listAccount(ctx context.Context, r *run, q model.ListQuery, a ac
 	regions, err := f.regionsOf(ctx, a)
 	<-slots
 	if err != nil {
-		t := a.target
-		t.Region = f.spec.regionsLabel()
-		f.addStatus(r, model.TargetStatus{Target: t, State: model.TargetFailed, Err: err})
+		f.addStatus(r, model.TargetStatus{Target: a.target, State: model.TargetFailed, Err: err})
 		return
 	}
 	var wg sync.WaitGroup

@@ -32,7 +32,7 @@ func (f *Fleet) accounts(ctx context.Context, r *run, slots chan struct{}) []acc
 			c, err := f.dial(ctx, profile)
 			<-slots
 			if err != nil {
-				f.addStatus(r, model.TargetStatus{Target: model.Target{Via: profile, Region: f.spec.regionsLabel()}, State: model.TargetFailed, Err: err})
+				f.addStatus(r, model.TargetStatus{Target: model.Target{Via: profile}, State: model.TargetFailed, Err: err})
 				return
 			}
 			a := f.identify(ctx, r, slots, account{target: model.Target{AccountName: profile, Via: profile}, client: c})
@@ -59,7 +59,6 @@ func (f *Fleet) identify(ctx context.Context, r *run, slots chan struct{}, a acc
 	id, err := a.client.CallerIdentity(ctx)
 	<-slots
 	if err != nil {
-		a.target.Region = f.spec.regionsLabel()
 		f.addStatus(r, model.TargetStatus{Target: a.target, State: model.TargetFailed, Err: err})
 		return nil
 	}
@@ -77,7 +76,7 @@ func (f *Fleet) organization(ctx context.Context, r *run, slots chan struct{}, k
 	members, err := home.client.OrganizationAccounts(ctx)
 	<-slots
 	if err != nil {
-		f.addStatus(r, model.TargetStatus{Target: model.Target{Via: "organization", Region: f.spec.regionsLabel()}, State: model.TargetFailed,
+		f.addStatus(r, model.TargetStatus{Target: model.Target{Via: "organization"}, State: model.TargetFailed,
 			Err: fmt.Errorf("list the organisation's accounts: %w", err)})
 		return nil
 	}
@@ -85,7 +84,7 @@ func (f *Fleet) organization(ctx context.Context, r *run, slots chan struct{}, k
 	var wg sync.WaitGroup
 	var out []account
 	for _, m := range members {
-		target := model.Target{Account: m.ID, AccountName: m.Name, Region: f.spec.regionsLabel(), Via: "role " + f.spec.OrgRole}
+		target := model.Target{Account: m.ID, AccountName: m.Name, Via: "role " + f.spec.OrgRole}
 		if i := slices.IndexFunc(known, func(a account) bool { return a.target.Account == m.ID }); i >= 0 {
 			known[i].target.AccountName = m.Name
 			continue
@@ -130,15 +129,6 @@ func (f *Fleet) regionsOf(ctx context.Context, a account) ([]string, error) {
 		return regions, nil
 	}
 	return f.spec.Regions, nil
-}
-
-// regionsLabel stands for the regions of a target that failed before its
-// regions were known.
-func (s Spec) regionsLabel() string {
-	if len(s.Regions) == 0 {
-		return ""
-	}
-	return strings.Join(s.Regions, ",")
 }
 
 // dedupe keeps the first account found for each account id.

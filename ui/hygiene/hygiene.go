@@ -45,6 +45,8 @@ type Page struct {
 	rows     []row
 	controls widget.Table
 	secrets  widget.Table
+	// fleet is set when the secrets come from many accounts and regions.
+	fleet common.Fleet
 }
 
 // row is one secret failing the open control.
@@ -62,6 +64,7 @@ func New(c common.Common, rules model.HygieneRules, l Listing) *Page {
 // newPage makes the screen asking b.
 func newPage(c common.Common, b backend, rules model.HygieneRules, l Listing) *Page {
 	p := &Page{c: c, b: b, rules: rules.WithDefaults(), listing: l, open: -1}
+	p.fleet, _ = b.(common.Fleet)
 	p.controls.SetRows(len(model.HygieneControls()))
 	return p
 }

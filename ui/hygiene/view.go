@@ -118,8 +118,12 @@ func (p *Page) secretsView() []string {
 		st.Title.Render(c.ID) + st.Muted.Render(" · "+c.Title),
 		severityInk(c.Severity, st).Render(string(c.Severity)) + st.Muted.Render(" · "+c.Practice+" · "+plural(len(p.rows), "secret")),
 	}
-	nameWidth, reasonWidth := p.columns()
-	lines = append(lines, st.Label.Render("  "+render.Fit("NAME", nameWidth, "")+"  REASON"))
+	nameWidth, whereWidth, reasonWidth := p.columns()
+	head := "  " + render.Fit("NAME", nameWidth, "") + "  "
+	if whereWidth > 0 {
+		head += render.Fit("WHERE", whereWidth, "") + "  "
+	}
+	lines = append(lines, st.Label.Render(head+"REASON"))
 	switch {
 	case p.findings == nil || c.NeedsMore() && !p.complete:
 		lines = append(lines, st.Muted.Render("  checking…"))
@@ -128,7 +132,7 @@ func (p *Page) secretsView() []string {
 	}
 	first, end := p.secrets.Visible()
 	for i := first; i < end; i++ {
-		lines = append(lines, p.secretRow(p.rows[i], i, nameWidth, reasonWidth))
+		lines = append(lines, p.secretRow(p.rows[i], i, nameWidth, whereWidth, reasonWidth))
 	}
 	for len(lines) < headLines+p.secrets.Height() {
 		lines = append(lines, "")
@@ -137,22 +141,44 @@ func (p *Page) secretsView() []string {
 	return append(lines, "", st.Muted.Render(k.Open.Help().Key+" opens the secret · "+k.Back.Help().Key+" goes back to the controls"))
 }
 
-// columns are the widths of the name and reason columns: names take what
-// the longest needs, up to two fifths of the width.
-func (p *Page) columns() (name, reason int) {
+// columns are the widths of the name, place and reason columns: names
+// take what the longest needs, up to two fifths of the width (a third in a
+// fleet, whose secrets also say in which account and region they are).
+func (p *Page) columns() (name, where, reason int) {
 	longest := 4
 	for _, r := range p.rows {
 		longest = max(longest, ansi.StringWidth(model.Sanitize(r.secret.Name)))
 	}
-	name = min(longest, max(p.width*2/5, 12))
-	return name, max(p.width-name-4, 1)
+	if p.fleet == nil {
+		name = min(longest, max(p.width*2/5, 12))
+		return name, 0, max(p.width-name-4, 1)
+	}
+	name = min(longest, max(p.width/3, 12))
+	where = min(30, max(p.width/4, 12))
+	return name, where, max(p.width-name-where-6, 1)
+}
+
+// where names the account and region of a fleet's secret in width cells:
+// the region whole, the account's name cut at its start when it must be.
+func (p *Page) where(s *model.Secret, width int) string {
+	account := model.ARNAccount(s.ARN)
+	if name := p.fleet.AccountName(account); name != "" {
+		account = name
+	}
+	region := model.Sanitize(model.ARNRegion(s.ARN))
+	room := width - ansi.StringWidth(region) - 1
+	return render.Fit(render.FitEnd(model.Sanitize(account), room, p.c.Ellipsis())+" "+region, width, p.c.Ellipsis())
 }
 
 // secretRow draws the i-th secret failing the open control.
-func (p *Page) secretRow(r row, i, nameWidth, reasonWidth int) string {
+func (p *Page) secretRow(r row, i, nameWidth, whereWidth, reasonWidth int) string {
 	st := p.c.Styles
 	dir, leaf := render.FitPath(model.Sanitize(r.secret.Name), nameWidth, p.c.Ellipsis())
-	text := dir + leaf + "  " + render.Fit(model.Sanitize(r.reason), reasonWidth, p.c.Ellipsis())
+	text := dir + leaf + "  "
+	if whereWidth > 0 {
+		text += p.where(r.secret, whereWidth) + "  "
+	}
+	text += render.Fit(model.Sanitize(r.reason), reasonWidth, p.c.Ellipsis())
 	selected := i == p.secrets.Cursor()
 	if selected {
 		text = st.SelectedRow.Render(text)

@@ -76,15 +76,20 @@ func (p *Page) accountLabel(id string) string {
 }
 
 // progress is the fleet's line above the summary: how many targets are
-// done, listing, waiting, failed and skipped, and why the first failed.
+// done, listing, waiting, failed and skipped, and why the first failed or,
+// when none did, why the first was skipped.
 func (p *Page) progress() string {
 	st := p.c.Styles
 	var n [model.TargetSkipped + 1]int
-	var firstFailure string
+	var firstFailure, firstSkip string
 	for _, s := range p.fleet.Statuses() {
 		n[s.State]++
-		if s.State == model.TargetFailed && firstFailure == "" && s.Err != nil {
+		switch {
+		case s.Err == nil:
+		case s.State == model.TargetFailed && firstFailure == "":
 			firstFailure = s.Target.String() + ": " + s.Err.Error()
+		case s.State == model.TargetSkipped && firstSkip == "":
+			firstSkip = s.Target.String() + ": " + s.Err.Error()
 		}
 	}
 	var parts []string
@@ -102,6 +107,9 @@ func (p *Page) progress() string {
 		text = " targets: finding the accounts and regions…"
 	}
 	if firstFailure == "" {
+		if firstSkip != "" {
+			text += " · " + model.Sanitize(firstSkip)
+		}
 		return st.Muted.Render(render.Fit(text, p.width, p.c.Ellipsis()))
 	}
 	text += " · " + model.Sanitize(firstFailure)

@@ -44,12 +44,15 @@ func (c Columns) Sorted(by string) Columns {
 }
 
 // WithPlace makes room for a fleet's account and region columns after the
-// name: from the description first, then the changed column, then the
-// name, which keeps at least 16 cells.
+// name: from the description first, then, below 100 columns, the changed
+// column, then the name, which keeps at least 16 cells.
 func (c Columns) WithPlace(width int) Columns {
-	c.Account, c.Region = 12, 9
+	c.Account, c.Region = 14, 14
 	if width >= 100 {
-		c.Account, c.Region = 16, 14
+		c.Account = 18
+	} else if c.Changed > 0 {
+		c.Changed = 0
+		c.Name += timeWidth + gap
 	}
 	need := c.Account + c.Region + 2*gap
 	if c.Description > 0 {
@@ -184,7 +187,9 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 			cells = append(cells, cell{Fit(text, width, tail), ink})
 		}
 	}
-	add(c.Account, model.Sanitize(o.Account), st.Ink.Row)
+	if c.Account > 0 {
+		cells = append(cells, cell{FitEnd(model.Sanitize(o.Account), c.Account, tail), st.Ink.Row})
+	}
 	add(c.Region, model.Sanitize(o.Region), st.Ink.Row)
 	add(c.Description, model.Sanitize(s.Description), st.Ink.Muted)
 	add(c.Rotation, rot.String(), rotationInk(rot, st))

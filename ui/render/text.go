@@ -32,6 +32,20 @@ func Fit(s string, width int, tail string) string {
 	return s
 }
 
+// FitEnd is Fit keeping the end of s: a cut is marked with head at the
+// start. Names that share a beginning, such as an organisation's
+// accounts, differ at the end.
+func FitEnd(s string, width int, head string) string {
+	if width <= 0 {
+		return ""
+	}
+	w := ansi.StringWidth(s)
+	if w <= width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return Fit(head+ansi.TruncateLeft(s, w-width+ansi.StringWidth(head), ""), width, "")
+}
+
 // printableASCII reports whether s holds only printable ASCII bytes.
 func printableASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
