@@ -101,3 +101,35 @@ func TestFleetSortsByAccountAndOpensASecretInItsOwnAccount(t *testing.T) {
 	d.Press("v")
 	d.WaitForText("value-of-210-eu-west-1")
 }
+
+func TestFleetTargetsSayHowEachAccountAndRegionListed(t *testing.T) {
+	d := startFleet(t, 80, 24)
+	d.Press("T")
+	d.WaitForText("Fleet targets · 5")
+	s := d.Screen()
+	uitest.FitsWidth(t, s, 80)
+	lines := strings.Split(s, "\n")
+	var first string
+	for _, l := range lines {
+		if strings.Contains(l, "acme-") {
+			first = l
+			break
+		}
+	}
+	if !strings.Contains(first, "acme-closed   333333333333") || !strings.Contains(first, "skipped") || !strings.Contains(first, "account is suspend") {
+		t.Errorf("the first target row %q: want the skipped, suspended account first", first)
+	}
+	for _, want := range []string{"acme-staging  210987654321 eu-west-1", "done", "      1"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the targets screen lacks %q:\n%s", want, s)
+		}
+	}
+	d.Press("esc")
+	d.WaitForText("4 of 4 secrets")
+}
+
+func TestTargetsKeyOutsideAFleetSaysHowToListOne(t *testing.T) {
+	h := start(t, 80, 24)
+	h.Press("T")
+	h.WaitForText("start keyhole with --fleet")
+}

@@ -113,7 +113,7 @@ func TestHelpScrollMarksInASCII(t *testing.T) {
 	openHelp(h)
 	h.Press("j")
 	s := h.Screen()
-	if !strings.Contains(s, "^ more above - lines 2-20 of 76 - more below v") || strings.ContainsAny(s, "↑↓") {
+	if !strings.Contains(s, "^ more above - lines 2-20 of 81 - more below v") || strings.ContainsAny(s, "↑↓") {
 		t.Fatalf("help in ASCII:\n%s", s)
 	}
 }

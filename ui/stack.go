@@ -17,6 +17,7 @@ import (
 	"github.com/keyhole-tui/keyhole/ui/policy"
 	"github.com/keyhole-tui/keyhole/ui/rotation"
 	"github.com/keyhole-tui/keyhole/ui/switcher"
+	"github.com/keyhole-tui/keyhole/ui/targets"
 	"github.com/keyhole-tui/keyhole/ui/versions"
 )
 
@@ -42,6 +43,7 @@ func (a *App) screens() []screen {
 		{common.ScreenEdit, "Edit value", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, false) }},
 		{common.ScreenEditInEditor, "Edit in $EDITOR", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, true) }},
 		{common.ScreenMeta, "Description and tags", func(c common.Common, s *model.Secret) common.Page { return meta.New(c, *s) }},
+		{common.ScreenTargets, "Fleet targets", func(c common.Common, _ *model.Secret) common.Page { return targets.New(c) }},
 		{common.ScreenHygiene, "Hygiene", func(c common.Common, _ *model.Secret) common.Page { return hygiene.New(c, a.cfg.Hygiene, a.listed()) }},
 		{common.ScreenSwitcher, "Switch profile and region", func(c common.Common, _ *model.Secret) common.Page {
 			return switcher.New(c, a.cfg.Profiles, a.cfg.Regions, a.cfg.ProfileRegions, a.cfg.Profile, a.cfg.Region)

@@ -25,6 +25,8 @@ const (
 	ScreenSwitcher
 	// ScreenHygiene is the hygiene findings of the secrets the list loaded.
 	ScreenHygiene
+	// ScreenTargets is a fleet's accounts and regions and how each listed.
+	ScreenTargets
 )
 
 // OpenMsg asks the root to open a screen, about Secret where it is about one.

@@ -44,6 +44,7 @@ type KeyMap struct {
 	Audit        key.Binding
 	AccountAudit key.Binding
 	Hygiene      key.Binding
+	Targets      key.Binding
 
 	RotateNow      key.Binding
 	EditSchedule   key.Binding
@@ -132,6 +133,7 @@ func Default() KeyMap {
 		Audit:        bind("a", "audit trail", "a"),
 		AccountAudit: bind("A", "account audit trail", "A"),
 		Hygiene:      bind("H", "hygiene findings", "H"),
+		Targets:      bind("T", "fleet targets (--fleet)", "T"),
 
 		RotateNow:      bind("R", "rotate now (--rw)", "R"),
 		EditSchedule:   bind("e", "edit schedule (--rw)", "e"),

@@ -23,6 +23,7 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Hygiene, Run: func() tea.Cmd { return common.Open(common.ScreenHygiene, nil) }},
 		create,
 	}
+	actions = append(actions, common.Action{Key: &k.Targets, Run: p.openTargets})
 	actions = append(actions, lifecycle.Actions(p.c, p.selected)...)
 	actions = append(actions, common.Action{Key: &k.Reload, Run: p.reload}, common.Action{Key: &k.Retry, Run: p.retry},
 		common.Action{Key: &k.Back, Run: p.clearFilter})
@@ -106,4 +107,12 @@ func (p *Page) applyFilter() {
 	p.table.SetRows(p.idx.len())
 	p.offSeparator(-1)
 	p.fit()
+}
+
+// openTargets opens the fleet's targets, or says how to list a fleet.
+func (p *Page) openTargets() tea.Cmd {
+	if p.fleet == nil {
+		return status("one account and region: start keyhole with --fleet to list many and see their targets")
+	}
+	return common.Open(common.ScreenTargets, nil)
 }
