@@ -33,7 +33,7 @@ type world struct {
 	inFlight *inFlight
 }
 
-func newWorld(t *testing.T, perTarget int) *world {
+func newWorld(t testing.TB, perTarget int) *world {
 	t.Helper()
 	emu := emulator.New(emulator.Options{})
 	seed := emulator.Seed{Identities: map[string]string{}}
@@ -62,7 +62,7 @@ func newWorld(t *testing.T, perTarget int) *world {
 func accessKey(profile string) string { return "AKIA" + profile }
 
 // client is a keyhole client of profile's account in us-east-1.
-func (w *world) client(t *testing.T, profile string) *awsx.Client {
+func (w *world) client(t testing.TB, profile string) *awsx.Client {
 	t.Helper()
 	c, err := awsx.New(t.Context(), awsx.Options{
 		Region: "us-east-1", EndpointURL: w.url, RetryMaxAttempts: 1,
@@ -76,7 +76,7 @@ func (w *world) client(t *testing.T, profile string) *awsx.Client {
 }
 
 // dial opens the test's profiles; any other is refused.
-func (w *world) dial(t *testing.T) fleet.Dial {
+func (w *world) dial(t testing.TB) fleet.Dial {
 	return func(ctx context.Context, profile string) (*awsx.Client, error) {
 		if _, ok := accounts[profile]; !ok {
 			return nil, errors.New("profile " + profile + " needs an SSO login")
@@ -85,15 +85,19 @@ func (w *world) dial(t *testing.T) fleet.Dial {
 	}
 }
 
-// listAll pages through the fleet like the list screen does.
-func listAll(t *testing.T, f *fleet.Fleet) []model.Secret {
+// listAll pages through the fleet like the list screen does, seven
+// secrets to a target's page so that every target takes several.
+func listAll(t testing.TB, f *fleet.Fleet) []model.Secret { return listPaged(t, f, 7) }
+
+// listPaged pages through the fleet asking each target for size secrets a page.
+func listPaged(t testing.TB, f *fleet.Fleet, size int32) []model.Secret {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
 	var all []model.Secret
 	token := ""
 	for {
-		page, err := f.ListSecretsPage(ctx, model.ListQuery{PageSize: 7}, token)
+		page, err := f.ListSecretsPage(ctx, model.ListQuery{PageSize: size}, token)
 		if err != nil {
 			t.Fatalf("list: %v", err)
 		}

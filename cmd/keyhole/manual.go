@@ -16,7 +16,7 @@ What follows is the manual, screen by screen. The keys named are the
 defaults: ? shows the keys of the screen you are on and of every other,
 and "keyhole keys" prints them all with the config file's overrides.
 ` + manualStart + manualList + manualDetail + manualCopy + manualClipboard +
-	manualRotation + manualAudit + manualVersions + manualPolicy + manualHygiene +
+	manualRotation + manualAudit + manualVersions + manualPolicy + manualFleet + manualHygiene +
 	manualCreate + manualEdit + manualSave + manualLifecycle +
 	manualKeys + manualConfig + manualSecurity + manualFiles
 
@@ -477,6 +477,39 @@ a condition, for example) is flagged PUBLIC ACCESS. The screen never
 changes the policy.
 `
 
+const manualFleet = `
+Fleet
+-----
+
+--fleet lists many accounts and regions as one list, in keyhole, keyhole ls
+and keyhole report. --profiles a,b (or all) lists each profile's account;
+without it, the credentials keyhole started with. --org-role NAME adds every
+ACTIVE account of the organisation, listed with organizations:ListAccounts
+and reached by assuming arn:aws:iam::ACCOUNT:role/NAME with the session name
+keyhole-USER; suspended and closing accounts are skipped. --regions r1,r2
+lists those regions in every account, all each account's enabled regions
+(account:ListRegions), and none each profile's own region. --concurrency N
+(8 unless set) bounds the accounts and regions listed at once. The config
+file's fleet: section sets the same.
+
+Each account's credentials are resolved once. A throttled page is asked
+again after a pause that doubles from half a second while the others go on.
+An account or region that fails (access denied, a region not enabled, a role
+that cannot be assumed, an expired login) is shown in place and never stops
+the rest: the line above the summary counts the targets done, listing,
+failed and skipped and says why the first failed, and T lists every target
+with its state, its secrets and the reason.
+
+The list gains the ACCOUNT and REGION columns, the filter terms acct:NAME
+(part of the account's name, or the start of its id) and region:PREFIX, and
+a sort by account and region. enter opens a secret with its own account and
+region's client, so every screen and, with --rw, every change works as in
+one account; the header names the account and region of the secret on
+screen. n creates in the account and region keyhole started with. keyhole
+--demo --fleet runs on the demo organisation through its KeyholeAudit role
+in every enabled region.
+`
+
 const manualHygiene = `
 Hygiene
 -------
@@ -492,7 +525,8 @@ and enter on one opens it. No value is read. The resource policies of the
 first 200 secrets in use are read, four at a time, for KH.1 and KH.4; a
 secret whose policy was not read is not counted, and the line under the
 title says how many were. ctrl+r reads them again. The thresholds are set
-under hygiene: in the config file.
+under hygiene: in the config file. keyhole report runs the same checks for
+scripts and CI (see keyhole report --help).
 `
 
 const manualCreate = `
