@@ -241,3 +241,32 @@ func (c *inFlight) wrap(base http.RoundTripper) http.RoundTripper {
 type roundTripper func(*http.Request) (*http.Response, error)
 
 func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestFleetWritesWhereTheSecretLives(t *testing.T) {
+	w := newWorld(t, 1)
+	f := fleet.New(w.client(t, "alpha"), fleet.Spec{Profiles: []string{"alpha", "beta"}, Regions: regions}, w.dial(t))
+	defer f.Close()
+	var arn string
+	for _, s := range listAll(t, f) {
+		if model.ARNAccount(s.ARN) == accounts["beta"] && model.ARNRegion(s.ARN) == "eu-west-1" {
+			arn = s.ARN
+		}
+	}
+	if arn == "" {
+		t.Fatal("beta's eu-west-1 secret was not listed")
+	}
+	if err := f.TagSecret(t.Context(), arn, []model.Tag{{Key: "owner", Value: "fleet"}}); err != nil {
+		t.Fatalf("tag through the fleet: %v", err)
+	}
+	beta, err := w.client(t, "beta").InRegion(t.Context(), "eu-west-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := beta.DescribeSecret(t.Context(), arn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := d.Tag("owner"); !ok || v != "fleet" {
+		t.Errorf("beta's eu-west-1 secret has tags %v, want owner=fleet", d.Tags)
+	}
+}

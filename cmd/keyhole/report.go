@@ -216,7 +216,7 @@ func (r report) rows() [][]string {
 		s := r.secrets[i]
 		for _, f := range fs {
 			rows = append(rows, []string{
-				orDash(model.ARNAccount(s.ARN)), orDash(model.Sanitize(model.ARNRegion(s.ARN))), orDash(model.Sanitize(s.Name)),
+				orDash(model.Sanitize(model.ARNAccount(s.ARN))), orDash(model.Sanitize(model.ARNRegion(s.ARN))), orDash(model.Sanitize(s.Name)),
 				f.Control.ID, string(f.Control.Severity), model.Sanitize(f.Reason),
 			})
 		}
