@@ -201,6 +201,7 @@ func scenarios() []scenario {
 		{"InputCheckedBeforeExistence", testInputCheckedBeforeExistence},
 		{"CallerIdentity", testCallerIdentity},
 		{"RegionsAreSeparate", testRegionsAreSeparate},
+		{"SplitListingMatchesPaginator", testSplitListingMatchesPaginator},
 		{"AssumeRoleActsInRoleAccount", testAssumeRoleActsInRoleAccount},
 		{"OrganizationAccountsPaginated", testOrganizationAccountsPaginated},
 		{"OrganizationAccountsRefusedToMembers", testOrganizationAccountsRefusedToMembers},

@@ -26,28 +26,24 @@ type account struct {
 
 // list resolves the targets and lists them all, at most Concurrency at a
 // time, queueing every page in r as it comes.
-func (f *Fleet) list(ctx context.Context, r *run, q model.ListQuery) {
+func (f *Fleet) list(ctx context.Context, l *listing, q model.ListQuery) {
 	slots := make(chan struct{}, f.spec.Concurrency)
 	var wg sync.WaitGroup
-	for _, a := range f.accounts(ctx, r, slots) {
-		wg.Go(func() { f.listAccount(ctx, r, q, a, slots) })
+	for _, a := range f.accounts(ctx, l, slots) {
+		wg.Go(func() { f.listAccount(ctx, l, q, a, slots) })
 	}
 	wg.Wait()
-	f.mu.Lock()
-	r.done = true
-	r.signal()
-	f.mu.Unlock()
 }
 
 // listAccount lists every region of one account, each as its own target.
-func (f *Fleet) listAccount(ctx context.Context, r *run, q model.ListQuery, a account, slots chan struct{}) {
+func (f *Fleet) listAccount(ctx context.Context, l *listing, q model.ListQuery, a account, slots chan struct{}) {
 	if !acquire(ctx, slots) {
 		return
 	}
 	regions, err := f.regionsOf(ctx, a)
 	<-slots
 	if err != nil {
-		f.addStatus(r, model.TargetStatus{Target: a.target, State: model.TargetFailed, Err: err})
+		f.addStatus(l, model.TargetStatus{Target: a.target, State: model.TargetFailed, Err: err})
 		return
 	}
 	var wg sync.WaitGroup
@@ -55,18 +51,18 @@ func (f *Fleet) listAccount(ctx context.Context, r *run, q model.ListQuery, a ac
 		wg.Go(func() {
 			t := a.target
 			t.Region = region
-			i := f.addStatus(r, model.TargetStatus{Target: t})
-			client := a.client
+			i := f.addStatus(l, model.TargetStatus{Target: t})
+			client, err := a.client, error(nil)
 			if region != client.Region() {
 				if client, err = a.client.InRegion(ctx, region); err != nil {
-					f.setStatus(r, i, func(s *model.TargetStatus) { s.State, s.Err = model.TargetFailed, err })
+					f.setStatus(l, i, func(s *model.TargetStatus) { s.State, s.Err = model.TargetFailed, err })
 					return
 				}
 			}
 			f.mu.Lock()
 			f.clients[place{t.Account, region}] = client
 			f.mu.Unlock()
-			f.listTarget(ctx, r, q, i, client, slots)
+			f.listTarget(ctx, l, q, i, client, slots)
 		})
 	}
 	wg.Wait()
@@ -74,18 +70,18 @@ func (f *Fleet) listAccount(ctx context.Context, r *run, q model.ListQuery, a ac
 
 // listTarget pages through one target's secrets, pausing and asking again
 // when throttled, and gives up on any other error.
-func (f *Fleet) listTarget(ctx context.Context, r *run, q model.ListQuery, i int, c *awsx.Client, slots chan struct{}) {
+func (f *Fleet) listTarget(ctx context.Context, l *listing, q model.ListQuery, i int, c *awsx.Client, slots chan struct{}) {
 	if !acquire(ctx, slots) {
 		return
 	}
-	f.setStatus(r, i, func(s *model.TargetStatus) { s.State = model.TargetLoading })
+	f.setStatus(l, i, func(s *model.TargetStatus) { s.State = model.TargetLoading })
 	token, retries, backoff := "", 0, firstBackoff
 	for {
 		page, err := c.ListSecretsPage(ctx, q, token)
 		var e *model.Error
 		if errors.As(err, &e) && e.Kind == model.KindThrottled && retries < maxRetries {
 			retries++
-			f.setStatus(r, i, func(s *model.TargetStatus) { s.Retries++ })
+			f.setStatus(l, i, func(s *model.TargetStatus) { s.Retries++ })
 			<-slots
 			if !sleep(ctx, backoff) || !acquire(ctx, slots) {
 				return
@@ -95,45 +91,47 @@ func (f *Fleet) listTarget(ctx context.Context, r *run, q model.ListQuery, i int
 		}
 		if err != nil {
 			<-slots
-			f.setStatus(r, i, func(s *model.TargetStatus) { s.State, s.Err = model.TargetFailed, err })
+			f.setStatus(l, i, func(s *model.TargetStatus) { s.State, s.Err = model.TargetFailed, err })
 			return
 		}
 		retries, backoff = 0, firstBackoff
-		f.mu.Lock()
-		if f.run == r {
-			r.deliver(page.Secrets)
-			f.statuses[i].Loaded += len(page.Secrets)
+		if !l.sink.Deliver(page.Secrets) {
+			return
 		}
-		f.mu.Unlock()
+		f.setStatus(l, i, func(s *model.TargetStatus) { s.Loaded += len(page.Secrets) })
 		if token = page.NextToken; token == "" {
 			break
 		}
 	}
 	<-slots
-	f.setStatus(r, i, func(s *model.TargetStatus) { s.State = model.TargetDone })
+	f.setStatus(l, i, func(s *model.TargetStatus) { s.State = model.TargetDone })
 }
 
-// addStatus records a new target of run r and returns its index.
-func (f *Fleet) addStatus(r *run, s model.TargetStatus) int {
+// addStatus records a new target of listing l and returns its index.
+func (f *Fleet) addStatus(l *listing, s model.TargetStatus) int {
 	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.run != r {
+	if f.cur != l {
+		f.mu.Unlock()
 		return -1
 	}
 	f.statuses = append(f.statuses, s)
-	r.signal()
-	return len(f.statuses) - 1
+	i := len(f.statuses) - 1
+	f.mu.Unlock()
+	l.sink.Current(nil) // wakes the list, to show the new target
+	return i
 }
 
-// setStatus changes target i of run r, unless a newer run replaced it.
-func (f *Fleet) setStatus(r *run, i int, change func(*model.TargetStatus)) {
+// setStatus changes target i of listing l, unless a newer listing
+// replaced it.
+func (f *Fleet) setStatus(l *listing, i int, change func(*model.TargetStatus)) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.run != r || i < 0 {
+	if f.cur != l || i < 0 {
+		f.mu.Unlock()
 		return
 	}
 	change(&f.statuses[i])
-	r.signal()
+	f.mu.Unlock()
+	l.sink.Current(nil)
 }
 
 // acquire takes a slot, or reports false once ctx ends.

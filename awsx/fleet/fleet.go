@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/keyhole-tui/keyhole/awsx"
+	"github.com/keyhole-tui/keyhole/awsx/feed"
 	"github.com/keyhole-tui/keyhole/model"
 )
 
@@ -48,14 +49,14 @@ type Fleet struct {
 	spec Spec
 	dial Dial
 
+	feed *feed.Feed
+
 	mu sync.Mutex
 	// clients routes a secret's ARN to its account and region's client.
 	clients map[place]*awsx.Client
-	// statuses are the targets in the order they were found.
+	// statuses are the current listing's targets in the order found.
 	statuses []model.TargetStatus
-	// run is the listing under way, or the last one.
-	run *run
-	gen uint64
+	cur      *listing
 }
 
 // place is an account in a region.
@@ -67,7 +68,7 @@ func New(base *awsx.Client, spec Spec, dial Dial) *Fleet {
 	if spec.Concurrency <= 0 {
 		spec.Concurrency = DefaultConcurrency
 	}
-	return &Fleet{base: base, spec: spec, dial: dial, clients: map[place]*awsx.Client{}}
+	return &Fleet{base: base, spec: spec, dial: dial, feed: feed.New(tokenPrefix), clients: map[place]*awsx.Client{}}
 }
 
 // Statuses returns a copy of every target's status, in the order found.
@@ -92,13 +93,7 @@ func (f *Fleet) AccountName(id string) string {
 }
 
 // Close stops the listing under way.
-func (f *Fleet) Close() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.run != nil {
-		f.run.cancel()
-	}
-}
+func (f *Fleet) Close() { f.feed.Close() }
 
 // clientFor is the client of the account and region in arn; a name or an
 // ARN of a place the fleet has not reached goes to the base client.

@@ -16,10 +16,10 @@ import (
 // the organisation not reached already. An account reached twice is listed
 // once, with the credentials found first. Accounts that fail or are skipped
 // are recorded in r's statuses.
-func (f *Fleet) accounts(ctx context.Context, r *run, slots chan struct{}) []account {
+func (f *Fleet) accounts(ctx context.Context, l *listing, slots chan struct{}) []account {
 	var found []account
 	if len(f.spec.Profiles) == 0 || f.spec.OrgRole != "" {
-		found = append(found, f.identify(ctx, r, slots, account{target: model.Target{Via: f.base.CredentialSource()}, client: f.base})...)
+		found = append(found, f.identify(ctx, l, slots, account{target: model.Target{Via: f.base.CredentialSource()}, client: f.base})...)
 	}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -32,10 +32,10 @@ func (f *Fleet) accounts(ctx context.Context, r *run, slots chan struct{}) []acc
 			c, err := f.dial(ctx, profile)
 			<-slots
 			if err != nil {
-				f.addStatus(r, model.TargetStatus{Target: model.Target{Via: profile}, State: model.TargetFailed, Err: err})
+				f.addStatus(l, model.TargetStatus{Target: model.Target{Via: profile}, State: model.TargetFailed, Err: err})
 				return
 			}
-			a := f.identify(ctx, r, slots, account{target: model.Target{AccountName: profile, Via: profile}, client: c})
+			a := f.identify(ctx, l, slots, account{target: model.Target{AccountName: profile, Via: profile}, client: c})
 			mu.Lock()
 			byProfile[i] = a
 			mu.Unlock()
@@ -46,20 +46,20 @@ func (f *Fleet) accounts(ctx context.Context, r *run, slots chan struct{}) []acc
 		found = append(found, a...)
 	}
 	if f.spec.OrgRole != "" && len(found) > 0 {
-		found = append(found, f.organization(ctx, r, slots, found)...)
+		found = append(found, f.organization(ctx, l, slots, found)...)
 	}
 	return dedupe(found)
 }
 
 // identify asks STS whose credentials a client has, filling in the account.
-func (f *Fleet) identify(ctx context.Context, r *run, slots chan struct{}, a account) []account {
+func (f *Fleet) identify(ctx context.Context, l *listing, slots chan struct{}, a account) []account {
 	if !acquire(ctx, slots) {
 		return nil
 	}
 	id, err := a.client.CallerIdentity(ctx)
 	<-slots
 	if err != nil {
-		f.addStatus(r, model.TargetStatus{Target: a.target, State: model.TargetFailed, Err: err})
+		f.addStatus(l, model.TargetStatus{Target: a.target, State: model.TargetFailed, Err: err})
 		return nil
 	}
 	a.target.Account = id.Account
@@ -68,7 +68,7 @@ func (f *Fleet) identify(ctx context.Context, r *run, slots chan struct{}, a acc
 
 // organization reaches the organisation's other ACTIVE accounts by
 // assuming the role in each. The first account found lists them.
-func (f *Fleet) organization(ctx context.Context, r *run, slots chan struct{}, known []account) []account {
+func (f *Fleet) organization(ctx context.Context, l *listing, slots chan struct{}, known []account) []account {
 	home := known[0]
 	if !acquire(ctx, slots) {
 		return nil
@@ -76,7 +76,7 @@ func (f *Fleet) organization(ctx context.Context, r *run, slots chan struct{}, k
 	members, err := home.client.OrganizationAccounts(ctx)
 	<-slots
 	if err != nil {
-		f.addStatus(r, model.TargetStatus{Target: model.Target{Via: "organization"}, State: model.TargetFailed,
+		f.addStatus(l, model.TargetStatus{Target: model.Target{Via: "organization"}, State: model.TargetFailed,
 			Err: fmt.Errorf("list the organisation's accounts: %w", err)})
 		return nil
 	}
@@ -90,19 +90,19 @@ func (f *Fleet) organization(ctx context.Context, r *run, slots chan struct{}, k
 			continue
 		}
 		if m.Status != "ACTIVE" {
-			f.addStatus(r, model.TargetStatus{Target: target, State: model.TargetSkipped, Err: fmt.Errorf("account is %s", strings.ToLower(m.Status))})
+			f.addStatus(l, model.TargetStatus{Target: target, State: model.TargetSkipped, Err: fmt.Errorf("account is %s", strings.ToLower(m.Status))})
 			continue
 		}
 		wg.Go(func() {
 			role := "arn:aws:iam::" + m.ID + ":role/" + f.spec.OrgRole
 			c, err := home.client.As(ctx, home.client.AssumeRoleCredentials(role, f.spec.SessionName), home.client.Region())
 			if err != nil {
-				f.addStatus(r, model.TargetStatus{Target: target, State: model.TargetFailed, Err: err})
+				f.addStatus(l, model.TargetStatus{Target: target, State: model.TargetFailed, Err: err})
 				return
 			}
-			a := f.identify(ctx, r, slots, account{target: target, client: c})
+			a := f.identify(ctx, l, slots, account{target: target, client: c})
 			if len(a) == 1 && a[0].target.Account != m.ID {
-				f.addStatus(r, model.TargetStatus{Target: target, State: model.TargetFailed,
+				f.addStatus(l, model.TargetStatus{Target: target, State: model.TargetFailed,
 					Err: errors.New("the role's credentials are for account " + a[0].target.Account)})
 				return
 			}
