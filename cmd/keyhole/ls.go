@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/keyhole-tui/keyhole/awsx/split"
+
 	"github.com/keyhole-tui/keyhole/model"
 )
 
@@ -139,11 +141,10 @@ func runLs(cmd *cobra.Command, g globalFlags, f lsFlags, ff fleetFlags, words []
 			return err
 		}
 	} else {
-		for page, err := range s.client.ListAllSecrets(cmd.Context(), q) {
-			if err != nil {
-				return fmt.Errorf("list secrets: %w", err)
-			}
-			keep(page)
+		lister := split.New(s.client)
+		defer lister.Close()
+		if err := drain(cmd.Context(), lister.ListSecretsPage, q, keep); err != nil {
+			return err
 		}
 	}
 	model.SortSecrets(listed, f.sort)

@@ -54,7 +54,8 @@ func TestReconnectAfterExpiredEnvCredentialsKeepsThem(t *testing.T) {
 			}}}); err != nil {
 				t.Fatalf("load seed: %v", err)
 			}
-			emu.AddFault(emulator.Fault{Kind: emulator.FaultError, Operation: "ListSecrets", ErrorCode: "ExpiredTokenException", Count: 1})
+			// Both ends of the listing fail: the first page of each stream.
+			emu.AddFault(emulator.Fault{Kind: emulator.FaultError, Operation: "ListSecrets", ErrorCode: "ExpiredTokenException", Count: 2})
 			srv := httptest.NewServer(emu)
 			t.Cleanup(func() {
 				srv.Close()
@@ -99,8 +100,8 @@ func TestReconnectAfterExpiredEnvCredentialsKeepsThem(t *testing.T) {
 					lists++
 				}
 			}
-			if lists != 2 {
-				t.Errorf("ListSecrets called %d times, want the expired one and the one after the reconnect", lists)
+			if lists < 3 || lists > 4 {
+				t.Errorf("ListSecrets called %d times, want the two expired ones and one or two after the reconnect", lists)
 			}
 
 			tm.Send("q")

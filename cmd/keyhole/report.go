@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/keyhole-tui/keyhole/awsx/split"
 	"github.com/keyhole-tui/keyhole/model"
 )
 
@@ -120,8 +121,12 @@ func runReport(cmd *cobra.Command, g globalFlags, f reportFlags, ff fleetFlags, 
 		}
 		r.targets, reader = fl.Statuses(), fl
 		failed = reportTargets(cmd.ErrOrStderr(), r.targets)
-	} else if err := drain(cmd.Context(), s.client.ListSecretsPage, q, keep); err != nil {
-		return err
+	} else {
+		lister := split.New(s.client)
+		defer lister.Close()
+		if err := drain(cmd.Context(), lister.ListSecretsPage, q, keep); err != nil {
+			return err
+		}
 	}
 	slices.SortStableFunc(r.secrets, func(a, b *model.Secret) int {
 		return cmp.Or(strings.Compare(model.ARNAccount(a.ARN), model.ARNAccount(b.ARN)),

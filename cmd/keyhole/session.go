@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/keyhole-tui/keyhole/awsx"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
+	"github.com/keyhole-tui/keyhole/awsx/split"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
 )
@@ -128,6 +129,6 @@ func connector(g globalFlags, onRetry func(awsx.RetryNotice)) common.Connect {
 		if err != nil {
 			return common.Connection{}, err
 		}
-		return common.Connection{Backend: client, Profile: client.CredentialSource(), Region: client.Region(), Endpoint: client.Endpoint()}, nil
+		return common.Connection{Backend: split.New(client), Profile: client.CredentialSource(), Region: client.Region(), Endpoint: client.Endpoint()}, nil
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/awsx"
+	"github.com/keyhole-tui/keyhole/awsx/split"
 	"github.com/keyhole-tui/keyhole/ui"
 	"github.com/keyhole-tui/keyhole/ui/clipboard"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -58,7 +59,10 @@ func runTUI(ctx context.Context, g globalFlags, t tuiFlags, f fleetFlags) error 
 		Hygiene:          t.hygiene,
 		Logger:           logger,
 	}
-	var backend common.Backend = s.client
+	// The list is loaded from both ends at once, in about half the time.
+	lister := split.New(s.client)
+	defer lister.Close()
+	var backend common.Backend = lister
 	if f.on {
 		fl, err := openFleet(s, g, f, retries.show)
 		if err != nil {

@@ -106,9 +106,10 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	if msg.token == "" {
 		p.startOver()
 	}
-	if p.fleet != nil && p.table.Cursor() == 0 {
-		// Targets answer in any order: a cursor the user has not moved
-		// stays on the first row rather than on the first secret to come.
+	if p.table.Cursor() == 0 {
+		// Pages come from both ends of the alphabet, and a fleet's
+		// targets in any order: a cursor on the first row stays there
+		// rather than on the first secret to come.
 		p.idx.add(msg.page.Secrets, p.c.Now())
 		p.table.SetRows(p.idx.len())
 		p.offSeparator(-1)
