@@ -94,19 +94,21 @@ func (p *Page) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.offSeparator(from)
 	}
 	if changed {
-		p.applyFilter()
+		cmd = tea.Batch(cmd, p.applyFilter())
 	}
 	p.fit()
 	return cmd
 }
 
-// applyFilter shows what the filter text selects, from the first row.
-func (p *Page) applyFilter() {
+// applyFilter shows what the filter text selects, from the first row, and
+// while the list loads asks AWS for it too.
+func (p *Page) applyFilter() tea.Cmd {
 	p.idx.filter(parseQuery(p.input.Value()), p.c.Now())
 	p.table.Reset()
 	p.table.SetRows(p.idx.len())
 	p.offSeparator(-1)
 	p.fit()
+	return p.search()
 }
 
 // openTargets opens the fleet's targets, or says how to list a fleet.

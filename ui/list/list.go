@@ -2,6 +2,8 @@
 package list
 
 import (
+	"context"
+
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,6 +36,10 @@ type Page struct {
 	reselect string
 	// fleet is set when the backend lists many accounts and regions.
 	fleet common.Fleet
+	// found are the ARNs a search put in the list that the listing has
+	// not brought yet; cancelSearch stops the search under way.
+	found        map[string]bool
+	cancelSearch context.CancelFunc
 }
 
 // New makes the list screen; Init starts loading.
@@ -127,6 +133,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.refresh(msg.ARN)
 	case refreshedMsg:
 		p.refreshed(msg)
+	case searchedMsg:
+		p.searched(msg)
 	case tea.KeyPressMsg:
 		if p.input.Active() {
 			return p, p.filterKey(msg)

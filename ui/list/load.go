@@ -105,7 +105,9 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	}
 	if msg.token == "" {
 		p.startOver()
+		p.found = nil
 	}
+	msg.page.Secrets = p.confirm(msg.page.Secrets)
 	if p.table.Cursor() == 0 {
 		// Pages come from both ends of the alphabet, and a fleet's
 		// targets in any order: a cursor on the first row stays there
@@ -121,6 +123,9 @@ func (p *Page) pageLoaded(msg pageLoadedMsg) tea.Cmd {
 	}
 	account := p.accountCmd(msg.page.NextToken == "")
 	if msg.page.NextToken == "" {
+		if len(p.found) > 0 {
+			p.dropUnconfirmed()
+		}
 		return account
 	}
 	return tea.Batch(account, p.loadCmd(msg.page.NextToken))

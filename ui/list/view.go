@@ -40,6 +40,7 @@ func (p *Page) View() string {
 		if p.fleet != nil {
 			opts.Account, opts.Region = p.accountLabel(model.ARNAccount(s.ARN)), model.ARNRegion(s.ARN)
 		}
+		opts.Found = p.found[s.ARN]
 		b.WriteString(render.SecretRow(*s, cols, st, opts))
 		b.WriteByte('\n')
 	}
@@ -97,6 +98,9 @@ func (p *Page) summary() string {
 	text := fmt.Sprintf(" %d of %d secrets · sorted by %s", p.idx.matches(), total, p.idx.sort)
 	if p.idx.showDeleted {
 		text += " · pending deletion shown"
+	}
+	if n := len(p.found); n > 0 {
+		text += fmt.Sprintf(" · %d found by search (~), to be confirmed", n)
 	}
 	switch {
 	case p.loading():

@@ -167,6 +167,9 @@ type RowOptions struct {
 	Marks func(shown string) []bool
 	// Account and Region are where a fleet's secret lives.
 	Account, Region string
+	// Found marks a secret a search found that the listing has not
+	// brought yet.
+	Found bool
 }
 
 // SecretRow renders one secret as a list row. Every AWS string is sanitized.
@@ -202,9 +205,12 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	var b strings.Builder
 	b.Grow(c.Name + c.Description + c.Tags + 256)
 	b.WriteString(Cursor(o.Selected, o.ASCII, st))
-	if s.PendingDeletion() {
+	switch {
+	case s.PendingDeletion():
 		b.WriteString(st.Ink.Deleted.Paint(mark))
-	} else {
+	case o.Found:
+		b.WriteString(st.Ink.Muted.Paint("~ "))
+	default:
 		b.WriteString("  ")
 	}
 	if o.Marks != nil {
