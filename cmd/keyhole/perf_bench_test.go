@@ -198,3 +198,41 @@ func median(values []int) float64 {
 	s := slices.Sorted(slices.Values(values))
 	return float64(s[len(s)/2])
 }
+
+// BenchmarkSearchWhileLoading50k starts keyhole on 50,000 secrets over a
+// 50 ms round trip and at once types the end of the name the listing
+// reaches last (the list loads from both ends: the last is in the middle).
+// It reports when that secret is on screen, found by AWS's search, and
+// when the whole list is loaded.
+func BenchmarkSearchWhileLoading50k(b *testing.B) {
+	const n = 50_000
+	emu, url, seed := syntheticEmulator(b, n)
+	emu.SetLatency(50 * time.Millisecond)
+	names := visibleNames(seed)
+	// The two streams meet in the middle of the names.
+	target := names[len(names)/2]
+	typed := target[strings.LastIndexByte(target, '/')+1:]
+	var toFound, toAll []int
+	for b.Loop() {
+		start := time.Now()
+		tm := startOnEndpoint(b, url)
+		tm.Send("/" + typed)
+		tm.waitScreen("the typed secret", 30*time.Second, func(s string) bool {
+			for line := range strings.Lines(s) {
+				if strings.Contains(line, target) && !strings.HasPrefix(strings.TrimSpace(line), "/") {
+					return true
+				}
+			}
+			return false
+		})
+		toFound = append(toFound, int(time.Since(start).Microseconds()))
+		tm.waitScreen("the whole list", 120*time.Second, func(s string) bool {
+			return strings.Contains(s, fmt.Sprintf(" of %d secrets", n)) && !strings.Contains(s, "loading")
+		})
+		toAll = append(toAll, int(time.Since(start).Microseconds()))
+		_ = tm.cmd.Process.Kill()
+		_ = tm.cmd.Wait()
+	}
+	b.ReportMetric(median(toFound)/1000, "median-ms-to-typed-secret")
+	b.ReportMetric(median(toAll)/1000, "median-ms-to-all")
+}
