@@ -120,7 +120,10 @@ The list
 
 Every secret in the account and region, loaded page by page: the first
 page is on screen while the rest load, with a live count; there is no
-"load more". Columns fit the width, down to 80 by 24: the name (its folder
+"load more". Two ListSecrets streams load at once, one by name from A and
+one from Z, and stop where they meet, which takes about half the time of
+one; when AWS refuses one of them the other goes on alone. A cursor on the
+first row stays there while pages come from either end. Columns fit the width, down to 80 by 24: the name (its folder
 part dimmed and its last element bright, so prod/payments/postgres scans
 easily), the description, the rotation state, when it last changed, when it
 was last accessed, tags from 120 columns, and a cross on secrets pending
@@ -156,6 +159,14 @@ other:
 - tag:owner: any secret with an owner tag;
 - rot:off, rot:on, rot:never, rot:overdue, rot:rotating or rot:stuck: the
   rotation state (see Rotation).
+
+While the list still loads, a filter that rests a quarter of a second also
+asks AWS: ListSecrets with its own word matching, where each word must
+start a word of the name, description or tags (in a fleet, in every
+account and region reached so far). What AWS finds shows at once, marked
+with a tilde, and the summary counts it as found by search; once the
+listing brings those secrets too they are confirmed and the mark goes, and
+any the listing never brings (deleted meanwhile) leave the list.
 
 A term keyhole does not know is said in the summary line with the values it
 takes; when both do not fit the width, as at 80 columns, the values take
