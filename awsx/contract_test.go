@@ -117,6 +117,10 @@ type quirks struct {
 	terseDeleteRefusal bool
 	// noStopReplication: StopReplicationToReplica is not implemented.
 	noStopReplication bool
+	// generatesMissingToken: a call that makes a version without a
+	// ClientRequestToken gets one made up, where AWS refuses it (only the
+	// SDKs and the CLI make one up, on the client).
+	generatesMissingToken bool
 }
 
 // backends lists every backend the contract suite runs against. Add a new
@@ -156,6 +160,7 @@ func backends(t *testing.T) []backend {
 				clashMessageNamesSimple:        true,
 				terseDeleteRefusal:             true,
 				noStopReplication:              true,
+				generatesMissingToken:          true,
 			},
 		},
 	}
@@ -202,6 +207,7 @@ func scenarios() []scenario {
 		{"CallerIdentity", testCallerIdentity},
 		{"RegionsAreSeparate", testRegionsAreSeparate},
 		{"SplitListingMatchesPaginator", testSplitListingMatchesPaginator},
+		{"MissingTokenRefused", testMissingTokenRefused},
 		{"AssumeRoleActsInRoleAccount", testAssumeRoleActsInRoleAccount},
 		{"OrganizationAccountsPaginated", testOrganizationAccountsPaginated},
 		{"OrganizationAccountsRefusedToMembers", testOrganizationAccountsRefusedToMembers},

@@ -71,8 +71,14 @@ func (s *Server) createSecret(c *call) (any, *apiError) {
 	if err := checkReplicaRegions(c.at.region, in.AddReplicaRegions, nil); err != nil {
 		return nil, err
 	}
-	token, err := s.versionToken(in.ClientRequestToken)
-	if err != nil {
+	// Only a value makes a version, which needs a token.
+	token := ""
+	if in.SecretString != nil || in.SecretBinary != nil {
+		var err *apiError
+		if token, err = s.versionToken(in.ClientRequestToken); err != nil {
+			return nil, err
+		}
+	} else if err := checkToken(in.ClientRequestToken); err != nil {
 		return nil, err
 	}
 	if existing := c.at.secrets.byName[in.Name]; existing != nil {

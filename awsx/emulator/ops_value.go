@@ -35,13 +35,15 @@ func checkToken(token *string) *apiError {
 	return nil
 }
 
-// versionToken validates a ClientRequestToken, or makes one when none is given.
+// versionToken is the ClientRequestToken of a call that makes a version.
+// The SDKs and the CLI make one up when the caller gives none; a request
+// without one is refused, as AWS refuses it.
 func (s *Server) versionToken(token *string) (string, *apiError) {
 	if err := checkToken(token); err != nil {
 		return "", err
 	}
 	if token == nil || *token == "" {
-		return newUUID(s.rng), nil
+		return "", errInvalidRequest("You must provide a ClientRequestToken value. We recommend a UUID-type value.")
 	}
 	return *token, nil
 }

@@ -107,12 +107,15 @@ func (s *Server) rotateSecret(c *call) (any, *apiError) {
 	if in.RotationRules != nil {
 		cfg.automaticallyAfterDays, cfg.scheduleExpression, cfg.duration = rules.automaticallyAfterDays, rules.scheduleExpression, rules.duration
 	}
-	token, err := s.versionToken(in.ClientRequestToken)
-	if err != nil {
-		return nil, err
-	}
-	if sec.versionByID(token) != nil {
-		return nil, errTokenInUse(token, sec.arn)
+	// Only a rotation that starts now makes a version, which needs a token.
+	token := ""
+	if immediately {
+		if token, err = s.versionToken(in.ClientRequestToken); err != nil {
+			return nil, err
+		}
+		if sec.versionByID(token) != nil {
+			return nil, errTokenInUse(token, sec.arn)
+		}
 	}
 	cfg.enabled, cfg.lambdaARN = true, lambda
 	cfg.nextRotation = cfg.nextAfter(cfg.lastRotated, c.now)
