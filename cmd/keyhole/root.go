@@ -52,6 +52,8 @@ func newRootCmd(b build) *cobra.Command {
 	cmd.AddCommand(newLsCmd(&g))
 	cmd.AddCommand(newGetCmd(&g))
 	cmd.AddCommand(newKeysCmd(&g))
+	cmd.AddCommand(newExecCmd(&g))
+	cmd.AddCommand(newEnvCmd(&g))
 	cmd.AddCommand(newManCmd(b))
 	refuseUsageErrors(cmd)
 	return cmd
