@@ -23,7 +23,8 @@ func EnvFormats() []string { return []string{EnvDotenv, EnvShell, EnvJSON} }
 //   - dotenv: KEY='value' lines, a quote or backslash inside escaped with a
 //     backslash, as docker compose and python-dotenv read them; nothing in
 //     single quotes is expanded, and a newline stays a newline;
-//   - shell: export KEY='value' lines for sh, a quote inside written '\”;
+//   - shell: export KEY='value' lines for sh, a single quote inside
+//     ends the quoting, is escaped and starts it again;
 //   - json: one object of KEY: "value", in order; a value that is not
 //     UTF-8 text is refused, since JSON would change it.
 func FormatEnv(vars []EnvVar, format string) (Value, error) {
