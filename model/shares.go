@@ -5,8 +5,8 @@ import (
 	"slices"
 )
 
-// Place is one field of one secret: where a value sits. It holds no value.
-type Place struct {
+// Holder is one field of one secret: where a value is held. It holds no value.
+type Holder struct {
 	Secret string // the secret's name, or its ARN where names repeat
 	Path   string // the key path, or WholeValuePath
 }
@@ -15,15 +15,15 @@ type Place struct {
 // the same value. It keeps keyed fingerprints and never a value, so it can
 // outlive the values it was shown.
 type Shares struct {
-	key    FingerprintKey
-	places map[Fingerprint][]Place
-	at     map[Place]Fingerprint
+	key     FingerprintKey
+	holders map[Fingerprint][]Holder
+	at      map[Holder]Fingerprint
 }
 
 // NewShares makes an empty set under key; give each run or session its own
 // random key (NewFingerprintKey).
 func NewShares(key FingerprintKey) *Shares {
-	return &Shares{key: key, places: map[Fingerprint][]Place{}, at: map[Place]Fingerprint{}}
+	return &Shares{key: key, holders: map[Fingerprint][]Holder{}, at: map[Holder]Fingerprint{}}
 }
 
 // Add fingerprints each field of a secret's value, replacing what an
@@ -32,8 +32,8 @@ func NewShares(key FingerprintKey) *Shares {
 func (s *Shares) Add(secret string, v Value) {
 	s.Forget(secret)
 	for _, fp := range sharedPrints(s.key, v) {
-		p := Place{Secret: secret, Path: fp.Path}
-		s.places[fp.Sum] = append(s.places[fp.Sum], p)
+		p := Holder{Secret: secret, Path: fp.Path}
+		s.holders[fp.Sum] = append(s.holders[fp.Sum], p)
 		s.at[p] = fp.Sum
 	}
 }
@@ -45,9 +45,9 @@ func (s *Shares) Forget(secret string) {
 			continue
 		}
 		delete(s.at, p)
-		s.places[sum] = slices.DeleteFunc(s.places[sum], func(q Place) bool { return q == p })
-		if len(s.places[sum]) == 0 {
-			delete(s.places, sum)
+		s.holders[sum] = slices.DeleteFunc(s.holders[sum], func(q Holder) bool { return q == p })
+		if len(s.holders[sum]) == 0 {
+			delete(s.holders, sum)
 		}
 	}
 }
@@ -61,41 +61,41 @@ func (s *Shares) Len() int {
 	return len(seen)
 }
 
-// Sharing lists the other places that hold the value at p, sorted; none
+// Sharing lists the other holders that hold the value at p, sorted; none
 // when p was not added.
-func (s *Shares) Sharing(p Place) []Place {
+func (s *Shares) Sharing(p Holder) []Holder {
 	sum, ok := s.at[p]
 	if !ok {
 		return nil
 	}
-	var out []Place
-	for _, q := range s.places[sum] {
+	var out []Holder
+	for _, q := range s.holders[sum] {
 		if q != p {
 			out = append(out, q)
 		}
 	}
-	slices.SortFunc(out, comparePlaces)
+	slices.SortFunc(out, compareHolders)
 	return out
 }
 
-// Groups lists every set of two or more places that hold one value, each
-// sorted, the groups ordered by their first place.
-func (s *Shares) Groups() [][]Place {
-	var out [][]Place
-	for _, places := range s.places {
-		if len(places) < 2 {
+// Groups lists every set of two or more holders that hold one value, each
+// sorted, the groups ordered by their first holder.
+func (s *Shares) Groups() [][]Holder {
+	var out [][]Holder
+	for _, holders := range s.holders {
+		if len(holders) < 2 {
 			continue
 		}
-		g := slices.Clone(places)
-		slices.SortFunc(g, comparePlaces)
+		g := slices.Clone(holders)
+		slices.SortFunc(g, compareHolders)
 		out = append(out, g)
 	}
-	slices.SortFunc(out, func(a, b []Place) int { return comparePlaces(a[0], b[0]) })
+	slices.SortFunc(out, func(a, b []Holder) int { return compareHolders(a[0], b[0]) })
 	return out
 }
 
-// comparePlaces orders places by secret, then path.
-func comparePlaces(a, b Place) int {
+// compareHolders orders holders by secret, then path.
+func compareHolders(a, b Holder) int {
 	return cmp.Or(cmp.Compare(a.Secret, b.Secret), cmp.Compare(a.Path, b.Path))
 }
 
