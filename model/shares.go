@@ -2,6 +2,8 @@ package model
 
 import (
 	"cmp"
+	"crypto/hmac"
+	"crypto/sha256"
 	"slices"
 )
 
@@ -99,21 +101,30 @@ func compareHolders(a, b Holder) int {
 	return cmp.Or(cmp.Compare(a.Secret, b.Secret), cmp.Compare(a.Path, b.Path))
 }
 
-// sharedPrints are a value's fingerprints without the fields Add leaves out.
+// sharedPrints fingerprints a value's fields by their bytes alone, so a
+// plain value and a JSON string leaf holding the same text match, leaving
+// out the fields Add leaves out.
 func sharedPrints(key FingerprintKey, v Value) []FieldPrint {
 	if v.Len() == 0 {
 		return nil
 	}
+	mac := hmac.New(sha256.New, key.k[:])
+	sum := func(data []byte) Fingerprint {
+		mac.Reset()
+		mac.Write(data)
+		var out Fingerprint
+		mac.Sum(out[:0])
+		return out
+	}
 	p := v.Parse()
 	if p.Shape != ShapeJSON {
-		return Fingerprints(key, v)
+		return []FieldPrint{{Path: WholeValuePath, Sum: sum(v.data)}}
 	}
-	skip := map[string]bool{}
+	var prints []FieldPrint
 	for _, f := range p.Fields {
-		if !f.Quoted || f.Value.Len() == 0 {
-			skip[f.Path] = true
+		if f.Quoted && f.Value.Len() > 0 {
+			prints = append(prints, FieldPrint{Path: f.Path, Sum: sum(f.Value.data)})
 		}
 	}
-	prints := Fingerprints(key, v)
-	return slices.DeleteFunc(prints, func(fp FieldPrint) bool { return skip[fp.Path] })
+	return prints
 }
