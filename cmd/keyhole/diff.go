@@ -28,9 +28,9 @@ func newDiffCmd(g *globalFlags) *cobra.Command {
 as added (only in B), removed (only in A), changed or unchanged, then the
 counts. A value that is not a JSON object is one path, (value).
 
-A and B are each NAME (AWSCURRENT), NAME@STAGE, NAME#VERSIONID, or any of
-these after PROFILE:REGION: to read another profile or region, so two
-accounts or regions can be compared. With --demo there are no profiles:
+A and B are each NAME (AWSCURRENT), NAME@STAGE, NAME#VERSIONID or
+PROFILE:REGION:NAME (which takes @STAGE or #VERSIONID too) to read another
+profile or region, so two accounts or regions can be compared. With --demo there are no profiles:
 write :REGION:NAME. A name holding @ is written NAME@AWSCURRENT.
 
 Values are compared by HMAC-SHA256 fingerprints under a random key made for
