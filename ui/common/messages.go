@@ -25,12 +25,16 @@ const (
 	ScreenSwitcher
 	// ScreenHygiene is the hygiene findings of the secrets the list loaded.
 	ScreenHygiene
+	// ScreenCompare is the masked diff of the OpenMsg's Secret and With.
+	ScreenCompare
 )
 
 // OpenMsg asks the root to open a screen, about Secret where it is about one.
 type OpenMsg struct {
 	Screen Screen
 	Secret *model.Secret
+	// With is the second secret of a screen about two.
+	With *model.Secret
 }
 
 // Open is the command that opens screen about s (nil for none).

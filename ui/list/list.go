@@ -34,6 +34,8 @@ type Page struct {
 	reselect string
 	// fleet is set when the backend lists many accounts and regions.
 	fleet common.Fleet
+	// marked are the secrets marked for a masked diff, oldest first.
+	marked []model.Secret
 }
 
 // New makes the list screen; Init starts loading.

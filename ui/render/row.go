@@ -164,6 +164,8 @@ type RowOptions struct {
 	Marks func(shown string) []bool
 	// Account and Region are where a fleet's secret lives.
 	Account, Region string
+	// Marked says the secret is marked for a masked diff.
+	Marked bool
 }
 
 // SecretRow renders one secret as a list row. Every AWS string is sanitized.
@@ -197,9 +199,14 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	var b strings.Builder
 	b.Grow(c.Name + c.Description + c.Tags + 256)
 	b.WriteString(Cursor(o.Selected, o.ASCII, st))
-	if s.PendingDeletion() {
+	switch {
+	case o.Marked && o.ASCII:
+		b.WriteString(st.Ink.Cursor.Paint("* "))
+	case o.Marked:
+		b.WriteString(st.Ink.Cursor.Paint("◆ "))
+	case s.PendingDeletion():
 		b.WriteString(st.Ink.Deleted.Paint(mark))
-	} else {
+	default:
 		b.WriteString("  ")
 	}
 	if o.Marks != nil {
