@@ -20,28 +20,48 @@ type Shares struct {
 	key     FingerprintKey
 	holders map[Fingerprint][]Holder
 	at      map[Holder]Fingerprint
+	labels  map[string]string
 }
 
 // NewShares makes an empty set under key; give each run or session its own
 // random key (NewFingerprintKey).
 func NewShares(key FingerprintKey) *Shares {
-	return &Shares{key: key, holders: map[Fingerprint][]Holder{}, at: map[Holder]Fingerprint{}}
+	return &Shares{key: key, holders: map[Fingerprint][]Holder{}, at: map[Holder]Fingerprint{}, labels: map[string]string{}}
 }
 
 // Add fingerprints each field of a secret's value, replacing what an
 // earlier Add of that secret held. Fields that are shared by design are
 // left out: empty values and JSON numbers, true, false, null, {} and [].
-func (s *Shares) Add(secret string, v Value) {
+func (s *Shares) Add(secret string, v Value) { s.AddPrints(secret, secret, s.Prints(v)) }
+
+// Prints are the fingerprints Add would keep of a value. It only reads the
+// key, so a task can take them off the event loop and hand them to
+// AddPrints, the value never leaving the task.
+func (s *Shares) Prints(v Value) []FieldPrint { return sharedPrints(s.key, v) }
+
+// AddPrints is Add with the fingerprints taken already by Prints, and a
+// label to show for the secret, such as its name where secret is an ARN.
+func (s *Shares) AddPrints(secret, label string, prints []FieldPrint) {
 	s.Forget(secret)
-	for _, fp := range sharedPrints(s.key, v) {
+	s.labels[secret] = label
+	for _, fp := range prints {
 		p := Holder{Secret: secret, Path: fp.Path}
 		s.holders[fp.Sum] = append(s.holders[fp.Sum], p)
 		s.at[p] = fp.Sum
 	}
 }
 
+// Label is the label a secret was added with; the secret itself if none.
+func (s *Shares) Label(secret string) string {
+	if l, ok := s.labels[secret]; ok {
+		return l
+	}
+	return secret
+}
+
 // Forget drops what Add held for a secret.
 func (s *Shares) Forget(secret string) {
+	delete(s.labels, secret)
 	for p, sum := range s.at {
 		if p.Secret != secret {
 			continue
@@ -55,13 +75,7 @@ func (s *Shares) Forget(secret string) {
 }
 
 // Len is how many secrets were added.
-func (s *Shares) Len() int {
-	seen := map[string]bool{}
-	for p := range s.at {
-		seen[p.Secret] = true
-	}
-	return len(seen)
-}
+func (s *Shares) Len() int { return len(s.labels) }
 
 // Sharing lists the other holders that hold the value at p, sorted; none
 // when p was not added.

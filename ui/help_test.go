@@ -38,12 +38,12 @@ func TestHelpScrollsDownToTheLastSectionAt80x24(t *testing.T) {
 	h := start(t, 80, 24)
 	openHelp(h)
 	s := h.Screen()
-	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 93 · more below ↓") || strings.Contains(s, "more above") {
+	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 94 · more below ↓") || strings.Contains(s, "more above") {
 		t.Fatalf("help at the top:\n%s", s)
 	}
 	h.Press("pgdown", "pgdown", "pgdown", "pgdown", "pgdown")
 	s = h.Screen()
-	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "⇧tab    previous field", "↑ more above · lines 75-93 of 93"} {
+	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "⇧tab    previous field", "↑ more above · lines 76-94 of 94"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help scrolled to the end lacks %q", want)
 		}
@@ -64,15 +64,15 @@ func TestHelpScrollsByLinePageAndEnd(t *testing.T) {
 	steps := []struct {
 		key, want string
 	}{
-		{"k", "lines 1-19 of 93"},
-		{"j", "lines 2-20 of 93"},
-		{"down", "lines 3-21 of 93"},
-		{"up", "lines 2-20 of 93"},
-		{"pgdown", "lines 21-39 of 93"},
-		{"end", "lines 75-93 of 93"},
-		{"j", "lines 75-93 of 93"},
-		{"pgup", "lines 56-74 of 93"},
-		{"g", "lines 1-19 of 93"},
+		{"k", "lines 1-19 of 94"},
+		{"j", "lines 2-20 of 94"},
+		{"down", "lines 3-21 of 94"},
+		{"up", "lines 2-20 of 94"},
+		{"pgdown", "lines 21-39 of 94"},
+		{"end", "lines 76-94 of 94"},
+		{"j", "lines 76-94 of 94"},
+		{"pgup", "lines 57-75 of 94"},
+		{"g", "lines 1-19 of 94"},
 	}
 	for _, st := range steps {
 		h.Press(st.key)
@@ -90,7 +90,7 @@ func TestHelpOpensAgainAtTheTop(t *testing.T) {
 		t.Fatalf("? did not close help:\n%s", h.Screen())
 	}
 	openHelp(h)
-	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 93") || !strings.Contains(s, "Detail") {
+	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 94") || !strings.Contains(s, "Detail") {
 		t.Fatalf("help did not open at the top:\n%s", s)
 	}
 }
@@ -113,7 +113,7 @@ func TestHelpScrollMarksInASCII(t *testing.T) {
 	openHelp(h)
 	h.Press("j")
 	s := h.Screen()
-	if !strings.Contains(s, "^ more above - lines 2-20 of 99 - more below v") || strings.ContainsAny(s, "↑↓") {
+	if !strings.Contains(s, "^ more above - lines 2-20 of 100 - more below v") || strings.ContainsAny(s, "↑↓") {
 		t.Fatalf("help in ASCII:\n%s", s)
 	}
 }

@@ -131,10 +131,10 @@ func (p *Page) reload() tea.Cmd {
 func (p *Page) printed(msg printsMsg) {
 	p.msg = &msg
 	if msg.fromKept {
-		p.c.Shares.AddPrints(p.from.ARN, msg.fromAll)
+		p.c.Shares.AddPrints(p.from.ARN, p.from.Name, msg.fromAll)
 	}
 	if msg.toKept {
-		p.c.Shares.AddPrints(p.to.ARN, msg.toAll)
+		p.c.Shares.AddPrints(p.to.ARN, p.to.Name, msg.toAll)
 	}
 	if msg.fromErr == nil && msg.toErr == nil {
 		p.lines = model.Diff(msg.from, msg.to)
