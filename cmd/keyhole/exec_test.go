@@ -259,3 +259,20 @@ func runInTerminalInput(t *testing.T, input string, args ...string) (string, int
 	<-drained
 	return strings.ReplaceAll(out.String(), "\r\n", "\n"), cmd.ProcessState.ExitCode()
 }
+
+func TestDiffAndExecReadAnotherRegion(t *testing.T) {
+	seed := useSeed()
+	far := scriptSecret("app/prod", "", `{"db": {"password": "far-`+useCanary+`", "host": "db.prod"}, "port": 5432}`)
+	far.Region = "eu-west-1"
+	seed.Secrets = append(seed.Secrets, far)
+	_, flags := serveScriptSeed(t, seed)
+	r := runKeyhole(t, append(flags, "diff", "app/prod", ":eu-west-1:app/prod")...)
+	want := "= unchanged  db.host\n~ changed    db.password\n= unchanged  port\n1 changed, 0 added, 0 removed, 2 unchanged\n"
+	if r.code != exitDiffers || string(r.stdout) != want {
+		t.Fatalf("diff across regions exited %d and printed %q (stderr %q), want %q", r.code, r.stdout, r.stderr, want)
+	}
+	r = runKeyhole(t, append(flags, "exec", "--secret", ":eu-west-1:app/prod", "--", "sh", "-c", `printf %s "$DB_PASSWORD"`)...).mustSucceed(t)
+	if string(r.stdout) != "far-"+useCanary {
+		t.Fatalf("exec of :eu-west-1:app/prod printed %q", r.stdout)
+	}
+}
