@@ -162,6 +162,7 @@ func askToRead(in io.Reader, out io.Writer, n int) (bool, error) {
 	case "y", "yes":
 		return true, nil
 	}
+	fmt.Fprintln(out, "keyhole: no value read")
 	return false, quietExit{code: exitError}
 }
 

@@ -25,10 +25,10 @@ const taskRead = "compare"
 // printsMsg carries both sides' fingerprints, for the diff and for the
 // session's shared values. The values stay inside the task.
 type printsMsg struct {
-	from, to         []model.FieldPrint
-	fromErr, toErr   error
-	fromAll, toAll   []model.FieldPrint
-	fromKept, toKept bool
+	from, to       []model.FieldPrint
+	fromErr, toErr error
+	// fromShared and toShared are the prints the session's Shares keeps.
+	fromShared, toShared []model.FieldPrint
 }
 
 // Page is the masked diff of two secrets, from and to.
@@ -107,19 +107,19 @@ func (p *Page) reload() tea.Cmd {
 	from, to := p.from.ARN, p.to.ARN
 	cmd := p.c.Tasks.Start(taskRead, func(ctx context.Context) tea.Msg {
 		var msg printsMsg
-		read := func(arn string) ([]model.FieldPrint, []model.FieldPrint, bool, error) {
+		read := func(arn string) (diff, shared []model.FieldPrint, err error) {
 			v, err := b.GetSecretValue(ctx, model.ValueRef{SecretID: arn})
 			if err != nil {
-				return nil, nil, false, err
+				return nil, nil, err
 			}
 			defer v.Value.Wipe()
-			if shares == nil {
-				return model.Fingerprints(key, v.Value), nil, false, nil
+			if shares != nil {
+				shared = shares.Prints(v.Value)
 			}
-			return model.Fingerprints(key, v.Value), shares.Prints(v.Value), true, nil
+			return model.Fingerprints(key, v.Value), shared, nil
 		}
-		msg.from, msg.fromAll, msg.fromKept, msg.fromErr = read(from)
-		msg.to, msg.toAll, msg.toKept, msg.toErr = read(to)
+		msg.from, msg.fromShared, msg.fromErr = read(from)
+		msg.to, msg.toShared, msg.toErr = read(to)
 		return msg
 	})
 	p.layout()
@@ -130,11 +130,11 @@ func (p *Page) reload() tea.Cmd {
 // record of which secrets share a value.
 func (p *Page) printed(msg printsMsg) {
 	p.msg = &msg
-	if msg.fromKept {
-		p.c.Shares.AddPrints(p.from.ARN, p.from.Name, msg.fromAll)
+	if p.c.Shares != nil && msg.fromErr == nil {
+		p.c.Shares.AddPrints(p.from.ARN, p.from.Name, msg.fromShared)
 	}
-	if msg.toKept {
-		p.c.Shares.AddPrints(p.to.ARN, p.to.Name, msg.toAll)
+	if p.c.Shares != nil && msg.toErr == nil {
+		p.c.Shares.AddPrints(p.to.ARN, p.to.Name, msg.toShared)
 	}
 	if msg.fromErr == nil && msg.toErr == nil {
 		p.lines = model.Diff(msg.from, msg.to)
