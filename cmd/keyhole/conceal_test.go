@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,21 @@ func TestConcealPassesOtherBytesAtOnce(t *testing.T) {
 	_, _ = c.Write([]byte("log: secr"))
 	if out.String() != "ready\nlog: " {
 		t.Fatalf("got %q, want the possible start of the value held back", out.String())
+	}
+}
+
+// BenchmarkConceal passes 32 KiB writes of log lines through a concealer
+// holding 20 values of 24 bytes.
+func BenchmarkConceal(b *testing.B) {
+	var values [][]byte
+	for i := range 20 {
+		values = append(values, []byte(strings.Repeat(string(rune('a'+i)), 20)+"-key"))
+	}
+	line := "2026-12-06T08:00:00Z INFO request served path=/api/v1/items status=200 took=3ms\n"
+	chunk := []byte(strings.Repeat(line, 32<<10/len(line)))
+	c := newConcealer(io.Discard, values)
+	b.SetBytes(int64(len(chunk)))
+	for b.Loop() {
+		_, _ = c.Write(chunk)
 	}
 }
