@@ -46,9 +46,11 @@ interpreter obeys (PATH, LD_PRELOAD, BASH_ENV...). A secret's variable
 replaces one of the same name in keyhole's environment.
 
 The values go to CMD in its environment only: never on its command line,
-never to a file. Signals keyhole receives go on to CMD, except an interrupt
-or quit typed at the terminal, which reaches CMD by itself. keyhole exits
-with CMD's exit code, or 128+N when signal N ended it.
+never to a file. The signals keyhole receives (SIGTERM, SIGHUP, SIGUSR1,
+SIGUSR2, SIGINT, SIGQUIT) go on to CMD, except SIGINT and SIGQUIT while
+keyhole runs in the terminal's foreground: the terminal sends those to CMD
+as well. keyhole exits with CMD's exit code, or 128+N when signal N ended
+it.
 
 --conceal passes CMD's stdout and stderr through keyhole, replacing every
 injected value of 4 characters or more with <concealed by keyhole>, a
