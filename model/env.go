@@ -12,6 +12,22 @@ type EnvVar struct {
 	Name  string
 	Path  string
 	Value Value
+	// Secret is the secret it came from, when the caller names one.
+	Secret string
+	// Whole says the variable holds the whole value, not one JSON leaf.
+	Whole bool
+}
+
+// Source names where the variable came from, for errors: the secret and
+// the key path, never the value.
+func (e EnvVar) Source() string {
+	switch {
+	case e.Whole:
+		return e.Secret
+	case e.Secret == "":
+		return fmt.Sprintf("key %q", e.Path)
+	}
+	return fmt.Sprintf("%s key %q", e.Secret, e.Path)
 }
 
 // EnvRefusedError says a key path would become a variable that a shell, the

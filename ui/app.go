@@ -152,6 +152,7 @@ func New(ctx context.Context, b common.Backend, cfg Config) *App {
 		Ctx: ctx, Backend: b, Styles: &a.styles, Keys: &a.keys, Slot: &a.slot,
 		Now: cfg.Now, ASCII: cfg.ASCII, RevealTimeout: cfg.RevealTimeout, ReadWrite: cfg.ReadWrite,
 		Columns: cfg.Columns, ClipboardOff: clipboardOff(cfg.Clipboard),
+		Shares: model.NewShares(model.NewFingerprintKey()),
 	}
 	a.clip = clipboard.NewManager(cfg.Clipboard, cfg.ClipboardTimeout, cfg.Now)
 	a.stack = []frame{a.listFrame()}

@@ -38,12 +38,12 @@ func TestHelpScrollsDownToTheLastSectionAt80x24(t *testing.T) {
 	h := start(t, 80, 24)
 	openHelp(h)
 	s := h.Screen()
-	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 75 · more below ↓") || strings.Contains(s, "more above") {
+	if strings.Contains(s, "Dialogs") || !strings.Contains(s, "lines 1-19 of 95 · more below ↓") || strings.Contains(s, "more above") {
 		t.Fatalf("help at the top:\n%s", s)
 	}
-	h.Press("pgdown", "pgdown", "pgdown")
+	h.Press("pgdown", "pgdown", "pgdown", "pgdown", "pgdown")
 	s = h.Screen()
-	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "⇧tab    previous field", "↑ more above · lines 57-75 of 75"} {
+	for _, want := range []string{"Dialogs", "y        confirm", "Everywhere", "⇧tab    previous field", "↑ more above · lines 77-95 of 95"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help scrolled to the end lacks %q", want)
 		}
@@ -64,15 +64,15 @@ func TestHelpScrollsByLinePageAndEnd(t *testing.T) {
 	steps := []struct {
 		key, want string
 	}{
-		{"k", "lines 1-19 of 75"},
-		{"j", "lines 2-20 of 75"},
-		{"down", "lines 3-21 of 75"},
-		{"up", "lines 2-20 of 75"},
-		{"pgdown", "lines 21-39 of 75"},
-		{"end", "lines 57-75 of 75"},
-		{"j", "lines 57-75 of 75"},
-		{"pgup", "lines 38-56 of 75"},
-		{"g", "lines 1-19 of 75"},
+		{"k", "lines 1-19 of 95"},
+		{"j", "lines 2-20 of 95"},
+		{"down", "lines 3-21 of 95"},
+		{"up", "lines 2-20 of 95"},
+		{"pgdown", "lines 21-39 of 95"},
+		{"end", "lines 77-95 of 95"},
+		{"j", "lines 77-95 of 95"},
+		{"pgup", "lines 58-76 of 95"},
+		{"g", "lines 1-19 of 95"},
 	}
 	for _, st := range steps {
 		h.Press(st.key)
@@ -90,7 +90,7 @@ func TestHelpOpensAgainAtTheTop(t *testing.T) {
 		t.Fatalf("? did not close help:\n%s", h.Screen())
 	}
 	openHelp(h)
-	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 75") || !strings.Contains(s, "Detail") {
+	if s := h.Screen(); !strings.Contains(s, "lines 1-19 of 95") || !strings.Contains(s, "List ") {
 		t.Fatalf("help did not open at the top:\n%s", s)
 	}
 }
@@ -113,7 +113,7 @@ func TestHelpScrollMarksInASCII(t *testing.T) {
 	openHelp(h)
 	h.Press("j")
 	s := h.Screen()
-	if !strings.Contains(s, "^ more above - lines 2-20 of 81 - more below v") || strings.ContainsAny(s, "↑↓") {
+	if !strings.Contains(s, "^ more above - lines 2-20 of 101 - more below v") || strings.ContainsAny(s, "↑↓") {
 		t.Fatalf("help in ASCII:\n%s", s)
 	}
 }

@@ -56,7 +56,7 @@ func (a *App) allScreenKeys() []screenKeys {
 	list := a.listFrame()
 	out := []screenKeys{{name: list.name, actions: list.page.Actions()}}
 	for _, s := range a.screens() {
-		out = append(out, screenKeys{name: s.name, actions: s.open(a.c, &model.Secret{}).Actions()})
+		out = append(out, screenKeys{name: s.name, actions: s.open(a.c, &model.Secret{}, &model.Secret{}).Actions()})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/audit"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/compare"
 	"github.com/keyhole-tui/keyhole/ui/create"
 	"github.com/keyhole-tui/keyhole/ui/detail"
 	"github.com/keyhole-tui/keyhole/ui/edit"
@@ -27,25 +28,28 @@ import (
 type screen struct {
 	id   common.Screen
 	name string
-	open func(c common.Common, s *model.Secret) common.Page
+	open func(c common.Common, s, _ *model.Secret) common.Page
 }
 
 // screens is every screen the root opens, in the order help lists them.
 // Adding a screen is one line here.
 func (a *App) screens() []screen {
 	return []screen{
-		{common.ScreenDetail, "Detail", func(c common.Common, s *model.Secret) common.Page { return detail.New(c, *s) }},
-		{common.ScreenVersions, "Versions", func(c common.Common, s *model.Secret) common.Page { return versions.New(c, *s) }},
-		{common.ScreenRotation, "Rotation", func(c common.Common, s *model.Secret) common.Page { return rotation.New(c, *s) }},
-		{common.ScreenAudit, "Audit trail", func(c common.Common, s *model.Secret) common.Page { return audit.New(c, secretOrAccount(s)) }},
-		{common.ScreenPolicy, "Resource policy", func(c common.Common, s *model.Secret) common.Page { return policy.New(c, *s) }},
-		{common.ScreenCreate, "New secret", func(c common.Common, _ *model.Secret) common.Page { return create.New(c) }},
-		{common.ScreenEdit, "Edit value", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, false) }},
-		{common.ScreenEditInEditor, "Edit in $EDITOR", func(c common.Common, s *model.Secret) common.Page { return edit.New(c, *s, true) }},
-		{common.ScreenMeta, "Description and tags", func(c common.Common, s *model.Secret) common.Page { return meta.New(c, *s) }},
-		{common.ScreenTargets, "Fleet targets", func(c common.Common, _ *model.Secret) common.Page { return targets.New(c) }},
-		{common.ScreenHygiene, "Hygiene", func(c common.Common, _ *model.Secret) common.Page { return hygiene.New(c, a.cfg.Hygiene, a.listed()) }},
-		{common.ScreenSwitcher, "Switch profile and region", func(c common.Common, _ *model.Secret) common.Page {
+		{common.ScreenDetail, "Detail", func(c common.Common, s, _ *model.Secret) common.Page { return detail.New(c, *s) }},
+		{common.ScreenVersions, "Versions", func(c common.Common, s, _ *model.Secret) common.Page { return versions.New(c, *s) }},
+		{common.ScreenRotation, "Rotation", func(c common.Common, s, _ *model.Secret) common.Page { return rotation.New(c, *s) }},
+		{common.ScreenAudit, "Audit trail", func(c common.Common, s, _ *model.Secret) common.Page { return audit.New(c, secretOrAccount(s)) }},
+		{common.ScreenPolicy, "Resource policy", func(c common.Common, s, _ *model.Secret) common.Page { return policy.New(c, *s) }},
+		{common.ScreenCreate, "New secret", func(c common.Common, _, _ *model.Secret) common.Page { return create.New(c) }},
+		{common.ScreenEdit, "Edit value", func(c common.Common, s, _ *model.Secret) common.Page { return edit.New(c, *s, false) }},
+		{common.ScreenEditInEditor, "Edit in $EDITOR", func(c common.Common, s, _ *model.Secret) common.Page { return edit.New(c, *s, true) }},
+		{common.ScreenMeta, "Description and tags", func(c common.Common, s, _ *model.Secret) common.Page { return meta.New(c, *s) }},
+		{common.ScreenTargets, "Fleet targets", func(c common.Common, _, _ *model.Secret) common.Page { return targets.New(c) }},
+		{common.ScreenHygiene, "Hygiene", func(c common.Common, _, _ *model.Secret) common.Page {
+			return hygiene.New(c, a.cfg.Hygiene, a.listed())
+		}},
+		{common.ScreenCompare, "Masked diff", func(c common.Common, s, with *model.Secret) common.Page { return compare.New(c, *s, *with) }},
+		{common.ScreenSwitcher, "Switch profile and region", func(c common.Common, _, _ *model.Secret) common.Page {
 			return switcher.New(c, a.cfg.Profiles, a.cfg.Regions, a.cfg.ProfileRegions, a.cfg.Profile, a.cfg.Region)
 		}},
 	}
@@ -104,11 +108,14 @@ func (a *App) open(msg common.OpenMsg) tea.Cmd {
 		return nil
 	}
 	s := a.screens()[i]
-	secret := msg.Secret
+	secret, with := msg.Secret, msg.With
 	if secret == nil {
 		secret = &model.Secret{}
 	}
-	f := a.newFrame(s.name, func(c common.Common) common.Page { return s.open(c, secret) })
+	if with == nil {
+		with = &model.Secret{}
+	}
+	f := a.newFrame(s.name, func(c common.Common) common.Page { return s.open(c, secret, with) })
 	f.arn = secret.ARN
 	a.stack = append(a.stack, f)
 	return f.page.Init()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/keyhole-tui/keyhole/model"
 )
@@ -30,6 +31,13 @@ func (e *codedError) Error() string { return e.err.Error() }
 // Unwrap returns the wrapped error.
 func (e *codedError) Unwrap() error { return e.err }
 
+// quietExit ends keyhole with a code and nothing more to say: the child
+// of exec has ended, or diff has printed its answer.
+type quietExit struct{ code int }
+
+// Error says which code, for logs; keyhole does not print it.
+func (e quietExit) Error() string { return "exit status " + strconv.Itoa(e.code) }
+
 // usageError marks a mistake in the command line: exit code 2.
 func usageError(err error) error { return &codedError{code: exitUsage, err: err} }
 
@@ -43,10 +51,13 @@ func exitCode(err error) int {
 	var (
 		coded  *codedError
 		signal signalError
+		quiet  quietExit
 	)
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &quiet):
+		return quiet.code
 	case errors.As(err, &coded):
 		return coded.code
 	case errors.As(err, &signal):

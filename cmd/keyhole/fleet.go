@@ -137,6 +137,11 @@ func listFleet(cmd *cobra.Command, s *session, g globalFlags, ff fleetFlags, q m
 		return nil, err
 	}
 	defer fl.Close()
+	return listFleetWith(cmd, fl, q, keep)
+}
+
+// listFleetWith is listFleet over a fleet already open.
+func listFleetWith(cmd *cobra.Command, fl *fleet.Fleet, q model.ListQuery, keep func(model.SecretPage)) (failed, err error) {
 	token := ""
 	for {
 		page, err := fl.ListSecretsPage(cmd.Context(), q, token)

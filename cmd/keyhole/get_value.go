@@ -10,9 +10,6 @@ import (
 	"github.com/keyhole-tui/keyhole/model"
 )
 
-// maxListedKeys bounds the keys a missing --key error names.
-const maxListedKeys = 50
-
 // secretValueJSON is get-secret-value's answer, with AWS's field names in
 // AWS's order.
 type secretValueJSON struct {
@@ -126,18 +123,5 @@ func pickKey(v model.SecretVersion, key string) (model.Field, error) {
 			return f, nil
 		}
 	}
-	return model.Field{}, notFoundError(fmt.Errorf("--key %q: the value of %s has no such key; its keys are %s", key, v.Name, keyList(p.Fields)))
-}
-
-// keyList names the key paths of a value's fields, at most maxListedKeys.
-func keyList(fields []model.Field) string {
-	paths := make([]string, 0, min(len(fields), maxListedKeys))
-	for _, f := range fields[:min(len(fields), maxListedKeys)] {
-		paths = append(paths, f.Path)
-	}
-	list := strings.Join(paths, ", ")
-	if more := len(fields) - len(paths); more > 0 {
-		list += fmt.Sprintf(" and %d more", more)
-	}
-	return list
+	return model.Field{}, notFoundError(fmt.Errorf("--key %q: the value of %s has no such key; its keys are %s", key, v.Name, model.KeyList(p.Fields)))
 }

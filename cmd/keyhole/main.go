@@ -3,6 +3,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -23,7 +24,9 @@ func main() {
 	err := newRootCmd(buildInfo()).ExecuteContext(ctx)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "keyhole:", err)
+		if !errors.As(err, new(quietExit)) {
+			fmt.Fprintln(os.Stderr, "keyhole:", err)
+		}
 		os.Exit(exitCode(err))
 	}
 }

@@ -34,6 +34,10 @@ func TestManDirWritesAPagePerCommand(t *testing.T) {
 		"keyhole-get.1":             {"--key", "--stage", "--version-id", "--reveal", "--json", "--profile", "Exit codes"},
 		"keyhole-emulator.1":        {"--addr"},
 		"keyhole-completion-bash.1": {"bash"},
+		"keyhole-exec.1":            {"--secret", "--env", "--conceal", "128+N"},
+		"keyhole-env.1":             {"--format", "--prefix", "--reveal"},
+		"keyhole-diff.1":            {"NAME@STAGE", "PROFILE:REGION:NAME", "--json"},
+		"keyhole-dups.1":            {"--read-values", "--yes", "--fleet"},
 	}
 	for name, wants := range pages {
 		b, err := os.ReadFile(filepath.Join(dir, name))

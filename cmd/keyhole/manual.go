@@ -17,7 +17,7 @@ defaults: ? shows the keys of the screen you are on and of every other,
 and "keyhole keys" prints them all with the config file's overrides.
 ` + manualStart + manualList + manualDetail + manualCopy + manualClipboard +
 	manualRotation + manualAudit + manualVersions + manualPolicy + manualFleet + manualHygiene +
-	manualCreate + manualEdit + manualSave + manualLifecycle +
+	manualUse + manualCreate + manualEdit + manualSave + manualLifecycle +
 	manualKeys + manualConfig + manualSecurity + manualFiles
 
 const manualStart = `
@@ -540,6 +540,51 @@ under hygiene: in the config file. keyhole report runs the same checks for
 scripts and CI (see keyhole report --help).
 `
 
+const manualUse = `
+Using secrets without seeing them
+---------------------------------
+
+In the list, space marks a secret (a diamond, an asterisk in ASCII, before its name;
+space again unmarks it) and = opens the masked diff of the two marked
+secrets, or of the marked one and the one selected: key paths and what
+happened to each, with counts, never a value. It reads both values (two
+GetSecretValue events), fingerprints them with HMAC-SHA256 under a key made
+for the screen, and drops them. With --fleet the two may live in different
+accounts and regions; each is read where it lives.
+
+S on a revealed field of the detail lists, in the status bar, the other
+secrets read this session (AWSCURRENT values opened in the detail or
+compared with =) whose fields hold the same value. The session keeps
+fingerprints under a random key of its own, never the values. Numbers,
+true, false, null and empty values are not compared.
+
+Four commands use secrets without showing them; each one's --help (and man
+page) says the rest:
+
+- keyhole exec --secret NAME -- CMD runs CMD with a variable for each leaf
+  of NAME's JSON value, named by its path in upper case (db.password is
+  DB_PASSWORD), or one variable named after the secret's last path element.
+  --secret NAME=PREFIX puts PREFIX first, --env VAR=NAME#KEY picks one
+  leaf, and NAME may be PROFILE:REGION:NAME. A name set twice, or a key
+  that would set PATH, LD_PRELOAD and the like, is an error naming both
+  sources. Values reach CMD in its environment only; signals go on to CMD
+  (an interrupt typed at the terminal reaches it by itself); keyhole exits
+  with CMD's code, or 128+N after signal N. --conceal replaces each value
+  of 4 characters or more in CMD's stdout and stderr with "concealed by
+  keyhole" in angle brackets, a value split across writes included.
+- keyhole env NAME... prints the same variables as dotenv (the default:
+  KEY='value', as docker compose and python-dotenv read it), shell
+  (export lines for sh) or json, with --prefix. On a terminal it reads
+  nothing unless --reveal is given.
+- keyhole diff A B compares NAME, NAME@STAGE, NAME#VERSIONID or
+  PROFILE:REGION:NAME (with --demo, :REGION:NAME) key by key and exits 0
+  when equal, 1 when different, 2 on trouble.
+- keyhole dups --read-values [WORD...] reads the values of the listed
+  secrets (with --fleet, across the fleet), saying first on a terminal how
+  many GetSecretValue calls that is and asking (--yes does not ask), and
+  prints groups of secret and key path that share a value, or --json.
+`
+
 const manualCreate = `
 Creating a secret
 -----------------
@@ -742,6 +787,9 @@ as hostile:
   characters become visible escapes.
 - KEY=value copies refuse keys that a shell, the loader or an interpreter
   would run as code.
+- keyhole exec passes values in the environment only, never on a command
+  line or in a file, and can conceal them in the output; diff, dups, the
+  list's = and S compare keyed fingerprints and show paths only.
 - Read-only unless started with --rw; every change asks first, deleting
   asks for the secret's name.
 - Writes lose nothing: client request tokens, a check that AWSCURRENT did

@@ -19,6 +19,13 @@ func isTerminal(w io.Writer) bool {
 	return ok && xterm.IsTerminal(f.Fd())
 }
 
+// isTerminalInput reports whether r is a terminal, where a question can
+// be answered.
+func isTerminalInput(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && xterm.IsTerminal(f.Fd())
+}
+
 // cliTime formats t as the AWS CLI v2 prints timestamps: ISO 8601 in the
 // local time zone, with microseconds unless they are zero
 // ("2024-05-01T12:00:00.123000+00:00"). The zero time is "".

@@ -53,6 +53,10 @@ func newRootCmd(b build) *cobra.Command {
 	cmd.AddCommand(newReportCmd(&g))
 	cmd.AddCommand(newGetCmd(&g))
 	cmd.AddCommand(newKeysCmd(&g))
+	cmd.AddCommand(newExecCmd(&g))
+	cmd.AddCommand(newEnvCmd(&g))
+	cmd.AddCommand(newDiffCmd(&g))
+	cmd.AddCommand(newDupsCmd(&g))
 	cmd.AddCommand(newManCmd(b))
 	refuseUsageErrors(cmd)
 	return cmd

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/keys"
 	"github.com/keyhole-tui/keyhole/ui/styles"
 )
@@ -36,6 +37,9 @@ type Common struct {
 	ClipboardOff bool
 	// Columns lists the optional list columns to show; nil shows all.
 	Columns []string
+	// Shares holds fingerprints of the values read this session, never
+	// the values, to tell which secrets share one.
+	Shares *model.Shares
 }
 
 // Send wraps a message in a command.

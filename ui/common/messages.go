@@ -27,12 +27,16 @@ const (
 	ScreenHygiene
 	// ScreenTargets is a fleet's accounts and regions and how each listed.
 	ScreenTargets
+	// ScreenCompare is the masked diff of the OpenMsg's Secret and With.
+	ScreenCompare
 )
 
 // OpenMsg asks the root to open a screen, about Secret where it is about one.
 type OpenMsg struct {
 	Screen Screen
 	Secret *model.Secret
+	// With is the second secret of a screen about two.
+	With *model.Secret
 }
 
 // Open is the command that opens screen about s (nil for none).

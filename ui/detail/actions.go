@@ -21,6 +21,7 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Copy, Short: true, Run: p.unlessClipboardOff(p.ask(actCopy))},
 		{Key: &k.CopyAs, Short: true, Run: p.unlessClipboardOff(p.openCopyMenu)},
 		{Key: &k.Stage, Short: true, Run: p.nextStage},
+		{Key: &k.SharedValue, Run: p.sharedValue},
 		{Key: &k.Back, Short: true, Run: common.Back},
 		{Key: &k.Rotation, Run: p.open(common.ScreenRotation)},
 		{Key: &k.Audit, Run: p.open(common.ScreenAudit)},

@@ -67,6 +67,7 @@ func (p *Page) valueLoaded(msg valueLoadedMsg) tea.Cmd {
 		}
 		return nil
 	}
+	p.keepPrints(msg.version)
 	p.hold(stageValue{version: msg.version, parsed: msg.version.Value.Parse()})
 	after, f := p.after, p.afterFmt
 	p.after = actNone

@@ -39,6 +39,9 @@ type KeyMap struct {
 	Copy      key.Binding
 	CopyAs    key.Binding
 	Stage     key.Binding
+	// SharedValue lists the secrets read this session that share the
+	// revealed field's value.
+	SharedValue key.Binding
 
 	Rotation     key.Binding
 	Audit        key.Binding
@@ -123,11 +126,12 @@ func Default() KeyMap {
 		Sort:          bind("s", "sort", "s"),
 		ToggleDeleted: bind("D", "show pending deletion", "D"),
 
-		Reveal:    bind("v", "reveal/mask field", "v"),
-		RevealAll: bind("V", "reveal/mask all", "V"),
-		Copy:      bind("c", "copy field", "c"),
-		CopyAs:    bind("C", "copy as…", "C"),
-		Stage:     bind("l", "next stage label", "l"),
+		Reveal:      bind("v", "reveal/mask field", "v"),
+		RevealAll:   bind("V", "reveal/mask all", "V"),
+		Copy:        bind("c", "copy field", "c"),
+		CopyAs:      bind("C", "copy as…", "C"),
+		Stage:       bind("l", "next stage label", "l"),
+		SharedValue: bind("S", "secrets sharing this value", "S"),
 
 		Rotation:     bind("r", "rotation", "r"),
 		Audit:        bind("a", "audit trail", "a"),

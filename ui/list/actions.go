@@ -21,6 +21,8 @@ func (p *Page) Actions() []common.Action {
 		{Key: &k.Audit, Short: true, Run: p.open(common.ScreenAudit)},
 		{Key: &k.AccountAudit, Short: true, Run: func() tea.Cmd { return common.Open(common.ScreenAudit, nil) }},
 		{Key: &k.Hygiene, Run: func() tea.Cmd { return common.Open(common.ScreenHygiene, nil) }},
+		{Key: &k.Mark, Run: p.toggleMark},
+		{Key: &k.Diff, Run: p.diffMarked},
 		create,
 	}
 	actions = append(actions, common.Action{Key: &k.Targets, Run: p.openTargets})

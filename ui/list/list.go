@@ -40,6 +40,8 @@ type Page struct {
 	// not brought yet; cancelSearch stops the search under way.
 	found        map[string]bool
 	cancelSearch context.CancelFunc
+	// marked are the secrets marked for a masked diff, oldest first.
+	marked []model.Secret
 }
 
 // New makes the list screen; Init starts loading.

@@ -37,6 +37,7 @@ func (p *Page) View() string {
 		opts.Selected = i == p.table.Cursor()
 		opts.Marks = p.idx.q.marker(sep >= 0 && i > sep)
 		s := p.idx.at(i)
+		opts.Marked = p.markedAt(s.ARN) >= 0
 		if p.fleet != nil {
 			opts.Account, opts.Region = p.accountLabel(model.ARNAccount(s.ARN)), model.ARNRegion(s.ARN)
 		}

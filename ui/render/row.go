@@ -170,6 +170,8 @@ type RowOptions struct {
 	// Found marks a secret a search found that the listing has not
 	// brought yet.
 	Found bool
+	// Marked says the secret is marked for a masked diff.
+	Marked bool
 }
 
 // SecretRow renders one secret as a list row. Every AWS string is sanitized.
@@ -206,6 +208,10 @@ func SecretRow(s model.Secret, c Columns, st *styles.Styles, o RowOptions) strin
 	b.Grow(c.Name + c.Description + c.Tags + 256)
 	b.WriteString(Cursor(o.Selected, o.ASCII, st))
 	switch {
+	case o.Marked && o.ASCII:
+		b.WriteString(st.Ink.Cursor.Paint("* "))
+	case o.Marked:
+		b.WriteString(st.Ink.Cursor.Paint("◆ "))
 	case s.PendingDeletion():
 		b.WriteString(st.Ink.Deleted.Paint(mark))
 	case o.Found:
