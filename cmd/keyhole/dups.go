@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -51,15 +50,8 @@ Exit codes: 0 no value shared; 1 some value shared, or another error;
   keyhole dups --read-values --yes --json | jq '.groups | length'
   keyhole dups --read-values --fleet --regions all`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if ff.on {
-				s, err := loadConfig(configPath(g.config, os.Getenv))
-				if err != nil {
-					return err
-				}
-				ff.apply(s, cmd.Flags().Changed)
-			}
-			if err := ff.check(cmd.Flags().Changed); err != nil {
-				return usageError(err)
+			if err := ff.settle(cmd, *g, nil); err != nil {
+				return err
 			}
 			if !f.readValues {
 				return usageError(errors.New("dups reads every listed secret's value, and CloudTrail records each read: add --read-values to go on"))

@@ -142,29 +142,28 @@ func listFleet(cmd *cobra.Command, s *session, g globalFlags, ff fleetFlags, q m
 
 // listFleetWith is listFleet over a fleet already open.
 func listFleetWith(cmd *cobra.Command, fl *fleet.Fleet, q model.ListQuery, keep func(model.SecretPage)) (failed, err error) {
-	token := ""
-	for {
-		page, err := fl.ListSecretsPage(cmd.Context(), q, token)
-		if err != nil {
-			return nil, fmt.Errorf("list secrets: %w", err)
-		}
-		keep(page)
-		if token = page.NextToken; token == "" {
-			break
-		}
+	if err := drain(cmd.Context(), fl.ListSecretsPage, q, keep); err != nil {
+		return nil, err
 	}
-	n := 0
-	for _, st := range fl.Statuses() {
-		switch st.State {
-		case model.TargetFailed:
-			n++
-			fmt.Fprintf(cmd.ErrOrStderr(), "keyhole: %s: %s\n", model.Sanitize(st.Target.String()), model.Sanitize(st.Err.Error()))
-		case model.TargetSkipped:
-			fmt.Fprintf(cmd.ErrOrStderr(), "keyhole: skipped %s: %s\n", model.Sanitize(st.Target.String()), model.Sanitize(st.Err.Error()))
+	return reportTargets(cmd.ErrOrStderr(), fl.Statuses()), nil
+}
+
+// settle takes the config's fleet: section where --fleet is given and
+// checks the fleet flags; s is the config, loaded when nil and needed.
+func (f *fleetFlags) settle(cmd *cobra.Command, g globalFlags, s *settings) error {
+	changed := cmd.Flags().Changed
+	if f.on {
+		if s == nil {
+			loaded, err := loadConfig(configPath(g.config, os.Getenv))
+			if err != nil {
+				return err
+			}
+			s = &loaded
 		}
+		f.apply(*s, changed)
 	}
-	if n > 0 {
-		return fmt.Errorf("%d of the fleet's targets could not be listed", n), nil
+	if err := f.check(changed); err != nil {
+		return usageError(err)
 	}
-	return nil, nil
+	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -80,15 +79,8 @@ denied access.`,
   keyhole ls --json | jq -r '.SecretList[].Name'
   keyhole ls | cut -f1`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if ff.on {
-				s, err := loadConfig(configPath(g.config, os.Getenv))
-				if err != nil {
-					return err
-				}
-				ff.apply(s, cmd.Flags().Changed)
-			}
-			if err := ff.check(cmd.Flags().Changed); err != nil {
-				return usageError(err)
+			if err := ff.settle(cmd, *g, nil); err != nil {
+				return err
 			}
 			return printable(runLs(cmd, *g, f, ff, args))
 		},

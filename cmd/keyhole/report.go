@@ -65,11 +65,8 @@ listed (the others are reported); 2 a bad command line; 4 AWS denied access;
 			if err != nil {
 				return err
 			}
-			if ff.on {
-				ff.apply(s, cmd.Flags().Changed)
-			}
-			if err := ff.check(cmd.Flags().Changed); err != nil {
-				return usageError(err)
+			if err := ff.settle(cmd, *g, &s); err != nil {
+				return err
 			}
 			if f.failOn != "" && severityRank(model.Severity(strings.ToUpper(f.failOn))) < 0 {
 				return usageError(fmt.Errorf("--fail-on %q: want low, medium or high", f.failOn))

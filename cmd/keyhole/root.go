@@ -32,12 +32,11 @@ func newRootCmd(b build) *cobra.Command {
 				return err
 			}
 			t.apply(s, cmd.Flags().Changed)
-			f.apply(s, cmd.Flags().Changed)
 			if err := t.check(); err != nil {
 				return usageError(err)
 			}
-			if err := f.check(cmd.Flags().Changed); err != nil {
-				return usageError(err)
+			if err := f.settle(cmd, g, &s); err != nil {
+				return err
 			}
 			if err := osTerminal().check(); err != nil {
 				return err
