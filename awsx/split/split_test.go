@@ -139,13 +139,14 @@ func drain(t *testing.T, c *counting, size int32) []model.Secret {
 
 func TestBothEndsMeetInTheMiddle(t *testing.T) {
 	emu, c := account(t, 1000)
-	emu.SetLatency(2 * time.Millisecond)
+	emu.SetLatency(5 * time.Millisecond)
 	cnt := &counting{list: c.ListSecretsPage}
 	once(t, drain(t, cnt, 10), 1000)
-	// 100 pages in all: each stream walks about half, and the one that
-	// meets the other asks at most one page more.
-	if cnt.up > 52 || cnt.down > 52 || cnt.up+cnt.down > 102 {
-		t.Errorf("%d pages ascending and %d descending, want about 50 each", cnt.up, cnt.down)
+	// 100 pages in all: together the streams ask each page once, and each
+	// may ask one more as they meet. How they share the pages depends on
+	// the scheduler; both must have walked a good part.
+	if cnt.up+cnt.down > 102 || min(cnt.up, cnt.down) < 25 {
+		t.Errorf("%d pages ascending and %d descending, want about 50 each and 102 at most", cnt.up, cnt.down)
 	}
 }
 
