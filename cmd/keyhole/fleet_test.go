@@ -142,3 +142,37 @@ func TestReportFailsOnSevereFindingsForCI(t *testing.T) {
 		t.Errorf("--fail-on severe: exit %d, want %d", r.code, exitUsage)
 	}
 }
+
+// TestDemoFleetWalk runs keyhole --demo --fleet at 80×24: the demo
+// organisation lists through its role in every enabled region, the
+// suspended account is skipped, a member account's secret in another
+// region opens with the header naming its place, and the targets and
+// hygiene screens answer.
+func TestDemoFleetWalk(t *testing.T) {
+	tm := startTerm(t, 80, 24, nil, "--demo", "--fleet")
+	tm.WaitForText("fleet 3 accounts")
+	tm.WaitFor("every target listed", func(s string) bool {
+		return strings.Contains(s, "targets: 51 done · 1 skipped") && strings.Contains(s, "147 of 150 secrets")
+	})
+	tm.Send("/acct:staging region:ap-")
+	tm.WaitFor("staging's Tokyo secrets", func(s string) bool {
+		return strings.Contains(s, "8 of 150 secrets") && strings.Contains(s, "…kspur-staging ap-northeast-1") && !strings.Contains(s, "us-east-1")
+	})
+	tm.Send("\r\r")
+	// At 80 columns the header's items go without their labels.
+	tm.WaitForText("larkspur-staging 234567890123  ap-northeast-1")
+	tm.WaitForText("Value · AWSCURRENT")
+	tm.Send("\x1b")
+	tm.WaitForText("targets:")
+	tm.Send("T")
+	tm.WaitForText("Fleet targets · 52")
+	tm.WaitForText("legacy-analytics (suspended, closing) (456789012345): account is suspended")
+	tm.Send("\x1b")
+	tm.WaitForText("8 of 150 secrets")
+	tm.Send("H")
+	tm.WaitForText("Hygiene · 150 secrets listed")
+	tm.Send("q")
+	if err := tm.Wait(); err != nil {
+		t.Fatalf("keyhole exited with %v", err)
+	}
+}

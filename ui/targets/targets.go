@@ -20,6 +20,10 @@ import (
 // headLines are the title and the column titles.
 const headLines = 2
 
+// footLines are a blank line and up to three of the selected target's
+// reason, in full.
+const footLines = 4
+
 // Column widths, in cells.
 const (
 	idWidth      = 12
@@ -52,7 +56,7 @@ func (p *Page) Init() tea.Cmd { return nil }
 // SetSize sets the drawing area.
 func (p *Page) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.table.SetHeight(max(h-headLines, 1))
+	p.table.SetHeight(max(h-headLines-footLines, 1))
 }
 
 // Capturing reports whether the page takes every key: never.
@@ -108,6 +112,10 @@ func (p *Page) View() string {
 	for i := first; i < end; i++ {
 		lines = append(lines, p.row(i, account, why))
 	}
+	for len(lines) < headLines+p.table.Height() {
+		lines = append(lines, "")
+	}
+	lines = append(lines, p.reason()...)
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, p.width, "")
 	}
@@ -151,6 +159,22 @@ func (p *Page) row(i, accountWidth, whyWidth int) string {
 		text = st.Muted.Render(text)
 	}
 	return render.Cursor(selected, p.c.ASCII, st) + " " + text
+}
+
+// reason is the selected target's reason in full, wrapped, after a blank
+// line: the table's column cuts it.
+func (p *Page) reason() []string {
+	i, ok := p.table.Selected()
+	if !ok || p.rows[i].Err == nil {
+		return nil
+	}
+	t := p.rows[i]
+	wrapped := widget.WordWrap(model.Sanitize(t.Target.String()+": "+t.Err.Error()), max(p.width-2, 1))
+	out := []string{""}
+	for _, l := range wrapped[:min(len(wrapped), footLines-1)] {
+		out = append(out, p.c.Styles.Muted.Render("  "+l))
+	}
+	return out
 }
 
 // stateWord names a target's state.
