@@ -56,37 +56,87 @@ func TestManDirWritesAPagePerCommand(t *testing.T) {
 	}
 }
 
-// TestHomebrewCaskInstallsEveryManPage keeps the cask's list of man pages
-// in .goreleaser.yaml in step with the pages keyhole man --dir writes.
-func TestHomebrewCaskInstallsEveryManPage(t *testing.T) {
+// manPagesWritten lists the pages keyhole man --dir writes, sorted.
+func manPagesWritten(t *testing.T) []string {
+	t.Helper()
 	dir := t.TempDir()
 	runKeyhole(t, "man", "--dir", dir).mustSucceed(t)
 	written, err := filepath.Glob(filepath.Join(dir, "*.1"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
+	var names []string
 	for _, p := range written {
-		want = append(want, "man/"+filepath.Base(p))
+		names = append(names, filepath.Base(p))
 	}
+	return names
+}
+
+// releaseConfig is the part of .goreleaser.yaml that installs man pages.
+type releaseConfig struct {
+	Casks []struct {
+		Manpages []string `yaml:"manpages"`
+	} `yaml:"homebrew_casks"`
+	Nfpms []struct {
+		Contents []struct {
+			Dst      string `yaml:"dst"`
+			Type     string `yaml:"type"`
+			Packager string `yaml:"packager"`
+		} `yaml:"contents"`
+	} `yaml:"nfpms"`
+}
+
+// readReleaseConfig reads .goreleaser.yaml.
+func readReleaseConfig(t *testing.T) releaseConfig {
+	t.Helper()
 	data, err := os.ReadFile("../../.goreleaser.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var release struct {
-		Casks []struct {
-			Manpages []string `yaml:"manpages"`
-		} `yaml:"homebrew_casks"`
-	}
+	var release releaseConfig
 	if err := yaml.Unmarshal(data, &release); err != nil {
 		t.Fatalf("read .goreleaser.yaml: %v", err)
 	}
+	return release
+}
+
+// TestHomebrewCaskInstallsEveryManPage keeps the cask's list of man pages
+// in .goreleaser.yaml in step with the pages keyhole man --dir writes.
+func TestHomebrewCaskInstallsEveryManPage(t *testing.T) {
+	var want []string
+	for _, name := range manPagesWritten(t) {
+		want = append(want, "man/"+name)
+	}
+	release := readReleaseConfig(t)
 	if len(release.Casks) != 1 {
 		t.Fatalf(".goreleaser.yaml has %d casks, want 1", len(release.Casks))
 	}
 	got := slices.Sorted(slices.Values(release.Casks[0].Manpages))
 	if !slices.Equal(got, want) {
 		t.Errorf("the cask installs %v, keyhole man --dir writes %v", got, want)
+	}
+}
+
+// TestRpmMarksEveryManPageAsDoc keeps the rpm's list of %doc man pages in
+// .goreleaser.yaml in step with the pages keyhole man --dir writes.
+func TestRpmMarksEveryManPageAsDoc(t *testing.T) {
+	var want []string
+	for _, name := range manPagesWritten(t) {
+		want = append(want, "/usr/share/man/man1/"+name+".gz")
+	}
+	release := readReleaseConfig(t)
+	if len(release.Nfpms) != 1 {
+		t.Fatalf(".goreleaser.yaml has %d nfpms, want 1", len(release.Nfpms))
+	}
+	var got []string
+	for _, c := range release.Nfpms[0].Contents {
+		if c.Type == "doc" && c.Packager == "rpm" && strings.HasPrefix(c.Dst, "/usr/share/man/") {
+			got = append(got, c.Dst)
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("the rpm marks %v as documentation, keyhole man --dir writes %v", got, want)
 	}
 }
 

@@ -6,7 +6,8 @@ import (
 )
 
 // Set at link time by the release build: .goreleaser.yaml passes
-// -X main.version=… and so on.
+// -X main.version=… and so on; date is the commit's, so that two builds of
+// one commit are identical.
 var (
 	version = "dev"
 	commit  = ""

@@ -56,9 +56,9 @@ func renderTemplate(t *testing.T, s string, fields map[string]string) string {
 
 func TestVersionShowsWhatTheReleaseBuildLinksIn(t *testing.T) {
 	fields := map[string]string{
-		"Version": "1.2.3",
-		"Commit":  "0123456789abcdef0123456789abcdef01234567",
-		"Date":    "2026-01-02T03:04:05Z",
+		"Version":    "1.2.3",
+		"Commit":     "0123456789abcdef0123456789abcdef01234567",
+		"CommitDate": "2026-01-02T03:04:05Z",
 	}
 	ldflags := renderTemplate(t, strings.Join(releaseLdflags(t), " "), fields)
 	bin := filepath.Join(t.TempDir(), "keyhole")
