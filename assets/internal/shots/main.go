@@ -74,7 +74,7 @@ func run(o options) error {
 		return fmt.Errorf("make %s: %w", o.out, err)
 	}
 	cfg := sessionConfig{binary: o.binary, cols: o.cols, rows: o.rows, theme: r.theme}
-	for _, sc := range []scene{stillsScene(), versionsScene(), changesScene(), walkScene()} {
+	for _, sc := range []scene{stillsScene(), versionsScene(), changesScene(), fleetScene(), walkScene()} {
 		if cfg.home, err = os.MkdirTemp(tmp, "home"); err != nil {
 			return fmt.Errorf("make a home directory: %w", err)
 		}

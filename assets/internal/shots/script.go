@@ -69,7 +69,7 @@ func openPaymentsDB(keyHold, hold time.Duration) []action {
 		out = append(out, action{keys: paymentsDB})
 	}
 	return append(out,
-		action{wait: "5 of 60 secrets", hold: hold},
+		action{wait: "3 of 60 secrets", hold: hold},
 		action{keys: enter, wait: listKeys, hold: hold},
 		action{keys: enter, wait: paymentsDBDescription, hold: 3 * hold},
 	)
@@ -87,8 +87,8 @@ func stillsScene() scene {
 	}
 	acts = append(acts, openPaymentsDB(0, 0)...)
 	return scene{name: "stills", args: demoArgs(), actions: append(acts,
-		action{keys: "v", wait: "▸ engine    postgres"},
-		action{keys: "v", wait: "▸ engine    " + mask, shot: "detail.png"},
+		// The first v reads the value and keeps it masked.
+		action{keys: "v", wait: "value read", shot: "detail.png"},
 		action{keys: "jjjj", wait: "▸ password  " + mask},
 		action{keys: "v", wait: "▸ password  ", gone: "▸ password  " + mask, shot: "detail-revealed.png"},
 		action{keys: "r", wait: rotationLoaded, gone: rotationBusy, shot: "rotation.png"},
@@ -157,4 +157,18 @@ func walkScene() scene {
 		action{keys: "a", wait: "TIME (UTC)", hold: beat},
 		action{wait: auditLoaded, hold: 5 * beat},
 	)}
+}
+
+// fleetScene takes the demo organisation as one fleet: the list with its
+// accounts and regions, the hygiene of the whole estate and the targets.
+func fleetScene() scene {
+	return scene{name: "fleet", args: append(demoArgs(), "--fleet"), actions: []action{
+		{wait: "targets: 51 done · 1 skipped"},
+		{keys: "/region:ap- rot:off", wait: "of 150 secrets"},
+		{keys: enter, wait: listKeys, shot: "fleet.png"},
+		{keys: esc, gone: "region:ap-"},
+		{keys: "H", wait: "policies read for", shot: "hygiene.png"},
+		{keys: esc, wait: listKeys},
+		{keys: "T", wait: "Fleet targets · 52", shot: "targets.png"},
+	}}
 }
