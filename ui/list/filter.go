@@ -11,8 +11,10 @@ import (
 type query struct {
 	text  string
 	words []string
-	tags  []tagTerm
-	rots  []model.RotationStatus
+	// sets are the words' byte sets.
+	sets []uint64
+	tags []tagTerm
+	rots []model.RotationStatus
 	// accounts and regions are acct: and region: terms: a fleet's secret
 	// must be in an account whose name or id holds one, and in a region
 	// that starts with one.
@@ -60,7 +62,7 @@ func parseQuery(text string) query {
 			}
 			q.rots = append(q.rots, state)
 		default:
-			q.words = append(q.words, term)
+			q.words, q.sets = append(q.words, term), append(q.sets, byteSet(term))
 		}
 	}
 	return q
@@ -94,15 +96,51 @@ const (
 	noMatch = -1
 )
 
-// match tells which tier a secret falls in, or noMatch.
-func (q query) match(hay string, s *model.Secret, now time.Time) int {
-	for _, t := range q.tags {
-		if !matchTag(s.Tags, t) {
+// needsSecret reports whether matching reads more of a secret than its
+// haystack and tags: its rotation.
+func (q query) needsSecret() bool { return len(q.rots) > 0 }
+
+// entry is what a query reads of one secret.
+type entry struct {
+	// hay is its haystack, which starts with name; nameSet and haySet
+	// are their byte sets.
+	name, hay       string
+	nameSet, haySet uint64
+	// tags are the numbers of its tags, which a tagMatcher reads.
+	tags string
+	// secret is set only when the query needsSecret.
+	secret *model.Secret
+}
+
+// byteSet is the set of the bytes in s, each folded onto one of 64 bits:
+// a word whose set is not within a text's is not in it, nor are its
+// letters in it in order. It spares most secrets a search.
+func byteSet(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		set |= 1 << (s[i] & 63)
+	}
+	return set
+}
+
+// haySets are the byte sets of a haystack's name and of all of it.
+type haySets struct{ name, hay uint64 }
+
+// setsOf is the byte sets of hay and of the name of the given length it
+// starts with.
+func setsOf(hay string, name uint32) haySets {
+	return haySets{name: byteSet(hay[:name]), hay: byteSet(hay)}
+}
+
+// match tells which tier a secret falls in, or noMatch; m reads its tags.
+func (q *query) match(en *entry, m *tagMatcher, now time.Time) int {
+	for t := range q.tags {
+		if !m.hasTag(en.tags, t) {
 			return noMatch
 		}
 	}
 	if len(q.rots) > 0 {
-		state := s.Rotation(now)
+		state := en.secret.Rotation(now)
 		ok := false
 		for _, r := range q.rots {
 			ok = ok || r == state
@@ -111,32 +149,25 @@ func (q query) match(hay string, s *model.Secret, now time.Time) int {
 			return noMatch
 		}
 	}
-	name := hay[:strings.IndexByte(hay, 0)]
 	tier := tierName
-	for _, w := range q.words {
+	for i, w := range q.words {
+		// The name comes first in hay: if w is in the name, its first
+		// place in hay is there. One search tells both.
+		at, set := -1, q.sets[i]
+		if set&^en.haySet == 0 {
+			at = strings.Index(en.hay, w)
+		}
 		switch {
-		case strings.Contains(name, w):
-		case strings.Contains(hay, w):
+		case at >= 0 && at+len(w) <= len(en.name):
+		case at >= 0 || m.hasWord(en.tags, i):
 			tier = max(tier, tierText)
-		case fuzzy(name, w):
+		case set&^en.nameSet == 0 && fuzzy(en.name, w):
 			tier = tierFuzzy
 		default:
 			return noMatch
 		}
 	}
 	return tier
-}
-
-func matchTag(tags []model.Tag, t tagTerm) bool {
-	for _, tag := range tags {
-		if !strings.EqualFold(tag.Key, t.key) {
-			continue
-		}
-		if t.anyValue || strings.Contains(strings.ToLower(tag.Value), t.value) {
-			return true
-		}
-	}
-	return false
 }
 
 // fuzzy reports whether the letters of word appear in s in order.
@@ -152,12 +183,13 @@ func fuzzy(s, word string) bool {
 }
 
 // appendHaystacks adds the haystacks of a page of secrets, cut from one
-// string so that a scan reads memory in order.
-func appendHaystacks(hay []string, secrets []model.Secret) []string {
+// string so that a scan reads memory in order, and the length of the
+// names they start with.
+func appendHaystacks(hay []string, names []uint32, secrets []model.Secret) ([]string, []uint32) {
 	var b strings.Builder
 	ends := make([]int, len(secrets))
 	for i, s := range secrets {
-		writeHaystack(&b, s)
+		names = append(names, writeHaystack(&b, s))
 		ends[i] = b.Len()
 	}
 	all, start := b.String(), 0
@@ -165,28 +197,27 @@ func appendHaystacks(hay []string, secrets []model.Secret) []string {
 		hay = append(hay, all[start:end])
 		start = end
 	}
-	return hay
+	return hay, names
 }
 
-// haystack is the lower-cased text plain words are matched against.
-func haystack(s model.Secret) string {
+// haystack is the lower-cased text plain words are matched against and
+// the length of the name it starts with.
+func haystack(s model.Secret) (string, uint32) {
 	var b strings.Builder
-	writeHaystack(&b, s)
-	return b.String()
+	name := writeHaystack(&b, s)
+	return b.String(), name
 }
 
 // writeHaystack writes the lower-cased name, a NUL (names never hold one)
-// and then description and tags.
-func writeHaystack(b *strings.Builder, s model.Secret) {
-	b.WriteString(strings.ToLower(s.Name))
+// and the description, and returns the length of the name. Tags are matched apart, once per distinct tag
+// (tagMatcher): a word holds no space, so it is in the text the tags would
+// add, " key=value" each, only when it is in one of them.
+func writeHaystack(b *strings.Builder, s model.Secret) uint32 {
+	name := strings.ToLower(s.Name)
+	b.WriteString(name)
 	b.WriteByte(0)
 	b.WriteString(strings.ToLower(s.Description))
-	for _, t := range s.Tags {
-		b.WriteByte(' ')
-		b.WriteString(strings.ToLower(t.Key))
-		b.WriteByte('=')
-		b.WriteString(strings.ToLower(t.Value))
-	}
+	return uint32(len(name))
 }
 
 // marker tells which bytes of a name as shown the plain words match, to

@@ -2,8 +2,6 @@
 package list
 
 import (
-	"slices"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -83,8 +81,15 @@ func (p *Page) listTop() int {
 func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.secrets), p.loading() }
 
 // Secrets are the secrets loaded so far, those pending deletion included,
-// in the order they came; they are never written to.
-func (p *Page) Secrets() []*model.Secret { return slices.Clone(p.idx.secrets) }
+// in the order they came, made from the rows for the caller to keep.
+func (p *Page) Secrets() []*model.Secret {
+	out := make([]*model.Secret, len(p.idx.secrets))
+	for e := range out {
+		s := p.idx.secret(int32(e))
+		out[e] = &s
+	}
+	return out
+}
 
 // Capturing reports whether the filter input has the keys.
 func (p *Page) Capturing() bool { return p.input.Active() }
@@ -96,8 +101,8 @@ func (p *Page) accountCmd(ended bool) tea.Cmd {
 	if p.toldAccount {
 		return nil
 	}
-	for _, s := range p.idx.secrets {
-		if a := model.AccountFromARN(s.ARN); a != "" {
+	for e := range p.idx.secrets {
+		if a := model.AccountFromARN(p.idx.arn(int32(e))); a != "" {
 			p.toldAccount = true
 			return common.Send(common.AccountMsg{Account: a})
 		}
@@ -150,17 +155,15 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 // selected is the secret under the cursor; none on the separator.
 func (p *Page) selected() (model.Secret, bool) {
 	if i, ok := p.table.Selected(); ok {
-		if s := p.idx.at(i); s != nil {
-			return *s, true
-		}
+		return p.idx.at(i)
 	}
 	return model.Secret{}, false
 }
 
 // arnAt names the secret on row i; "" for the separator.
 func (p *Page) arnAt(i int) string {
-	if s := p.idx.at(i); s != nil {
-		return s.ARN
+	if e := p.idx.entryAt(i); e >= 0 {
+		return p.idx.arn(e)
 	}
 	return ""
 }

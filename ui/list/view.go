@@ -36,11 +36,11 @@ func (p *Page) View() string {
 		}
 		opts.Selected = i == p.table.Cursor()
 		opts.Marks = p.idx.q.marker(sep >= 0 && i > sep)
-		s := p.idx.at(i)
+		s, _ := p.idx.at(i)
 		if p.fleet != nil {
 			opts.Account, opts.Region = p.accountLabel(model.ARNAccount(s.ARN)), model.ARNRegion(s.ARN)
 		}
-		b.WriteString(render.SecretRow(*s, cols, st, opts))
+		b.WriteString(render.SecretRow(s, cols, st, opts))
 		b.WriteByte('\n')
 	}
 	if p.idx.len() == 0 {
