@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/keyhole-tui/keyhole/assets"
 	"github.com/keyhole-tui/keyhole/awsx/emulator"
 )
@@ -63,7 +65,7 @@ func measureCursorMoves(b *testing.B, seed emulator.Seed) {
 	names := visibleNames(seed)
 	tm := startOnEndpoint(b, url)
 	tm.waitListed(len(seed.Secrets), listTimeout(len(seed.Secrets)))
-	var inPage, scrolling []int
+	var inPage, scrolling, erased []int
 	for b.Loop() {
 		tm.Send("g")
 		tm.waitSelected(names[0])
@@ -72,6 +74,7 @@ func measureCursorMoves(b *testing.B, seed emulator.Seed) {
 			tm.Send("j")
 			tm.waitSelected(names[i])
 			after := tm.waitQuiet(50 * time.Millisecond)
+			erased = append(erased, erasedRows(tm.rawSince(before)[:after-before]))
 			if i < visibleRows {
 				inPage = append(inPage, after-before)
 			} else {
@@ -84,6 +87,7 @@ func measureCursorMoves(b *testing.B, seed emulator.Seed) {
 	b.ReportMetric(median(all), "median-bytes/move")
 	b.ReportMetric(median(inPage), "median-bytes/move-in-page")
 	b.ReportMetric(median(scrolling), "median-bytes/move-scrolling")
+	b.ReportMetric(median(erased), "median-erased-lines/move")
 	b.Logf("bytes per move: in page %v; scrolling %v", inPage, scrolling)
 }
 
@@ -184,7 +188,7 @@ func measureFilterKeys(b *testing.B, seed emulator.Seed) {
 	tm.waitListed(n, listTimeout(n))
 	tm.waitQuiet(200 * time.Millisecond)
 	const typed = "payments db"
-	var times, written []int
+	var times, written, erased []int
 	for b.Loop() {
 		tm.Send("/")
 		tm.waitScreen("the filter line", 15*time.Second, func(s string) bool { return strings.Contains(s, "/ ") || strings.Contains(s, "name, description") })
@@ -206,6 +210,7 @@ func measureFilterKeys(b *testing.B, seed emulator.Seed) {
 			}
 			after := tm.waitQuiet(50 * time.Millisecond)
 			written = append(written, after-before)
+			erased = append(erased, erasedRows(tm.rawSince(before)[:after-before]))
 			before = after
 		}
 		tm.Send("\x1b")
@@ -214,8 +219,15 @@ func measureFilterKeys(b *testing.B, seed emulator.Seed) {
 	b.ReportMetric(median(times)/1000, "median-ms/key")
 	b.ReportMetric(float64(slices.Max(times))/1000, "max-ms/key")
 	b.ReportMetric(median(written), "median-bytes/key")
+	b.ReportMetric(median(erased), "median-erased-lines/key")
 	b.Logf("bytes per key: %v", written)
 }
+
+// erasedRows counts the erase-line sequences (EL) in a frame's bytes. The
+// renderer starts each row it repaints whole with one, which it does for
+// every row holding a double-width character on every frame; a row it
+// diffs has one only when its end became blank.
+func erasedRows(frame []byte) int { return bytes.Count(frame, []byte(ansi.EraseLineRight)) }
 
 // demoSeed is the embedded demo data in the home region, where --demo opens.
 func demoSeed(tb testing.TB) emulator.Seed {
