@@ -33,12 +33,12 @@ func (x *index) match(e int32, m *tagMatcher, now time.Time) int {
 	if x.q.hasPlaceTerms() && !x.q.matchPlace(x.placeAt(e)) {
 		return noMatch
 	}
-	en := entry{name: x.foldedName(e), hay: x.hay[e], nameSet: x.sets[e].name, haySet: x.sets[e].hay, tags: x.tags[e]}
+	var s *model.Secret
 	if x.q.needsSecret() {
 		secret := x.secret(e)
-		en.secret = &secret
+		s = &secret
 	}
-	return x.q.match(&en, m, now)
+	return x.q.match(&x.entries[e], s, m, now)
 }
 
 // hasPlaceTerms reports whether the query has acct: or region: terms.

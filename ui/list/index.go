@@ -57,19 +57,11 @@ func (m sortMode) column() string {
 // elsewhere, then, after a separator row, fuzzy ones, each in sort order. It is built so that a keystroke over 100,000 secrets stays
 // cheap: a query that narrows the previous one only looks at its results.
 type index struct {
-	// secrets, hay, tags, gone, names and sets are indexed alike: hay is
-	// the lower-cased name and description plain words match, tags the
-	// numbers of the secret's tags in tagTable, gone marks pending
-	// deletion. Filtering reads only the slices after secrets, in memory
-	// order, which keeps a scan of 500,000 cheap.
+	// secrets and entries are indexed alike: a row keeps a secret, an
+	// entry what filtering reads of it. Filtering reads only entries, in
+	// memory order, which keeps a scan of 500,000 cheap.
 	secrets []row
-	hay     []string
-	tags    []string
-	gone    []bool
-	// names are the lengths of the lower-cased names hay starts with,
-	// sets the byte sets of those names and of hay.
-	names []uint32
-	sets  []haySets
+	entries []entry
 	// strs holds the strings the rows share; tagTable the distinct tags.
 	strs     interner
 	tagTable tagTable
@@ -125,7 +117,7 @@ func (x *index) less(a, b int32) int {
 
 // foldedName is the lower-cased name the haystack starts with.
 func (x *index) foldedName(e int32) string {
-	return x.hay[e][:x.names[e]]
+	return x.entries[e].folded()
 }
 
 // matches is the number of secrets in view.
@@ -165,7 +157,7 @@ func (x *index) at(i int) (model.Secret, bool) {
 // secret is the secret of entry e.
 func (x *index) secret(e int32) model.Secret {
 	s := x.secrets[e].secret(&x.strs)
-	s.Tags = x.tagTable.of(x.tags[e])
+	s.Tags = x.tagTable.of(x.entries[e].tags)
 	return s
 }
 
@@ -210,10 +202,6 @@ func (x *index) entryAt(i int) int32 {
 // rows keep copies of what they need: secrets may change afterwards.
 func (x *index) add(secrets []model.Secret, now time.Time) {
 	first := int32(len(x.secrets))
-	x.hay, x.names = appendHaystacks(x.hay, x.names, secrets)
-	for e := int(first); e < len(x.hay); e++ {
-		x.sets = append(x.sets, setsOf(x.hay[e], x.names[e]))
-	}
 	var buf, tagBuf []byte
 	ends, tagEnds := make([]int, len(secrets)), make([]int, len(secrets))
 	for i := range secrets {
@@ -223,19 +211,20 @@ func (x *index) add(secrets []model.Secret, now time.Time) {
 		tagBuf = x.tagTable.appendIDs(tagBuf, s.Tags)
 		tagEnds[i] = len(tagBuf)
 		x.secrets = append(x.secrets, rowTimes(s))
-		x.gone = append(x.gone, s.PendingDeletion())
 		if x.placeOf != nil {
 			x.places = append(x.places, x.placeOf(s.ARN))
 		}
 	}
 	// One string for the page's recs and one for its tags, cut into
 	// each secret's.
-	recs, tags, start, tagStart := string(buf), string(tagBuf), 0, 0
+	recs, allTags, start, tagStart := string(buf), string(tagBuf), 0, 0
+	tags := make([]string, len(secrets))
 	for i := range ends {
 		x.secrets[int(first)+i].rec = recs[start:ends[i]]
-		x.tags = append(x.tags, tags[tagStart:tagEnds[i]])
+		tags[i] = allTags[tagStart:tagEnds[i]]
 		start, tagStart = ends[i], tagEnds[i]
 	}
+	x.entries = appendEntries(x.entries, secrets, tags)
 	fresh := make([]int32, 0, len(secrets))
 	for i := first; i < int32(len(x.secrets)); i++ {
 		fresh = append(fresh, i)
@@ -288,7 +277,17 @@ func (x *index) scan(candidates []bool, now time.Time) [tierCount][]int32 {
 	}
 	score := make([]int8, len(x.secrets))
 	x.scoreAll(score, candidates, now)
+	// Sized first: growing them would copy hundreds of thousands.
+	var sizes [tierCount]int
+	for _, t := range score {
+		if t != noMatch {
+			sizes[t]++
+		}
+	}
 	var tiers [tierCount][]int32
+	for t := range tiers {
+		tiers[t] = make([]int32, 0, sizes[t])
+	}
 	for _, e := range x.order {
 		if t := score[e]; t != noMatch {
 			tiers[t] = append(tiers[t], e)
@@ -301,11 +300,14 @@ func (x *index) scan(candidates []bool, now time.Time) [tierCount][]int32 {
 func (x *index) classify(candidates []int32, now time.Time) [tierCount][]int32 {
 	var tiers [tierCount][]int32
 	all := x.q.empty()
+	if all {
+		tiers[tierName] = make([]int32, 0, len(candidates))
+	}
 	if x.tagMatch == nil {
 		x.tagMatch = newTagMatcher(&x.tagTable, &x.q)
 	}
 	for _, e := range candidates {
-		if !x.showDeleted && x.gone[e] {
+		if !x.showDeleted && x.entries[e].gone {
 			continue
 		}
 		if all {
@@ -346,10 +348,9 @@ func insertSorted(list, items []int32, cmp func(a, b int32) int) []int32 {
 // same ARN, or adds it, and reorders.
 func (x *index) upsert(s model.Secret, now time.Time) {
 	if e := x.find(s.ARN); e >= 0 {
-		x.hay[e], x.names[e] = haystack(s)
-		x.sets[e] = setsOf(x.hay[e], x.names[e])
-		x.secrets[e], x.gone[e] = newRow(&s, &x.strs), s.PendingDeletion()
-		x.tags[e] = string(x.tagTable.appendIDs(nil, s.Tags))
+		x.secrets[e] = newRow(&s, &x.strs)
+		tags := string(x.tagTable.appendIDs(nil, s.Tags))
+		x.entries[e] = appendEntries(nil, []model.Secret{s}, []string{tags})[0]
 		x.setSort(x.sort, now)
 		return
 	}
@@ -373,11 +374,7 @@ func (x *index) remove(arn string, now time.Time) {
 		return
 	}
 	x.secrets = slices.Delete(x.secrets, i, i+1)
-	x.hay = slices.Delete(x.hay, i, i+1)
-	x.names = slices.Delete(x.names, i, i+1)
-	x.sets = slices.Delete(x.sets, i, i+1)
-	x.tags = slices.Delete(x.tags, i, i+1)
-	x.gone = slices.Delete(x.gone, i, i+1)
+	x.entries = slices.Delete(x.entries, i, i+1)
 	if x.places != nil {
 		x.places = slices.Delete(x.places, i, i+1)
 	}

@@ -82,7 +82,7 @@ func TestUpsertAndRemove(t *testing.T) {
 		t.Fatal("upsert must replace in place")
 	}
 	x.remove(s.ARN, benchNow)
-	if indexOf(x, s.ARN) >= 0 || len(x.secrets) != 49 || len(x.hay) != 49 {
+	if indexOf(x, s.ARN) >= 0 || len(x.secrets) != 49 || len(x.entries) != 49 {
 		t.Fatal("remove must drop the secret everywhere")
 	}
 	x.upsert(model.Secret{ARN: "arn:new", Name: "aaa/new"}, benchNow)
@@ -104,8 +104,8 @@ func secretAt(x *index, i int) model.Secret {
 
 func countGone(x *index) int {
 	n := 0
-	for _, g := range x.gone {
-		if g {
+	for _, en := range x.entries {
+		if en.gone {
 			n++
 		}
 	}
