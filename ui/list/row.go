@@ -11,16 +11,17 @@ import (
 
 // row is one listed secret as the list keeps it: its dates as numbers and
 // the rest but its tags encoded in rec, from which secret makes the
-// model.Secret a screen needs. A model.Secret with its strings, tags and stages takes
-// about 800 bytes; a row takes about 250, which is what lets the list hold
-// AWS's 500,000 secrets a region.
+// model.Secret a screen needs. A model.Secret with its strings, tags and
+// stages takes about 800 bytes; a row with its rec about 190, which is
+// what lets the list hold AWS's 500,000 secrets a region.
 type row struct {
 	// rec holds, in this order: the ARN as an interned prefix (up to its
 	// last colon) and the rest; the name, as its length when the rest
 	// starts with it or else as a string; the description; the KMS key,
-	// rotation function, owning service and primary region, interned;
-	// whether rotation is on; the rotation rules; the version stages,
-	// their labels interned. It is cut from one string per page.
+	// rotation function, owning service, primary region, schedule
+	// expression and rotation window, interned; the rotation's day count;
+	// whether rotation is on; the version stages, their labels interned.
+	// It is cut from one string per page.
 	rec string
 	// created, changed, accessed, rotated, next and deleted are the
 	// secret's dates in Unix nanoseconds; noTime stands for none.
