@@ -124,15 +124,27 @@ func entryOf(hay string, n int, tags string, gone bool) entry {
 // folded is the lower-cased name hay starts with.
 func (en *entry) folded() string { return en.hay[:en.name] }
 
-// byteSet is the set of the bytes in s, each folded onto one of 64 bits:
-// a word whose set is not within a text's is not in it, nor are its
-// letters in it in order. It spares most secrets a search.
+// byteSet is the set of the bytes in s, on 64 bits: a word whose set is
+// not within a text's is not in it, nor are its letters in it in order.
+// It spares most secrets a search.
 func byteSet(s string) uint64 {
 	var set uint64
 	for i := 0; i < len(s); i++ {
-		set |= 1 << (s[i] & 63)
+		set |= byteBit(s[i])
 	}
 	return set
+}
+
+// byteBit is the bit of byte c in a byteSet: one of its own for each
+// lower-case letter and digit, the other bytes sharing the rest.
+func byteBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 1 << (36 + c%28)
 }
 
 // match tells which tier a secret falls in, or noMatch; m reads its tags,
