@@ -156,9 +156,7 @@ func (x *index) at(i int) (model.Secret, bool) {
 
 // secret is the secret of entry e.
 func (x *index) secret(e int32) model.Secret {
-	s := x.secrets[e].secret(&x.strs)
-	s.Tags = x.tagTable.of(x.entries[e].tags)
-	return s
+	return secretOf(&x.secrets[e], x.entries[e].tags, &x.strs, &x.tagTable)
 }
 
 // arn is the ARN of entry e.

@@ -213,3 +213,29 @@ func TestScoresSplitAmongProcessorsAreThoseOfOneScan(t *testing.T) {
 		}
 	}
 }
+
+func TestSnapshotKeepsTheSecretsAsTheyWereWhileTheListGoesOn(t *testing.T) {
+	x := &index{}
+	secrets := syntheticSecrets(300)
+	x.add(secrets[:200], benchNow)
+	snap := x.snapshot()
+	done := make(chan bool)
+	go func() {
+		for i := range snap.Len() {
+			if got := snap.At(i); !reflect.DeepEqual(got, secrets[i]) {
+				t.Errorf("snapshot secret %d is %s, want %s", i, got.Name, secrets[i].Name)
+			}
+		}
+		done <- true
+	}()
+	changed := secrets[5]
+	changed.Description = "changed"
+	changed.Tags = []model.Tag{{Key: "new", Value: "tag"}}
+	x.upsert(changed, benchNow)
+	x.remove(secrets[7].ARN, benchNow)
+	x.add(secrets[200:], benchNow)
+	<-done
+	if snap.Len() != 200 || snap.At(5).Description == "changed" {
+		t.Errorf("the snapshot follows the list: %d secrets, secret 5 described %q", snap.Len(), snap.At(5).Description)
+	}
+}

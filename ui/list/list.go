@@ -81,15 +81,9 @@ func (p *Page) listTop() int {
 func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.secrets), p.loading() }
 
 // Secrets are the secrets loaded so far, those pending deletion included,
-// in the order they came, made from the rows for the caller to keep.
-func (p *Page) Secrets() []*model.Secret {
-	out := make([]*model.Secret, len(p.idx.secrets))
-	for e := range out {
-		s := p.idx.secret(int32(e))
-		out[e] = &s
-	}
-	return out
-}
+// in the order they came: a snapshot any goroutine may read while the list
+// goes on, which makes each secret when asked for it.
+func (p *Page) Secrets() model.SecretList { return p.idx.snapshot() }
 
 // Capturing reports whether the filter input has the keys.
 func (p *Page) Capturing() bool { return p.input.Active() }

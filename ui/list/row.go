@@ -173,6 +173,14 @@ func (r *recReader) name(rest string) string {
 	return r.string()
 }
 
+// secretOf is the model.Secret row w holds, with the tags numbered in
+// tags.
+func secretOf(w *row, tags string, strs *interner, table *tagTable) model.Secret {
+	s := w.secret(strs)
+	s.Tags = table.of(tags)
+	return s
+}
+
 // secret is the model.Secret the row holds, but for its tags, which the
 // index keeps.
 func (w row) secret(strs *interner) model.Secret {
