@@ -109,12 +109,14 @@ type recReader struct {
 	strs *interner
 }
 
+// uint reads a number.
 func (r *recReader) uint() uint64 {
 	v, n := uvarint(r.rec[r.at:])
 	r.at += n
 	return v
 }
 
+// string reads a string of the rec's own, its length first.
 func (r *recReader) string() string {
 	n := int(r.uint())
 	s := r.rec[r.at : r.at+n]
@@ -122,6 +124,7 @@ func (r *recReader) string() string {
 	return s
 }
 
+// shared reads an interned string by its number.
 func (r *recReader) shared() string { return r.strs.str(uint32(r.uint())) }
 
 // uvarint decodes a uvarint from the start of s, as binary.Uvarint does
@@ -140,7 +143,7 @@ func uvarint(s string) (uint64, int) {
 
 // arnParts are the interned prefix and the rest of the row's ARN, and the
 // reader positioned after them.
-func (w row) arnParts(strs *interner) (prefix, rest string, r recReader) {
+func (w *row) arnParts(strs *interner) (prefix, rest string, r recReader) {
 	r = recReader{rec: w.rec, strs: strs}
 	prefix = r.shared()
 	rest = r.string()
@@ -148,19 +151,19 @@ func (w row) arnParts(strs *interner) (prefix, rest string, r recReader) {
 }
 
 // arn is the row's ARN.
-func (w row) arn(strs *interner) string {
+func (w *row) arn(strs *interner) string {
 	prefix, rest, _ := w.arnParts(strs)
 	return prefix + rest
 }
 
 // hasARN reports whether the row's ARN is arn, without building it.
-func (w row) hasARN(arn string, strs *interner) bool {
+func (w *row) hasARN(arn string, strs *interner) bool {
 	prefix, rest, _ := w.arnParts(strs)
 	return len(arn) == len(prefix)+len(rest) && strings.HasPrefix(arn, prefix) && strings.HasSuffix(arn, rest)
 }
 
 // name is the row's name, a part of its rec.
-func (w row) name(strs *interner) string {
+func (w *row) name(strs *interner) string {
 	_, rest, r := w.arnParts(strs)
 	return r.name(rest)
 }
@@ -183,7 +186,7 @@ func secretOf(w *row, tags string, strs *interner, table *tagTable) model.Secret
 
 // secret is the model.Secret the row holds, but for its tags, which the
 // index keeps.
-func (w row) secret(strs *interner) model.Secret {
+func (w *row) secret(strs *interner) model.Secret {
 	prefix, rest, r := w.arnParts(strs)
 	s := model.Secret{
 		ARN: prefix + rest, CreatedDate: timeOf(w.created), LastChangedDate: timeOf(w.changed),
