@@ -111,14 +111,12 @@ type entry struct {
 	// nameSet and haySet are the byte sets of the name and of hay.
 	nameSet, haySet uint64
 	name            uint32
-	// gone marks a secret pending deletion.
-	gone bool
 }
 
 // entryOf is the entry of a secret with the given haystack, which starts
 // with a name n bytes long.
-func entryOf(hay string, n int, tags string, gone bool) entry {
-	return entry{hay: hay, tags: tags, nameSet: byteSet(hay[:n]), haySet: byteSet(hay), name: uint32(n), gone: gone}
+func entryOf(hay string, n int, tags string) entry {
+	return entry{hay: hay, tags: tags, nameSet: byteSet(hay[:n]), haySet: byteSet(hay), name: uint32(n)}
 }
 
 // folded is the lower-cased name hay starts with.
@@ -216,7 +214,7 @@ func appendEntries(entries []entry, secrets []model.Secret, tags []string) []ent
 	}
 	all, start := b.String(), 0
 	for i, end := range ends {
-		entries = append(entries, entryOf(all[start:end], names[i], tags[i], secrets[i].PendingDeletion()))
+		entries = append(entries, entryOf(all[start:end], names[i], tags[i]))
 		start = end
 	}
 	return entries

@@ -57,11 +57,13 @@ func (m sortMode) column() string {
 // elsewhere, then, after a separator row, fuzzy ones, each in sort order. It is built so that a keystroke over 100,000 secrets stays
 // cheap: a query that narrows the previous one only looks at its results.
 type index struct {
-	// secrets and entries are indexed alike: a row keeps a secret, an
-	// entry what filtering reads of it. Filtering reads only entries, in
-	// memory order, which keeps a scan of 500,000 cheap.
+	// secrets, entries and gone are indexed alike: a row keeps a secret,
+	// an entry what filtering reads of it, gone marks pending deletion.
+	// Filtering reads only entries, in memory order, which keeps a scan
+	// of 500,000 cheap, and gone, small enough to read in sort order.
 	secrets []row
 	entries []entry
+	gone    []bool
 	// strs holds the strings the rows share; tagTable the distinct tags.
 	strs     interner
 	tagTable tagTable
@@ -209,6 +211,7 @@ func (x *index) add(secrets []model.Secret, now time.Time) {
 		tagBuf = x.tagTable.appendIDs(tagBuf, s.Tags)
 		tagEnds[i] = len(tagBuf)
 		x.secrets = append(x.secrets, rowTimes(s))
+		x.gone = append(x.gone, s.PendingDeletion())
 		if x.placeOf != nil {
 			x.places = append(x.places, x.placeOf(s.ARN))
 		}
@@ -305,7 +308,7 @@ func (x *index) classify(candidates []int32, now time.Time) [tierCount][]int32 {
 		x.tagMatch = newTagMatcher(&x.tagTable, &x.q)
 	}
 	for _, e := range candidates {
-		if !x.showDeleted && x.entries[e].gone {
+		if !x.showDeleted && x.gone[e] {
 			continue
 		}
 		if all {
@@ -346,7 +349,7 @@ func insertSorted(list, items []int32, cmp func(a, b int32) int) []int32 {
 // same ARN, or adds it, and reorders.
 func (x *index) upsert(s model.Secret, now time.Time) {
 	if e := x.find(s.ARN); e >= 0 {
-		x.secrets[e] = newRow(&s, &x.strs)
+		x.secrets[e], x.gone[e] = newRow(&s, &x.strs), s.PendingDeletion()
 		tags := string(x.tagTable.appendIDs(nil, s.Tags))
 		x.entries[e] = appendEntries(nil, []model.Secret{s}, []string{tags})[0]
 		x.setSort(x.sort, now)
@@ -373,6 +376,7 @@ func (x *index) remove(arn string, now time.Time) {
 	}
 	x.secrets = slices.Delete(x.secrets, i, i+1)
 	x.entries = slices.Delete(x.entries, i, i+1)
+	x.gone = slices.Delete(x.gone, i, i+1)
 	if x.places != nil {
 		x.places = slices.Delete(x.places, i, i+1)
 	}

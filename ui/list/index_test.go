@@ -104,8 +104,8 @@ func secretAt(x *index, i int) model.Secret {
 
 func countGone(x *index) int {
 	n := 0
-	for _, en := range x.entries {
-		if en.gone {
+	for _, g := range x.gone {
+		if g {
 			n++
 		}
 	}

@@ -32,7 +32,7 @@ func (x *index) scoreRun(score []int8, candidates []bool, lo, hi int, now time.T
 		if candidates != nil && !candidates[e] {
 			continue
 		}
-		if x.showDeleted || !x.entries[e].gone {
+		if x.showDeleted || !x.gone[e] {
 			score[e] = int8(x.match(int32(e), m, now))
 		}
 	}
