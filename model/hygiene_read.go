@@ -12,6 +12,22 @@ type HygieneReader interface {
 	DescribeSecret(ctx context.Context, id string) (SecretDetail, error)
 }
 
+// SecretList is secrets read one at a time, so that a long listing need
+// not be held as model.Secrets all at once.
+type SecretList interface {
+	Len() int
+	At(i int) Secret
+}
+
+// SecretSlice is a SecretList of secrets held as they are.
+type SecretSlice []*Secret
+
+// Len is the number of secrets.
+func (s SecretSlice) Len() int { return len(s) }
+
+// At is secret i.
+func (s SecretSlice) At(i int) Secret { return *s[i] }
+
 // HygieneExtras are what the hygiene controls need beyond a listing: the
 // secrets' resource policies and the replicas of the replicated ones.
 type HygieneExtras struct {
@@ -32,13 +48,14 @@ type HygieneExtras struct {
 // secrets, the first listed, when limit is above zero. A secret pending
 // deletion is checked by KH.3 alone and is not read. It stops starting
 // reads when ctx ends.
-func ReadHygieneExtras(ctx context.Context, r HygieneReader, secrets []*Secret, limit, concurrency int) HygieneExtras {
+func ReadHygieneExtras(ctx context.Context, r HygieneReader, secrets SecretList, limit, concurrency int) HygieneExtras {
 	out := HygieneExtras{Policies: map[string]string{}, Replicas: map[string][]Replica{}}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, max(concurrency, 1))
 	read := 0
-	for _, s := range secrets {
+	for i := range secrets.Len() {
+		s := secrets.At(i)
 		if s.PendingDeletion() || s.ARN == "" {
 			continue
 		}
@@ -53,7 +70,7 @@ func ReadHygieneExtras(ctx context.Context, r HygieneReader, secrets []*Secret, 
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
-			policy, replicas, err := readExtras(ctx, r, s)
+			policy, replicas, err := readExtras(ctx, r, &s)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -91,10 +108,11 @@ func replicatedPrimary(s *Secret) bool {
 
 // CheckAll is every secret's findings at now. With extras nil, the
 // controls that need a policy or replicas find nothing.
-func (r HygieneRules) CheckAll(secrets []*Secret, extras *HygieneExtras, now time.Time) [][]Finding {
-	out := make([][]Finding, len(secrets))
-	for i, s := range secrets {
-		in := HygieneInput{Secret: *s}
+func (r HygieneRules) CheckAll(secrets SecretList, extras *HygieneExtras, now time.Time) [][]Finding {
+	out := make([][]Finding, secrets.Len())
+	for i := range out {
+		s := secrets.At(i)
+		in := HygieneInput{Secret: s}
 		if extras != nil {
 			in.Replicas = extras.Replicas[s.ARN]
 			if policy, ok := extras.Policies[s.ARN]; ok {

@@ -823,8 +823,9 @@ Files and environment
   ASCII.
 - SSH_TTY, SSH_CONNECTION, DISPLAY, WAYLAND_DISPLAY, TMUX, STY, TERM: how
   --clipboard auto chooses, and how a copy reaches tmux and screen.
-- GOMEMLIMIT: overrides the soft memory limit of 128 MiB keyhole sets for
-  the garbage collector.
+- GOGC: overrides the garbage collector's target of 50 (the heap grows by
+  half the live data between collections) keyhole sets; GOMEMLIMIT sets a
+  soft memory limit, none by default.
 - The AWS SDK's variables: AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID,
   AWS_SECRET_ACCESS_KEY, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE, AWS_ENDPOINT_URL and the others the SDK

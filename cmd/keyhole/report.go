@@ -130,14 +130,14 @@ func runReport(cmd *cobra.Command, g globalFlags, f reportFlags, ff fleetFlags, 
 			strings.Compare(model.ARNRegion(a.ARN), model.ARNRegion(b.ARN)), model.CompareNames(a.Name, b.Name))
 	})
 	if !f.noPolicies {
-		extras := model.ReadHygieneExtras(cmd.Context(), reader, r.secrets, 0, reportConcurrency)
+		extras := model.ReadHygieneExtras(cmd.Context(), reader, model.SecretSlice(r.secrets), 0, reportConcurrency)
 		if extras.Failed > 0 {
 			fmt.Fprintf(cmd.ErrOrStderr(), "keyhole: %d of %d policy reads failed, those secrets' sharing controls unchecked: %s\n",
 				extras.Failed, extras.Failed+len(extras.Policies), model.Sanitize(extras.Err.Error()))
 		}
 		r.extras = &extras
 	}
-	r.findings = rules.CheckAll(r.secrets, r.extras, time.Now())
+	r.findings = rules.CheckAll(model.SecretSlice(r.secrets), r.extras, time.Now())
 
 	out := cmd.OutOrStdout()
 	switch {

@@ -15,8 +15,9 @@ import (
 
 // Listing is what the list loaded when the screen opened.
 type Listing struct {
-	// Secrets are the list's secrets, never written to.
-	Secrets []*model.Secret
+	// Secrets are the list's secrets as they were when the screen opened,
+	// made one at a time; nil for none.
+	Secrets model.SecretList
 	// Loading is set when the list was still loading pages.
 	Loading bool
 }
@@ -63,6 +64,9 @@ func New(c common.Common, rules model.HygieneRules, l Listing) *Page {
 
 // newPage makes the screen asking b.
 func newPage(c common.Common, b backend, rules model.HygieneRules, l Listing) *Page {
+	if l.Secrets == nil {
+		l.Secrets = model.SecretSlice(nil)
+	}
 	p := &Page{c: c, b: b, rules: rules.WithDefaults(), listing: l, open: -1}
 	p.fleet, _ = b.(common.Fleet)
 	p.controls.SetRows(len(model.HygieneControls()))
@@ -172,7 +176,8 @@ func (p *Page) layoutRows() {
 	for i, fs := range p.findings {
 		for _, f := range fs {
 			if f.Control.ID == id {
-				p.rows = append(p.rows, row{secret: p.listing.Secrets[i], reason: f.Reason})
+				s := p.listing.Secrets.At(i)
+				p.rows = append(p.rows, row{secret: &s, reason: f.Reason})
 			}
 		}
 	}

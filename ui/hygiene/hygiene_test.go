@@ -74,7 +74,7 @@ func screen(p *Page) string { return ansi.Strip(p.View()) }
 
 func TestHygieneShowsTheMetadataCountsBeforeThePolicies(t *testing.T) {
 	b := &fakeBackend{policy: `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`}
-	p, s := open(b, Listing{Secrets: secretsOf(3)})
+	p, s := open(b, Listing{Secrets: model.SecretSlice(secretsOf(3))})
 	cmds := p.Init()
 	checked, ok := uitest.Answer(t, p.c.Tasks, p.check())
 	if !ok {
@@ -102,7 +102,7 @@ func TestHygieneReadsAFewPoliciesAtATimeUpToTheLimit(t *testing.T) {
 	b := &fakeBackend{}
 	secrets := secretsOf(fetchLimit + 5)
 	secrets[0].DeletedDate = uitest.Clock()
-	p, s := open(b, Listing{Secrets: secrets, Loading: true})
+	p, s := open(b, Listing{Secrets: model.SecretSlice(secrets), Loading: true})
 	s.Do(p.Init())
 	if b.gets != fetchLimit || b.most > fetchConcurrency {
 		t.Errorf("%d reads, at most %d at once; want %d, at most %d", b.gets, b.most, fetchLimit, fetchConcurrency)
@@ -116,7 +116,7 @@ func TestHygieneReadsAFewPoliciesAtATimeUpToTheLimit(t *testing.T) {
 func TestHygieneSaysWhichPolicyReadsFailed(t *testing.T) {
 	secrets := secretsOf(3)
 	b := &fakeBackend{fail: map[string]bool{secrets[1].ARN: true}}
-	p, s := open(b, Listing{Secrets: secrets})
+	p, s := open(b, Listing{Secrets: model.SecretSlice(secrets)})
 	s.Do(p.Init())
 	if want := "policies read for 2 secrets · 1 failed"; !strings.Contains(screen(p), want) {
 		t.Errorf("screen lacks %q:\n%s", want, screen(p))
@@ -133,7 +133,7 @@ func TestHygieneDescribesOnlyReplicatedSecrets(t *testing.T) {
 	secrets[2].PrimaryRegion = "us-east-1"
 	secrets[1].PrimaryRegion = "eu-west-1" // a replica: its primary is elsewhere
 	b := &fakeBackend{}
-	p, s := open(b, Listing{Secrets: secrets})
+	p, s := open(b, Listing{Secrets: model.SecretSlice(secrets)})
 	s.Do(p.Init())
 	if b.describes != 1 {
 		t.Errorf("%d DescribeSecret calls, want 1", b.describes)
@@ -144,7 +144,7 @@ func TestHygieneDescribesOnlyReplicatedSecrets(t *testing.T) {
 }
 
 func TestHygieneEnterOpensTheSecretAndEscGoesBackAStep(t *testing.T) {
-	p, s := open(&fakeBackend{}, Listing{Secrets: secretsOf(2)})
+	p, s := open(&fakeBackend{}, Listing{Secrets: model.SecretSlice(secretsOf(2))})
 	s.Do(p.Init())
 	s.Press("enter", "down", "enter")
 	opened, ok := s.Sent[len(s.Sent)-1].(common.OpenMsg)
@@ -164,7 +164,7 @@ func TestHygieneEnterOpensTheSecretAndEscGoesBackAStep(t *testing.T) {
 func TestHygieneFitsNarrowScreens(t *testing.T) {
 	secrets := secretsOf(2)
 	secrets[0].Name = strings.Repeat("very-long-folder/", 8) + "db"
-	p, s := open(&fakeBackend{}, Listing{Secrets: secrets})
+	p, s := open(&fakeBackend{}, Listing{Secrets: model.SecretSlice(secrets)})
 	s.Do(p.Init())
 	for _, w := range []int{80, 60, 40} {
 		p.SetSize(w, 20)

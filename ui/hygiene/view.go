@@ -36,7 +36,7 @@ func (p *Page) View() string {
 // controlsView is the title, what was checked, and a row per control.
 func (p *Page) controlsView() []string {
 	st := p.c.Styles
-	title := st.Title.Render("Hygiene") + st.Muted.Render(" · "+plural(len(p.listing.Secrets), "secret")+" listed")
+	title := st.Title.Render("Hygiene") + st.Muted.Render(" · "+plural(p.listing.Secrets.Len(), "secret")+" listed")
 	header := "  " + render.Fit("CONTROL", idWidth, "") + "  " + render.Fit("SEVERITY", severityWidth, "") + " " +
 		fmt.Sprintf("%*s", countWidth, "COUNT") + "  TITLE"
 	lines := []string{title, st.Muted.Render(p.checkedLine()), st.Label.Render(header)}

@@ -56,7 +56,7 @@ func loadedIndex(n int) *index {
 // into the filter and clearing it again: the query is re-applied at every
 // letter. It reports the median keystroke as well as the mean.
 func BenchmarkFilterKeystroke(b *testing.B) {
-	for _, n := range []int{10_000, 100_000} {
+	for _, n := range []int{1_000, 10_000, 100_000, 500_000} {
 		x := loadedIndex(n)
 		typed := "payments db"
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
@@ -81,7 +81,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 // BenchmarkFilterFullScan measures the worst keystroke: a query that cannot
 // narrow the last one, so every secret is looked at.
 func BenchmarkFilterFullScan(b *testing.B) {
-	for _, n := range []int{10_000, 100_000} {
+	for _, n := range []int{1_000, 10_000, 100_000, 500_000} {
 		x := loadedIndex(n)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			queries := []query{parseQuery("pay"), parseQuery("ml")}

@@ -11,8 +11,10 @@ import (
 type query struct {
 	text  string
 	words []string
-	tags  []tagTerm
-	rots  []model.RotationStatus
+	// sets are the words' byte sets.
+	sets []uint64
+	tags []tagTerm
+	rots []model.RotationStatus
 	// accounts and regions are acct: and region: terms: a fleet's secret
 	// must be in an account whose name or id holds one, and in a region
 	// that starts with one.
@@ -60,7 +62,7 @@ func parseQuery(text string) query {
 			}
 			q.rots = append(q.rots, state)
 		default:
-			q.words = append(q.words, term)
+			q.words, q.sets = append(q.words, term), append(q.sets, byteSet(term))
 		}
 	}
 	return q
@@ -94,10 +96,60 @@ const (
 	noMatch = -1
 )
 
-// match tells which tier a secret falls in, or noMatch.
-func (q query) match(hay string, s *model.Secret, now time.Time) int {
-	for _, t := range q.tags {
-		if !matchTag(s.Tags, t) {
+// needsSecret reports whether matching reads more of a secret than its
+// haystack and tags: its rotation.
+func (q query) needsSecret() bool { return len(q.rots) > 0 }
+
+// entry is what a query reads of one secret, kept together so that a
+// scan of 500,000 reads one cache line a secret.
+type entry struct {
+	// hay is the lower-cased name, a NUL (names never hold one) and the
+	// lower-cased description; name is the length of the name.
+	hay string
+	// tags are the numbers of its tags, which a tagMatcher reads.
+	tags string
+	// nameSet and haySet are the byte sets of the name and of hay.
+	nameSet, haySet uint64
+	name            uint32
+}
+
+// entryOf is the entry of a secret with the given haystack, which starts
+// with a name n bytes long.
+func entryOf(hay string, n int, tags string) entry {
+	return entry{hay: hay, tags: tags, nameSet: byteSet(hay[:n]), haySet: byteSet(hay), name: uint32(n)}
+}
+
+// folded is the lower-cased name hay starts with.
+func (en *entry) folded() string { return en.hay[:en.name] }
+
+// byteSet is the set of the bytes in s, on 64 bits: a word whose set is
+// not within a text's is not in it, nor are its letters in it in order.
+// It spares most secrets a search.
+func byteSet(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		set |= byteBit(s[i])
+	}
+	return set
+}
+
+// byteBit is the bit of byte c in a byteSet: one of its own for each
+// lower-case letter and digit, the other bytes sharing the rest.
+func byteBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 1 << (36 + c%28)
+}
+
+// match tells which tier a secret falls in, or noMatch; m reads its tags,
+// and s, needed only when the query needsSecret, is the secret.
+func (q *query) match(en *entry, s *model.Secret, m *tagMatcher, now time.Time) int {
+	for t := range q.tags {
+		if !m.hasTag(en.tags, t) {
 			return noMatch
 		}
 	}
@@ -111,32 +163,25 @@ func (q query) match(hay string, s *model.Secret, now time.Time) int {
 			return noMatch
 		}
 	}
-	name := hay[:strings.IndexByte(hay, 0)]
 	tier := tierName
-	for _, w := range q.words {
+	for i, w := range q.words {
+		// The name comes first in hay: if w is in the name, its first
+		// place in hay is there. One search tells both.
+		at, set := -1, q.sets[i]
+		if set&^en.haySet == 0 {
+			at = strings.Index(en.hay, w)
+		}
 		switch {
-		case strings.Contains(name, w):
-		case strings.Contains(hay, w):
+		case at >= 0 && at+len(w) <= int(en.name):
+		case at >= 0 || m.hasWord(en.tags, i):
 			tier = max(tier, tierText)
-		case fuzzy(name, w):
+		case set&^en.nameSet == 0 && fuzzy(en.folded(), w):
 			tier = tierFuzzy
 		default:
 			return noMatch
 		}
 	}
 	return tier
-}
-
-func matchTag(tags []model.Tag, t tagTerm) bool {
-	for _, tag := range tags {
-		if !strings.EqualFold(tag.Key, t.key) {
-			continue
-		}
-		if t.anyValue || strings.Contains(strings.ToLower(tag.Value), t.value) {
-			return true
-		}
-	}
-	return false
 }
 
 // fuzzy reports whether the letters of word appear in s in order.
@@ -151,42 +196,28 @@ func fuzzy(s, word string) bool {
 	return true
 }
 
-// appendHaystacks adds the haystacks of a page of secrets, cut from one
-// string so that a scan reads memory in order.
-func appendHaystacks(hay []string, secrets []model.Secret) []string {
+// appendEntries adds the entries of a page of secrets, whose tags are
+// numbered in tags. Their haystacks are cut from one string, so that a scan
+// reads memory in order. Tags are matched apart, once per distinct tag
+// (tagMatcher): a word holds no space, so it is in the text tags would add
+// to the haystack, " key=value" each, only when it is in one of them.
+func appendEntries(entries []entry, secrets []model.Secret, tags []string) []entry {
 	var b strings.Builder
-	ends := make([]int, len(secrets))
+	ends, names := make([]int, len(secrets)), make([]int, len(secrets))
 	for i, s := range secrets {
-		writeHaystack(&b, s)
+		name := strings.ToLower(s.Name)
+		names[i] = len(name)
+		b.WriteString(name)
+		b.WriteByte(0)
+		b.WriteString(strings.ToLower(s.Description))
 		ends[i] = b.Len()
 	}
 	all, start := b.String(), 0
-	for _, end := range ends {
-		hay = append(hay, all[start:end])
+	for i, end := range ends {
+		entries = append(entries, entryOf(all[start:end], names[i], tags[i]))
 		start = end
 	}
-	return hay
-}
-
-// haystack is the lower-cased text plain words are matched against.
-func haystack(s model.Secret) string {
-	var b strings.Builder
-	writeHaystack(&b, s)
-	return b.String()
-}
-
-// writeHaystack writes the lower-cased name, a NUL (names never hold one)
-// and then description and tags.
-func writeHaystack(b *strings.Builder, s model.Secret) {
-	b.WriteString(strings.ToLower(s.Name))
-	b.WriteByte(0)
-	b.WriteString(strings.ToLower(s.Description))
-	for _, t := range s.Tags {
-		b.WriteByte(' ')
-		b.WriteString(strings.ToLower(t.Key))
-		b.WriteByte('=')
-		b.WriteString(strings.ToLower(t.Value))
-	}
+	return entries
 }
 
 // marker tells which bytes of a name as shown the plain words match, to

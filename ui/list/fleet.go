@@ -22,16 +22,23 @@ func (x *index) placeAt(e int32) string {
 	if x.places != nil {
 		return x.places[e]
 	}
-	account := model.ARNAccount(x.secrets[e].ARN)
-	return placeKey(account, account, model.ARNRegion(x.secrets[e].ARN))
+	arn := x.arn(e)
+	account := model.ARNAccount(arn)
+	return placeKey(account, account, model.ARNRegion(arn))
 }
 
-// match tells which tier entry e falls in under the query, or noMatch.
-func (x *index) match(e int32, now time.Time) int {
+// match tells which tier entry e falls in under the query, or noMatch;
+// m belongs to the goroutine that asks.
+func (x *index) match(e int32, m *tagMatcher, now time.Time) int {
 	if x.q.hasPlaceTerms() && !x.q.matchPlace(x.placeAt(e)) {
 		return noMatch
 	}
-	return x.q.match(x.hay[e], x.secrets[e], now)
+	var s *model.Secret
+	if x.q.needsSecret() {
+		secret := x.secret(e)
+		s = &secret
+	}
+	return x.q.match(&x.entries[e], s, m, now)
 }
 
 // hasPlaceTerms reports whether the query has acct: or region: terms.
@@ -61,9 +68,9 @@ func anyTerm(terms []string, holds func(string) bool) bool {
 
 // fleetPlaces has the index keep place keys, naming accounts with names.
 func (x *index) fleetPlaces(names func(id string) string) {
-	x.placeOf = func(s *model.Secret) string {
-		account := model.ARNAccount(s.ARN)
-		return placeKey(names(account), account, model.ARNRegion(s.ARN))
+	x.placeOf = func(arn string) string {
+		account := model.ARNAccount(arn)
+		return placeKey(names(account), account, model.ARNRegion(arn))
 	}
 }
 

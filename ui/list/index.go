@@ -57,20 +57,26 @@ func (m sortMode) column() string {
 // elsewhere, then, after a separator row, fuzzy ones, each in sort order. It is built so that a keystroke over 100,000 secrets stays
 // cheap: a query that narrows the previous one only looks at its results.
 type index struct {
-	// secrets, hay and gone are indexed alike: hay is the lower-cased
-	// text plain words match, gone marks pending deletion. Filtering reads
-	// only the two small slices, which keeps a scan of 100,000 cheap.
-	// secrets points into the pages as they came, never written through:
-	// growing the list copies pointers, not whole secrets.
-	secrets []*model.Secret
-	hay     []string
+	// secrets, entries and gone are indexed alike: a row keeps a secret,
+	// an entry what filtering reads of it, gone marks pending deletion.
+	// Filtering reads only entries, in memory order, which keeps a scan
+	// of 500,000 cheap, and gone, small enough to read in sort order.
+	secrets []row
+	entries []entry
 	gone    []bool
-	order   []int32 // secret indices in sort order
-	sort    sortMode
+	// strs holds the strings the rows share; tagTable the distinct tags.
+	strs     interner
+	tagTable tagTable
+	// tagMatch remembers which tags meet the query's terms, for matching
+	// on the event loop; nil until then.
+	tagMatch *tagMatcher
+	order    []int32 // row indices in sort order
+	sort     sortMode
 	// places, in a fleet's list only, hold each secret's account label
-	// and region, lower-cased and joined by a NUL; placeOf makes them.
+	// and region, lower-cased and joined by a NUL; placeOf makes them
+	// from the ARN.
 	places  []string
-	placeOf func(*model.Secret) string
+	placeOf func(arn string) string
 
 	q           query
 	showDeleted bool
@@ -82,23 +88,24 @@ type index struct {
 // name as written, then by when they were loaded), dates newest first and
 // then by name.
 func (x *index) less(a, b int32) int {
-	ea, eb := x.secrets[a], x.secrets[b]
+	ra, rb := &x.secrets[a], &x.secrets[b]
 	byName := func() int {
-		return cmp.Or(strings.Compare(x.foldedName(a), x.foldedName(b)), strings.Compare(ea.Name, eb.Name), cmp.Compare(a, b))
+		return cmp.Or(strings.Compare(x.foldedName(a), x.foldedName(b)),
+			strings.Compare(ra.name(&x.strs), rb.name(&x.strs)), cmp.Compare(a, b))
 	}
-	byTime := func(ta, tb time.Time) int {
-		if c := tb.Compare(ta); c != 0 {
+	byTime := func(ta, tb int64) int {
+		if c := cmp.Compare(tb, ta); c != 0 {
 			return c
 		}
 		return byName()
 	}
 	switch x.sort {
 	case sortChanged:
-		return byTime(ea.LastChangedDate, eb.LastChangedDate)
+		return byTime(ra.changed, rb.changed)
 	case sortAccessed:
-		return byTime(ea.LastAccessedDate, eb.LastAccessedDate)
+		return byTime(ra.accessed, rb.accessed)
 	case sortCreated:
-		return byTime(ea.CreatedDate, eb.CreatedDate)
+		return byTime(ra.created, rb.created)
 	case sortPlace:
 		if x.places == nil {
 			break
@@ -112,8 +119,7 @@ func (x *index) less(a, b int32) int {
 
 // foldedName is the lower-cased name the haystack starts with.
 func (x *index) foldedName(e int32) string {
-	hay := x.hay[e]
-	return hay[:strings.IndexByte(hay, 0)]
+	return x.entries[e].folded()
 }
 
 // matches is the number of secrets in view.
@@ -142,13 +148,21 @@ func (x *index) len() int {
 	return x.matches()
 }
 
-// at returns the secret on row i, or nil on the separator.
-func (x *index) at(i int) *model.Secret {
+// at returns the secret on row i; false on the separator.
+func (x *index) at(i int) (model.Secret, bool) {
 	if e := x.entryAt(i); e >= 0 {
-		return x.secrets[e]
+		return x.secret(e), true
 	}
-	return nil
+	return model.Secret{}, false
 }
+
+// secret is the secret of entry e.
+func (x *index) secret(e int32) model.Secret {
+	return secretOf(&x.secrets[e], x.entries[e].tags, &x.strs, &x.tagTable)
+}
+
+// arn is the ARN of entry e.
+func (x *index) arn(e int32) string { return x.secrets[e].arn(&x.strs) }
 
 // position returns the row the entry is on, or -1.
 func (x *index) position(e int32) int {
@@ -185,17 +199,33 @@ func (x *index) entryAt(i int) int32 {
 }
 
 // add takes in a page of secrets and places those that match in view. The
-// index keeps pointers into secrets, which must not change afterwards.
+// rows keep copies of what they need: secrets may change afterwards.
 func (x *index) add(secrets []model.Secret, now time.Time) {
 	first := int32(len(x.secrets))
-	x.hay = appendHaystacks(x.hay, secrets)
+	var buf, tagBuf []byte
+	ends, tagEnds := make([]int, len(secrets)), make([]int, len(secrets))
 	for i := range secrets {
-		x.secrets = append(x.secrets, &secrets[i])
-		x.gone = append(x.gone, secrets[i].PendingDeletion())
+		s := &secrets[i]
+		buf = appendRec(buf, s, &x.strs)
+		ends[i] = len(buf)
+		tagBuf = x.tagTable.appendIDs(tagBuf, s.Tags)
+		tagEnds[i] = len(tagBuf)
+		x.secrets = append(x.secrets, rowTimes(s))
+		x.gone = append(x.gone, s.PendingDeletion())
 		if x.placeOf != nil {
-			x.places = append(x.places, x.placeOf(&secrets[i]))
+			x.places = append(x.places, x.placeOf(s.ARN))
 		}
 	}
+	// One string for the page's recs and one for its tags, cut into
+	// each secret's.
+	recs, allTags, start, tagStart := string(buf), string(tagBuf), 0, 0
+	tags := make([]string, len(secrets))
+	for i := range ends {
+		x.secrets[int(first)+i].rec = recs[start:ends[i]]
+		tags[i] = allTags[tagStart:tagEnds[i]]
+		start, tagStart = ends[i], tagEnds[i]
+	}
+	x.entries = appendEntries(x.entries, secrets, tags)
 	fresh := make([]int32, 0, len(secrets))
 	for i := first; i < int32(len(x.secrets)); i++ {
 		fresh = append(fresh, i)
@@ -226,7 +256,7 @@ func (x *index) filter(q query, now time.Time) {
 }
 
 func (x *index) refilter(q query, now time.Time, narrow bool) {
-	x.q = q
+	x.q, x.tagMatch = q, nil
 	var candidates []bool
 	if narrow {
 		candidates = make([]bool, len(x.secrets))
@@ -247,16 +277,18 @@ func (x *index) scan(candidates []bool, now time.Time) [tierCount][]int32 {
 		return x.classify(x.order, now)
 	}
 	score := make([]int8, len(x.secrets))
-	for e := range x.secrets {
-		score[e] = noMatch
-		if candidates != nil && !candidates[e] {
-			continue
-		}
-		if x.showDeleted || !x.gone[e] {
-			score[e] = int8(x.match(int32(e), now))
+	x.scoreAll(score, candidates, now)
+	// Sized first: growing them would copy hundreds of thousands.
+	var sizes [tierCount]int
+	for _, t := range score {
+		if t != noMatch {
+			sizes[t]++
 		}
 	}
 	var tiers [tierCount][]int32
+	for t := range tiers {
+		tiers[t] = make([]int32, 0, sizes[t])
+	}
 	for _, e := range x.order {
 		if t := score[e]; t != noMatch {
 			tiers[t] = append(tiers[t], e)
@@ -269,6 +301,12 @@ func (x *index) scan(candidates []bool, now time.Time) [tierCount][]int32 {
 func (x *index) classify(candidates []int32, now time.Time) [tierCount][]int32 {
 	var tiers [tierCount][]int32
 	all := x.q.empty()
+	if all {
+		tiers[tierName] = make([]int32, 0, len(candidates))
+	}
+	if x.tagMatch == nil {
+		x.tagMatch = newTagMatcher(&x.tagTable, &x.q)
+	}
 	for _, e := range candidates {
 		if !x.showDeleted && x.gone[e] {
 			continue
@@ -277,7 +315,7 @@ func (x *index) classify(candidates []int32, now time.Time) [tierCount][]int32 {
 			tiers[tierName] = append(tiers[tierName], e)
 			continue
 		}
-		if t := x.match(e, now); t != noMatch {
+		if t := x.match(e, x.tagMatch, now); t != noMatch {
 			tiers[t] = append(tiers[t], e)
 		}
 	}
@@ -310,21 +348,21 @@ func insertSorted(list, items []int32, cmp func(a, b int32) int) []int32 {
 // upsert puts a secret's fresh description in place of the entry with the
 // same ARN, or adds it, and reorders.
 func (x *index) upsert(s model.Secret, now time.Time) {
-	for i := range x.secrets {
-		if x.secrets[i].ARN == s.ARN {
-			x.secrets[i], x.hay[i], x.gone[i] = &s, haystack(s), s.PendingDeletion()
-			x.setSort(x.sort, now)
-			return
-		}
+	if e := x.find(s.ARN); e >= 0 {
+		x.secrets[e], x.gone[e] = newRow(&s, &x.strs), s.PendingDeletion()
+		tags := string(x.tagTable.appendIDs(nil, s.Tags))
+		x.entries[e] = appendEntries(nil, []model.Secret{s}, []string{tags})[0]
+		x.setSort(x.sort, now)
+		return
 	}
 	x.add([]model.Secret{s}, now)
 }
 
 // find returns the entry of the secret with arn, or -1.
 func (x *index) find(arn string) int32 {
-	for i, s := range x.secrets {
-		if s.ARN == arn {
-			return int32(i)
+	for e := range x.secrets {
+		if x.secrets[e].hasARN(arn, &x.strs) {
+			return int32(e)
 		}
 	}
 	return -1
@@ -332,21 +370,19 @@ func (x *index) find(arn string) int32 {
 
 // remove drops the entry with the given ARN.
 func (x *index) remove(arn string, now time.Time) {
-	for i := range x.secrets {
-		if x.secrets[i].ARN != arn {
-			continue
-		}
-		x.secrets = slices.Delete(x.secrets, i, i+1)
-		x.hay = slices.Delete(x.hay, i, i+1)
-		x.gone = slices.Delete(x.gone, i, i+1)
-		if x.places != nil {
-			x.places = slices.Delete(x.places, i, i+1)
-		}
-		x.order = x.order[:0]
-		for e := range x.secrets {
-			x.order = append(x.order, int32(e))
-		}
-		x.setSort(x.sort, now)
+	i := int(x.find(arn))
+	if i < 0 {
 		return
 	}
+	x.secrets = slices.Delete(x.secrets, i, i+1)
+	x.entries = slices.Delete(x.entries, i, i+1)
+	x.gone = slices.Delete(x.gone, i, i+1)
+	if x.places != nil {
+		x.places = slices.Delete(x.places, i, i+1)
+	}
+	x.order = x.order[:0]
+	for e := range x.secrets {
+		x.order = append(x.order, int32(e))
+	}
+	x.setSort(x.sort, now)
 }

@@ -4,8 +4,6 @@ package list
 import (
 	"context"
 
-	"slices"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
@@ -91,8 +89,9 @@ func (p *Page) listTop() int {
 func (p *Page) Count() (loaded int, loading bool) { return len(p.idx.secrets), p.loading() }
 
 // Secrets are the secrets loaded so far, those pending deletion included,
-// in the order they came; they are never written to.
-func (p *Page) Secrets() []*model.Secret { return slices.Clone(p.idx.secrets) }
+// in the order they came: a snapshot any goroutine may read while the list
+// goes on, which makes each secret when asked for it.
+func (p *Page) Secrets() model.SecretList { return p.idx.snapshot() }
 
 // Capturing reports whether the filter input has the keys.
 func (p *Page) Capturing() bool { return p.input.Active() }
@@ -104,8 +103,8 @@ func (p *Page) accountCmd(ended bool) tea.Cmd {
 	if p.toldAccount {
 		return nil
 	}
-	for _, s := range p.idx.secrets {
-		if a := model.AccountFromARN(s.ARN); a != "" {
+	for e := range p.idx.secrets {
+		if a := model.AccountFromARN(p.idx.arn(int32(e))); a != "" {
 			p.toldAccount = true
 			return common.Send(common.AccountMsg{Account: a})
 		}
@@ -160,17 +159,15 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 // selected is the secret under the cursor; none on the separator.
 func (p *Page) selected() (model.Secret, bool) {
 	if i, ok := p.table.Selected(); ok {
-		if s := p.idx.at(i); s != nil {
-			return *s, true
-		}
+		return p.idx.at(i)
 	}
 	return model.Secret{}, false
 }
 
 // arnAt names the secret on row i; "" for the separator.
 func (p *Page) arnAt(i int) string {
-	if s := p.idx.at(i); s != nil {
-		return s.ARN
+	if e := p.idx.entryAt(i); e >= 0 {
+		return p.idx.arn(e)
 	}
 	return ""
 }

@@ -181,7 +181,8 @@ func TestListSortsNamesRegardlessOfCase(t *testing.T) {
 	_, p := open(b)
 	var got []string
 	for i := range p.idx.len() {
-		got = append(got, p.idx.at(i).Name)
+		s, _ := p.idx.at(i)
+		got = append(got, s.Name)
 	}
 	if want := "alpha,chatops-bot,MyTestSecret,mytestsecret,Zeta"; strings.Join(got, ",") != want {
 		t.Errorf("sorted %v, want %s", got, want)

@@ -2,6 +2,7 @@ package list
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -145,24 +146,27 @@ func cpuTime(b *testing.B) time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// BenchmarkListHeap100k reports the heap the list screen holds with
-// 100,000 secrets loaded through the real SDK, after a collection: what
-// the app keeps alive, before Go's garbage collector headroom.
-func BenchmarkListHeap100k(b *testing.B) {
-	const n = 100_000
-	_, client := uitest.Backend(b, emulator.Synthetic(n, 1))
-	var live uint64
-	for b.Loop() {
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		p := newLoadingPage(client)
-		loadAll(b, p)
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		live = after.HeapAlloc - before.HeapAlloc
-		runtime.KeepAlive(p)
+// BenchmarkListHeap reports the heap the list screen holds with n secrets
+// loaded through the real SDK, after a collection: what the app keeps
+// alive, before Go's garbage collector headroom.
+func BenchmarkListHeap(b *testing.B) {
+	for _, n := range []int{1_000, 100_000, 500_000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			_, client := uitest.Backend(b, emulator.Synthetic(n, 1))
+			var live uint64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				p := newLoadingPage(client)
+				loadAll(b, p)
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				live = after.HeapAlloc - before.HeapAlloc
+				runtime.KeepAlive(p)
+			}
+			b.ReportMetric(float64(live)/(1<<20), "live-heap-MB")
+			b.ReportMetric(float64(live)/float64(n), "bytes/secret")
+		})
 	}
-	b.ReportMetric(float64(live)/(1<<20), "live-heap-MB")
-	b.ReportMetric(float64(live)/n, "bytes/secret")
 }

@@ -72,8 +72,8 @@ func (p *Page) searched(msg searchedMsg) {
 			fresh[s.ARN] = i
 		}
 	}
-	for _, s := range p.idx.secrets {
-		delete(fresh, s.ARN)
+	for e := range p.idx.secrets {
+		delete(fresh, p.idx.arn(int32(e)))
 	}
 	if len(fresh) == 0 {
 		return

@@ -36,13 +36,13 @@ func (p *Page) View() string {
 		}
 		opts.Selected = i == p.table.Cursor()
 		opts.Marks = p.idx.q.marker(sep >= 0 && i > sep)
-		s := p.idx.at(i)
+		s, _ := p.idx.at(i)
 		opts.Marked = p.markedAt(s.ARN) >= 0
 		if p.fleet != nil {
 			opts.Account, opts.Region = p.accountLabel(model.ARNAccount(s.ARN)), model.ARNRegion(s.ARN)
 		}
 		opts.Found = p.found[s.ARN]
-		b.WriteString(render.SecretRow(*s, cols, st, opts))
+		b.WriteString(render.SecretRow(s, cols, st, opts))
 		b.WriteByte('\n')
 	}
 	if p.idx.len() == 0 {
