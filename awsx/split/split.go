@@ -65,7 +65,7 @@ func BothEnds(ctx context.Context, list ListFunc, q model.ListQuery, sink feed.S
 	q.SortBy, q.Descending = model.SortByName, false
 	down := q
 	down.Descending = true
-	m := &meeting{ends: [2]*end{{q: q}, {q: down}}}
+	m := &meeting{ends: [2]*end{{q: q}, {q: down}}, upFirst: make(chan struct{})}
 	m.run(ctx, list, sink)
 }
 
@@ -75,6 +75,11 @@ type meeting struct {
 	ends [2]*end
 	// met is set once the streams met or one reached its end.
 	met bool
+	// upFirst is closed once the ascending stream's first page is in, or
+	// its first call failed: the descending stream holds its first page
+	// until then, to check that the endpoint honours the order.
+	upFirst     chan struct{}
+	upFirstOnce sync.Once
 }
 
 // end is one stream: its query, where it is, and what it listed last.
@@ -86,7 +91,8 @@ type end struct {
 	// pages counts the pages listed; first is the first one's first ARN.
 	pages int
 	first string
-	// stopped is set when the other stream goes on alone.
+	// stopped is set on the descending stream when the endpoint ignores
+	// the order: the ascending one goes on alone.
 	stopped bool
 }
 
@@ -125,11 +131,24 @@ func (m *meeting) run(ctx context.Context, list ListFunc, sink feed.Sink) {
 	sink.Stop(err, func() { m.run(ctx, list, sink) })
 }
 
+// upIn says the ascending stream's first page is in, or will not come.
+func (m *meeting) upIn() { m.upFirstOnce.Do(func() { close(m.upFirst) }) }
+
 // walk pages through stream i until the streams meet or it fails.
 func (m *meeting) walk(ctx context.Context, list ListFunc, sink feed.Sink, i int) {
 	e, other := m.ends[i], m.ends[1-i]
+	if i == 0 {
+		defer m.upIn()
+	}
 	for {
 		page, err := list(ctx, e.q, e.token)
+		if i == 1 && e.pages == 0 {
+			select {
+			case <-m.upFirst:
+			case <-ctx.Done():
+				return
+			}
+		}
 		m.mu.Lock()
 		if m.met || e.stopped {
 			m.mu.Unlock()
@@ -140,17 +159,18 @@ func (m *meeting) walk(ctx context.Context, list ListFunc, sink feed.Sink, i int
 			m.mu.Unlock()
 			return
 		}
-		// Two first pages that start alike mean the endpoint ignores the
-		// order asked for: the streams would not meet, so the descending
-		// one stops and the ascending one goes on alone.
-		unordered := e.pages == 0 && other.pages > 0 && len(page.Secrets) > 1 && page.Secrets[0].ARN == other.first
-		if unordered {
-			m.ends[1].stopped = true
+		// A descending first page that starts where the ascending one
+		// does means the endpoint ignores the order asked for: the
+		// streams would not meet, so this one stops, delivering nothing.
+		if i == 1 && e.pages == 0 && other.pages > 0 && len(page.Secrets) > 1 && page.Secrets[0].ARN == other.first {
+			e.stopped = true
+			m.mu.Unlock()
+			return
 		}
 		fresh := make([]model.Secret, 0, len(page.Secrets))
 		for _, s := range page.Secrets {
 			if other.saw(s.ARN) {
-				m.met = m.met || !unordered
+				m.met = true
 				continue
 			}
 			fresh = append(fresh, s)
@@ -164,9 +184,12 @@ func (m *meeting) walk(ctx context.Context, list ListFunc, sink feed.Sink, i int
 		if e.token == "" {
 			m.met = true
 		}
-		met, stopped := m.met, e.stopped
+		met := m.met
 		m.mu.Unlock()
-		if !sink.Deliver(fresh) || met || stopped {
+		if i == 0 {
+			m.upIn()
+		}
+		if !sink.Deliver(fresh) || met {
 			return
 		}
 	}

@@ -50,6 +50,12 @@ func listAll(t testing.TB, l *split.Lister, size int32) []model.Secret {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
+	return listWithin(ctx, t, l, size)
+}
+
+// listWithin is listAll bounded by ctx.
+func listWithin(ctx context.Context, t testing.TB, l *split.Lister, size int32) []model.Secret {
+	t.Helper()
 	var all []model.Secret
 	token := ""
 	for {
