@@ -516,7 +516,8 @@ The list gains the ACCOUNT and REGION columns, the filter terms acct:NAME
 a sort by account and region. enter opens a secret with its own account and
 region's client, so every screen and, with --rw, every change works as in
 one account; the header names the account and region of the secret on
-screen. n creates in the account and region keyhole started with. keyhole
+screen. n creates in, and A shows the trail of, the account and region
+keyhole started with. keyhole
 --demo --fleet runs on the demo organisation through its KeyholeAudit role
 in every enabled region.
 `
