@@ -115,6 +115,9 @@ func (f *Fleet) addStatus(l *listing, s model.TargetStatus) int {
 		return -1
 	}
 	f.statuses = append(f.statuses, s)
+	if t := s.Target; t.Account != "" && t.AccountName != "" {
+		f.names[t.Account] = t.AccountName
+	}
 	i := len(f.statuses) - 1
 	f.mu.Unlock()
 	l.sink.Current(nil) // wakes the list, to show the new target

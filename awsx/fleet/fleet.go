@@ -57,6 +57,9 @@ type Fleet struct {
 	// statuses are the current listing's targets in the order found.
 	statuses []model.TargetStatus
 	cur      *listing
+	// names are the accounts' names by id, as the targets found them: the
+	// list asks for one per secret it takes in.
+	names map[string]string
 }
 
 // place is an account in a region.
@@ -68,7 +71,8 @@ func New(base *awsx.Client, spec Spec, dial Dial) *Fleet {
 	if spec.Concurrency <= 0 {
 		spec.Concurrency = DefaultConcurrency
 	}
-	return &Fleet{base: base, spec: spec, dial: dial, feed: feed.New(tokenPrefix), clients: map[place]*awsx.Client{}}
+	return &Fleet{base: base, spec: spec, dial: dial, feed: feed.New(tokenPrefix),
+		clients: map[place]*awsx.Client{}, names: map[string]string{}}
 }
 
 // Statuses returns a copy of every target's status, in the order found.
@@ -84,12 +88,7 @@ func (f *Fleet) Statuses() []model.TargetStatus {
 func (f *Fleet) AccountName(id string) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for _, s := range f.statuses {
-		if s.Target.Account == id && s.Target.AccountName != "" {
-			return s.Target.AccountName
-		}
-	}
-	return ""
+	return f.names[id]
 }
 
 // Close stops the listing under way.
