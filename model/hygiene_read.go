@@ -103,7 +103,7 @@ func readExtras(ctx context.Context, r HygieneReader, s *Secret) (string, []Repl
 // replicatedPrimary reports whether s is a primary secret with replicas:
 // its primary region is set and is its own.
 func replicatedPrimary(s *Secret) bool {
-	return s.PrimaryRegion != "" && ARNRegion(s.ARN) == s.PrimaryRegion
+	return s.PrimaryRegion != "" && RegionFromARN(s.ARN) == s.PrimaryRegion
 }
 
 // CheckAll is every secret's findings at now. With extras nil, the

@@ -148,10 +148,16 @@ type Identity struct {
 }
 
 // AccountFromARN returns the account id field of an ARN, or "".
-func AccountFromARN(arn string) string {
+func AccountFromARN(arn string) string { return arnField(arn, 4) }
+
+// RegionFromARN returns the region field of an ARN, or "".
+func RegionFromARN(arn string) string { return arnField(arn, 3) }
+
+// arnField is the i-th colon-separated field of an ARN, or "".
+func arnField(arn string, i int) string {
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) < 6 || parts[0] != "arn" {
 		return ""
 	}
-	return parts[4]
+	return parts[i]
 }

@@ -64,25 +64,10 @@ type TargetStatus struct {
 	Err error
 }
 
-// ARNRegion is the region field of an ARN, or "".
-func ARNRegion(arn string) string { return arnField(arn, 3) }
-
-// ARNAccount is the account field of an ARN, or "".
-func ARNAccount(arn string) string { return arnField(arn, 4) }
-
-// arnField is the i-th colon-separated field of an ARN.
-func arnField(arn string, i int) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 6 || parts[0] != "arn" {
-		return ""
-	}
-	return parts[i]
-}
-
 // SortByPlace orders secrets by account and then region, keeping their
 // order within each.
 func SortByPlace(secrets []Secret) {
 	slices.SortStableFunc(secrets, func(a, b Secret) int {
-		return cmp.Or(strings.Compare(ARNAccount(a.ARN), ARNAccount(b.ARN)), strings.Compare(ARNRegion(a.ARN), ARNRegion(b.ARN)))
+		return cmp.Or(strings.Compare(AccountFromARN(a.ARN), AccountFromARN(b.ARN)), strings.Compare(RegionFromARN(a.ARN), RegionFromARN(b.ARN)))
 	})
 }

@@ -15,11 +15,11 @@ func (a *App) fleetPlace(f common.Fleet) (account, region string) {
 		if arn == "" {
 			continue
 		}
-		account = model.ARNAccount(arn)
+		account = model.AccountFromARN(arn)
 		if name := f.AccountName(account); name != "" {
 			account = name + " " + account
 		}
-		return account, model.ARNRegion(arn)
+		return account, model.RegionFromARN(arn)
 	}
 	return "", ""
 }

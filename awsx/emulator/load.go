@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/keyhole-tui/keyhole/model"
 )
 
 // LoadJSON reads a Seed document and loads it.
@@ -230,7 +232,7 @@ func (s *Server) seedEvent(place *regionState, se SeedEvent, now time.Time) {
 	if key == "" {
 		key = defaultAccessKeyID
 	}
-	who := identity{accessKeyID: key, arn: se.PrincipalARN, accountID: cmp.Or(accountOfARN(se.PrincipalARN), place.account)}
+	who := identity{accessKeyID: key, arn: se.PrincipalARN, accountID: cmp.Or(model.AccountFromARN(se.PrincipalARN), place.account)}
 	sourceIP := se.SourceIP
 	if sourceIP == "" {
 		sourceIP = "AWS Internal"

@@ -55,12 +55,3 @@ func regionFromRequest(r *http.Request) string {
 	}
 	return parts[2]
 }
-
-// accountOfARN is the account id field of an ARN, or "" when it has none.
-func accountOfARN(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 6 || parts[0] != "arn" {
-		return ""
-	}
-	return parts[4]
-}

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/keyhole-tui/keyhole/model"
 )
 
 // Options configures a Server.
@@ -151,7 +153,7 @@ func (s *Server) identityFor(accessKeyID string) identity {
 	if !ok {
 		arn = "arn:aws:iam::" + s.account + ":user/keyhole"
 	}
-	account := accountOfARN(arn)
+	account := model.AccountFromARN(arn)
 	if account == "" {
 		account = s.account
 	}

@@ -97,7 +97,7 @@ func (f *Fleet) Close() { f.feed.Close() }
 // clientFor is the client of the account and region in arn; a name or an
 // ARN of a place the fleet has not reached goes to the base client.
 func (f *Fleet) clientFor(id string) *awsx.Client {
-	account, region := model.ARNAccount(id), model.ARNRegion(id)
+	account, region := model.AccountFromARN(id), model.RegionFromARN(id)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if c := f.clients[place{account, region}]; c != nil {

@@ -118,7 +118,7 @@ func TestFleetListsEveryAccountAndRegion(t *testing.T) {
 	}
 	seen := map[string]int{}
 	for _, s := range all {
-		seen[model.ARNAccount(s.ARN)+" "+model.ARNRegion(s.ARN)]++
+		seen[model.AccountFromARN(s.ARN)+" "+model.RegionFromARN(s.ARN)]++
 	}
 	for _, account := range accounts {
 		for _, region := range regions {
@@ -248,7 +248,7 @@ func TestFleetWritesWhereTheSecretLives(t *testing.T) {
 	defer f.Close()
 	var arn string
 	for _, s := range listAll(t, f) {
-		if model.ARNAccount(s.ARN) == accounts["beta"] && model.ARNRegion(s.ARN) == "eu-west-1" {
+		if model.AccountFromARN(s.ARN) == accounts["beta"] && model.RegionFromARN(s.ARN) == "eu-west-1" {
 			arn = s.ARN
 		}
 	}

@@ -49,7 +49,7 @@ func TestFleetReachesTheOrganisationThroughItsRole(t *testing.T) {
 	defer f.Close()
 	got := map[string]int{}
 	for _, s := range listAll(t, f) {
-		got[model.ARNAccount(s.ARN)]++
+		got[model.AccountFromARN(s.ARN)]++
 	}
 	// dev has not enabled af-south-1; the suspended account is not reached.
 	want := map[string]int{"100000000001": 3, "200000000002": 3, "300000000003": 2}
@@ -78,7 +78,7 @@ func TestFleetReachesTheOrganisationThroughItsRole(t *testing.T) {
 	}
 	// A secret of a member account is read with that account's role.
 	for _, s := range listAll(t, f) {
-		if model.ARNAccount(s.ARN) == "200000000002" && model.ARNRegion(s.ARN) == "eu-west-1" {
+		if model.AccountFromARN(s.ARN) == "200000000002" && model.RegionFromARN(s.ARN) == "eu-west-1" {
 			if _, err := f.GetSecretValue(t.Context(), model.ValueRef{SecretID: s.ARN}); err != nil {
 				t.Errorf("read %s through the role: %v", s.ARN, err)
 			}

@@ -140,7 +140,7 @@ func dupsName(sec model.Secret, fleet bool) string {
 	if !fleet {
 		return sec.Name
 	}
-	return model.ARNAccount(sec.ARN) + ":" + model.ARNRegion(sec.ARN) + ":" + sec.Name
+	return model.AccountFromARN(sec.ARN) + ":" + model.RegionFromARN(sec.ARN) + ":" + sec.Name
 }
 
 // askToRead says how many values dups will read and asks to go on.

@@ -53,7 +53,7 @@ func (t *textSecretWriter) header() []string {
 func (t *textSecretWriter) Write(s model.Secret) error {
 	var row []string
 	if t.fleet {
-		row = append(row, orDash(model.Sanitize(model.ARNAccount(s.ARN))), orDash(model.Sanitize(model.ARNRegion(s.ARN))))
+		row = append(row, orDash(model.Sanitize(model.AccountFromARN(s.ARN))), orDash(model.Sanitize(model.RegionFromARN(s.ARN))))
 	}
 	row = append(row,
 		orDash(model.Sanitize(s.Name)),

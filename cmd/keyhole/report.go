@@ -126,8 +126,8 @@ func runReport(cmd *cobra.Command, g globalFlags, f reportFlags, ff fleetFlags, 
 		}
 	}
 	slices.SortStableFunc(r.secrets, func(a, b *model.Secret) int {
-		return cmp.Or(strings.Compare(model.ARNAccount(a.ARN), model.ARNAccount(b.ARN)),
-			strings.Compare(model.ARNRegion(a.ARN), model.ARNRegion(b.ARN)), model.CompareNames(a.Name, b.Name))
+		return cmp.Or(strings.Compare(model.AccountFromARN(a.ARN), model.AccountFromARN(b.ARN)),
+			strings.Compare(model.RegionFromARN(a.ARN), model.RegionFromARN(b.ARN)), model.CompareNames(a.Name, b.Name))
 	})
 	if !f.noPolicies {
 		extras := model.ReadHygieneExtras(cmd.Context(), reader, model.SecretSlice(r.secrets), 0, reportConcurrency)
@@ -218,7 +218,7 @@ func (r report) rows() [][]string {
 		s := r.secrets[i]
 		for _, f := range fs {
 			rows = append(rows, []string{
-				orDash(model.Sanitize(model.ARNAccount(s.ARN))), orDash(model.Sanitize(model.ARNRegion(s.ARN))), orDash(model.Sanitize(s.Name)),
+				orDash(model.Sanitize(model.AccountFromARN(s.ARN))), orDash(model.Sanitize(model.RegionFromARN(s.ARN))), orDash(model.Sanitize(s.Name)),
 				f.Control.ID, string(f.Control.Severity), model.Sanitize(f.Reason),
 			})
 		}
@@ -306,7 +306,7 @@ func (r report) writeJSON(w io.Writer) error {
 	for i, fs := range r.findings {
 		s := r.secrets[i]
 		for _, f := range fs {
-			doc.Findings = append(doc.Findings, findingJSON{ARN: s.ARN, Name: s.Name, Account: model.ARNAccount(s.ARN), Region: model.ARNRegion(s.ARN),
+			doc.Findings = append(doc.Findings, findingJSON{ARN: s.ARN, Name: s.Name, Account: model.AccountFromARN(s.ARN), Region: model.RegionFromARN(s.ARN),
 				Control: f.Control.ID, Severity: string(f.Control.Severity), Reason: f.Reason})
 		}
 	}

@@ -11,7 +11,7 @@ func (p *Page) bodyLines() []string {
 	st := p.c.Styles
 	side := func(label string, s model.Secret) string {
 		where := ""
-		if acct, region := model.ARNAccount(s.ARN), model.ARNRegion(s.ARN); acct != "" {
+		if acct, region := model.AccountFromARN(s.ARN), model.RegionFromARN(s.ARN); acct != "" {
 			where = "  " + st.Muted.Render(acct+" "+region)
 		}
 		return st.Label.Render(label) + st.Row.Render(model.Sanitize(s.Name)) + where

@@ -70,8 +70,8 @@ func (p *Page) holderName(h model.Holder) string {
 		return "this secret's " + model.Sanitize(h.Path)
 	}
 	name := model.Sanitize(p.c.Shares.Label(h.Secret))
-	acct, region := model.ARNAccount(h.Secret), model.ARNRegion(h.Secret)
-	if acct != model.ARNAccount(p.secret.ARN) || region != model.ARNRegion(p.secret.ARN) {
+	acct, region := model.AccountFromARN(h.Secret), model.RegionFromARN(h.Secret)
+	if acct != model.AccountFromARN(p.secret.ARN) || region != model.RegionFromARN(p.secret.ARN) {
 		name = acct + " " + region + " " + name
 	}
 	if h.Path != model.WholeValuePath {

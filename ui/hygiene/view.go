@@ -161,11 +161,11 @@ func (p *Page) columns() (name, where, reason int) {
 // where names the account and region of a fleet's secret in width cells:
 // the region whole, the account's name cut at its start when it must be.
 func (p *Page) where(s *model.Secret, width int) string {
-	account := model.ARNAccount(s.ARN)
+	account := model.AccountFromARN(s.ARN)
 	if name := p.fleet.AccountName(account); name != "" {
 		account = name
 	}
-	region := model.Sanitize(model.ARNRegion(s.ARN))
+	region := model.Sanitize(model.RegionFromARN(s.ARN))
 	room := width - ansi.StringWidth(region) - 1
 	return render.Fit(render.FitEnd(model.Sanitize(account), room, p.c.Ellipsis())+" "+region, width, p.c.Ellipsis())
 }

@@ -23,8 +23,8 @@ func (x *index) placeAt(e int32) string {
 		return x.places[e]
 	}
 	arn := x.arn(e)
-	account := model.ARNAccount(arn)
-	return placeKey(account, account, model.ARNRegion(arn))
+	account := model.AccountFromARN(arn)
+	return placeKey(account, account, model.RegionFromARN(arn))
 }
 
 // match tells which tier entry e falls in under the query, or noMatch;
@@ -69,8 +69,8 @@ func anyTerm(terms []string, holds func(string) bool) bool {
 // fleetPlaces has the index keep place keys, naming accounts with names.
 func (x *index) fleetPlaces(names func(id string) string) {
 	x.placeOf = func(arn string) string {
-		account := model.ARNAccount(arn)
-		return placeKey(names(account), account, model.ARNRegion(arn))
+		account := model.AccountFromARN(arn)
+		return placeKey(names(account), account, model.RegionFromARN(arn))
 	}
 }
 

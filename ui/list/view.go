@@ -39,7 +39,7 @@ func (p *Page) View() string {
 		s, _ := p.idx.at(i)
 		opts.Marked = p.markedAt(s.ARN) >= 0
 		if p.fleet != nil {
-			opts.Account, opts.Region = p.accountLabel(model.ARNAccount(s.ARN)), model.ARNRegion(s.ARN)
+			opts.Account, opts.Region = p.accountLabel(model.AccountFromARN(s.ARN)), model.RegionFromARN(s.ARN)
 		}
 		opts.Found = p.found[s.ARN]
 		b.WriteString(render.SecretRow(s, cols, st, opts))
