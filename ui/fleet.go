@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
 // fleetPlace is the account and region of the secret the screens on top
@@ -36,13 +35,5 @@ func fleetSize(f common.Fleet) string {
 			regions[s.Target.Region] = true
 		}
 	}
-	return plural(len(accounts), "account") + " · " + plural(len(regions), "region")
-}
-
-// plural is n and the noun, with an s unless n is one.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return render.Plural(len(accounts), "account") + " · " + render.Plural(len(regions), "region")
 }

@@ -175,14 +175,14 @@ func (p *Page) progressLine() string {
 	l := &p.load
 	shown := fmt.Sprintf(" %d of %d events", len(p.visible), p.hist.Len())
 	if p.tab == tabReaders {
-		shown = " " + plural(len(p.readers.readers), "reader") + " of " + plural(p.hist.Len(), "event")
+		shown = " " + render.Plural(len(p.readers.readers), "reader") + " of " + render.Plural(p.hist.Len(), "event")
 	}
-	requests := plural(l.requests, "request") + " to CloudTrail"
+	requests := render.Plural(l.requests, "request") + " to CloudTrail"
 	switch {
 	case l.err != nil:
 		return st.Error.Render(shown + " · stopped: " + model.Sanitize(l.err.Error()) + " · R retries")
 	case l.loading():
-		return st.Muted.Render(shown + " · loaded " + plural(p.hist.Len(), "event") + ", loading" + p.dots() + " · " + requests)
+		return st.Muted.Render(shown + " · loaded " + render.Plural(p.hist.Len(), "event") + ", loading" + p.dots() + " · " + requests)
 	}
 	return st.Muted.Render(shown + " · " + span(l.anchor.Sub(l.from)) + " loaded · " + requests)
 }
@@ -214,18 +214,11 @@ func pad(lines []string, n int) []string {
 	return lines
 }
 
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
 // span says a loaded range in words: "90 days", "24 hours", "1 hour".
 func span(d time.Duration) string {
 	const day = 24 * time.Hour
 	if d >= 2*day {
-		return plural(int((d+day/2)/day), "day")
+		return render.Plural(int((d+day/2)/day), "day")
 	}
-	return plural(int((d+time.Hour/2)/time.Hour), "hour")
+	return render.Plural(int((d+time.Hour/2)/time.Hour), "hour")
 }

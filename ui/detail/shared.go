@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/keyhole-tui/keyhole/model"
 	"github.com/keyhole-tui/keyhole/ui/common"
+	"github.com/keyhole-tui/keyhole/ui/render"
 )
 
 // maxSharedNamed is how many other secrets the status line names.
@@ -42,7 +43,7 @@ func (p *Page) sharedValue() tea.Cmd {
 	others := p.c.Shares.Sharing(model.Holder{Secret: p.secret.ARN, Path: path})
 	read := p.c.Shares.Len()
 	if len(others) == 0 {
-		return status(fmt.Sprintf("no other place holds this value among the %s read this session (numbers, true, false, null and empty values are not compared)", secretsCount(read)))
+		return status(fmt.Sprintf("no other place holds this value among the %s read this session (numbers, true, false, null and empty values are not compared)", render.Plural(read, "secret")))
 	}
 	names := make([]string, 0, min(len(others), maxSharedNamed))
 	for _, h := range others[:min(len(others), maxSharedNamed)] {
@@ -52,15 +53,7 @@ func (p *Page) sharedValue() tea.Cmd {
 	if more := len(others) - len(names); more > 0 {
 		text += fmt.Sprintf(" and %d more", more)
 	}
-	return status(fmt.Sprintf("%s (of %s read this session)", text, secretsCount(read)))
-}
-
-// secretsCount says n secrets: "1 secret", "7 secrets".
-func secretsCount(n int) string {
-	if n == 1 {
-		return "1 secret"
-	}
-	return fmt.Sprintf("%d secrets", n)
+	return status(fmt.Sprintf("%s (of %s read this session)", text, render.Plural(read, "secret")))
 }
 
 // holderName names another place holding the value: the secret's name,

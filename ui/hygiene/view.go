@@ -36,7 +36,7 @@ func (p *Page) View() string {
 // controlsView is the title, what was checked, and a row per control.
 func (p *Page) controlsView() []string {
 	st := p.c.Styles
-	title := st.Title.Render("Hygiene") + st.Muted.Render(" · "+plural(p.listing.Secrets.Len(), "secret")+" listed")
+	title := st.Title.Render("Hygiene") + st.Muted.Render(" · "+render.Plural(p.listing.Secrets.Len(), "secret")+" listed")
 	header := "  " + render.Fit("CONTROL", idWidth, "") + "  " + render.Fit("SEVERITY", severityWidth, "") + " " +
 		fmt.Sprintf("%*s", countWidth, "COUNT") + "  TITLE"
 	lines := []string{title, st.Muted.Render(p.checkedLine()), st.Label.Render(header)}
@@ -80,7 +80,7 @@ func (p *Page) checkedLine() string {
 	case p.c.Tasks.Awaits(taskFetch):
 		parts = append(parts, "reading resource policies…")
 	case f != nil:
-		read := "policies read for " + plural(len(f.Policies), "secret")
+		read := "policies read for " + render.Plural(len(f.Policies), "secret")
 		if f.Skipped > 0 {
 			read += fmt.Sprintf(", %d over the limit unread", f.Skipped)
 		}
@@ -116,7 +116,7 @@ func (p *Page) secretsView() []string {
 	c := model.HygieneControls()[p.open]
 	lines := []string{
 		st.Title.Render(c.ID) + st.Muted.Render(" · "+c.Title),
-		severityInk(c.Severity, st).Render(string(c.Severity)) + st.Muted.Render(" · "+c.Practice+" · "+plural(len(p.rows), "secret")),
+		severityInk(c.Severity, st).Render(string(c.Severity)) + st.Muted.Render(" · "+c.Practice+" · "+render.Plural(len(p.rows), "secret")),
 	}
 	nameWidth, whereWidth, reasonWidth := p.columns()
 	head := "  " + render.Fit("NAME", nameWidth, "") + "  "
@@ -195,12 +195,4 @@ func severityInk(s model.Severity, st *styles.Styles) lipgloss.Style {
 		return st.Warning
 	}
 	return st.Muted
-}
-
-// plural says n things: "1 secret", "7 secrets".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return strconv.Itoa(n) + " " + thing + "s"
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -147,4 +148,12 @@ func CutMiddle(s string, width int, tail string) string {
 	keep := width - tw
 	end := keep / 2
 	return ansi.Truncate(s, keep-end, "") + tail + ansi.TruncateLeft(s, w-end, "")
+}
+
+// Plural says n things: "1 secret", "7 secrets".
+func Plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
 }
